@@ -1,0 +1,19 @@
+/// Every stage reports failures through its own error enum (`ReadError`, `RulesError`, `ModelError`, …);
+/// all of them conform to this protocol so the front end can print one uniform message and exit 2.
+///
+/// Messages must be actionable and must never contain a count, denominator or derived value taken from the
+/// table: they name files, lines, columns, labels and policy parameters only.
+public protocol DiagnosticError: Error, CustomStringConvertible, Sendable {
+    /// Where the problem is, when it has a place in a file.
+    var location: SourceLocation? { get }
+    /// What is wrong and what to do about it, without the location prefix.
+    var message: String { get }
+}
+
+extension DiagnosticError {
+    /// `file:line:column: error: message`, in the form swift-format and compilers use.
+    public var description: String {
+        if let location { return "\(location): error: \(message)" }
+        return "error: \(message)"
+    }
+}

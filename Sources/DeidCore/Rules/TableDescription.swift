@@ -1,0 +1,117 @@
+/// What a user declared about one CSV table in its description file (`TABLE.deid.yaml` or `deid.yaml`).
+/// See docs/table-description.md for every key and schema/table-description.schema.json for its schema.
+public struct TableDescription: Sendable, Hashable {
+    /// Format version of the description file; only 1 exists.
+    public var version: Int
+    /// The policy preset name (`calhhs-ddg-2.0`) or a path to a policy file.
+    public var policy: PolicyReference
+    public var input: InputKind
+    public var dimensions: [DimensionSpec]
+    /// The numerator column (people counted). Absent for `records` input, where it names the output column.
+    public var count: String?
+    /// The column holding each cell's denominator, if any.
+    public var denominator: String?
+    /// Columns computed from the count (rates, percentages, means), hidden together with it.
+    public var derived: [String]
+    /// The annotation column the release adds (Open Data Portal codes); absent: no annotation column.
+    public var annotation: String?
+    /// Where the description was read from, for messages and the audit's provenance.
+    public var file: String
+
+    public init(
+        version: Int = 1, policy: PolicyReference, input: InputKind, dimensions: [DimensionSpec],
+        count: String?, denominator: String? = nil, derived: [String] = [], annotation: String? = nil,
+        file: String
+    ) {
+        self.version = version
+        self.policy = policy
+        self.input = input
+        self.dimensions = dimensions
+        self.count = count
+        self.denominator = denominator
+        self.derived = derived
+        self.annotation = annotation
+        self.file = file
+    }
+
+    /// The name of the count column in the release: `count:` or, for records input without it, `Count`.
+    public var countColumn: String { count ?? "Count" }
+}
+
+/// How the policy was named in the description.
+public enum PolicyReference: Sendable, Hashable, CustomStringConvertible {
+    /// A preset shipped in `Rules/`, e.g. `calhhs-ddg-2.0`.
+    case preset(String)
+    /// A policy file, resolved relative to the description file's folder.
+    case path(String)
+
+    public var description: String {
+        switch self {
+        case .preset(let name): name
+        case .path(let path): path
+        }
+    }
+}
+
+/// `aggregate`: one row per cell with a count column. `records`: one row per person.
+public enum InputKind: String, Sendable, Hashable, CaseIterable {
+    case aggregate, records
+}
+
+/// One dimension column and how its values add up.
+public struct DimensionSpec: Sendable, Hashable {
+    public var column: String
+    public var role: DimensionRole
+    public var structure: DimensionStructure
+    /// Where the dimension is declared, for messages about it.
+    public var location: SourceLocation
+
+    public init(column: String, role: DimensionRole, structure: DimensionStructure, location: SourceLocation) {
+        self.column = column
+        self.role = role
+        self.structure = structure
+        self.location = location
+    }
+}
+
+/// The additive structure of a dimension's values.
+public enum DimensionStructure: Sendable, Hashable {
+    /// No total: each value is its own slice.
+    case none
+    /// A flat total: every other value is a child of this label.
+    case total(String)
+    /// A tree: the root is the grand total, inner nodes are subtotals.
+    case hierarchy(Hierarchy)
+}
+
+/// `parent: [children]` entries in declaration order. The root is the one parent that is nobody's child.
+public struct Hierarchy: Sendable, Hashable {
+    public struct Entry: Sendable, Hashable {
+        public var parent: String
+        public var children: [String]
+        public var location: SourceLocation
+
+        public init(parent: String, children: [String], location: SourceLocation) {
+            self.parent = parent
+            self.children = children
+            self.location = location
+        }
+    }
+
+    public var entries: [Entry]
+    public init(entries: [Entry]) { self.entries = entries }
+}
+
+/// What a dimension describes; the publication score (DDG Step 3) is computed from roles and values.
+public enum DimensionRole: String, Sendable, Hashable, CaseIterable {
+    case residenceGeography = "residence_geography"
+    case serviceGeography = "service_geography"
+    case time
+    case age
+    case sex
+    case race
+    case ethnicity
+    case raceEthnicity = "race_ethnicity"
+    case language
+    case other
+}

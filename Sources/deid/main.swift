@@ -1,0 +1,2 @@
+// Placeholder entry point; the command-line front end arrives with the pipeline.
+print("deid")
