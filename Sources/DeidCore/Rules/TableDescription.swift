@@ -17,11 +17,13 @@ public struct TableDescription: Sendable, Hashable {
     public var annotation: String?
     /// Where the description was read from, for messages and the audit's provenance.
     public var file: String
+    /// Where `policy:` is written, so an unknown preset or missing policy file is reported at that line.
+    public var policyLocation: SourceLocation?
 
     public init(
         version: Int = 1, policy: PolicyReference, input: InputKind, dimensions: [DimensionSpec],
         count: String?, denominator: String? = nil, derived: [String] = [], annotation: String? = nil,
-        file: String
+        file: String, policyLocation: SourceLocation? = nil
     ) {
         self.version = version
         self.policy = policy
@@ -32,6 +34,7 @@ public struct TableDescription: Sendable, Hashable {
         self.derived = derived
         self.annotation = annotation
         self.file = file
+        self.policyLocation = policyLocation
     }
 
     /// The name of the count column in the release: `count:` or, for records input without it, `Count`.

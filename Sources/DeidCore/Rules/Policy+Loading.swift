@@ -1,0 +1,173 @@
+import Yams
+
+extension Policy {
+    /// The only policy format version this deid reads.
+    public static let formatVersion = 1
+
+    /// Top-level sections of a policy file. Every one is required: no threshold has a default in code.
+    /// A later issue adds the DDG Publication Scoring tables as a `scoring` section: add its name here and
+    /// read it in `parse` (unknown sections stay errors until then).
+    static let sections = [
+        "version", "name", "title", "edition", "numerator", "denominator", "derived", "complementary", "audit",
+        "labels",
+    ]
+
+    /// Loads the policy a description names: a preset from `presetsDirectory`, or a file relative to the
+    /// description's folder. `location` is where `policy:` is written, for the not-found messages.
+    public static func load(
+        _ reference: PolicyReference, relativeTo descriptionFile: String, presetsDirectory: String,
+        referencedAt location: SourceLocation? = nil
+    ) throws(RulesError) -> Policy {
+        switch reference {
+        case .preset(let name):
+            let path = RuleFiles.join(presetsDirectory, name + ".yaml")
+            guard RuleFiles.isFile(path) else {
+                let available = presets(in: presetsDirectory)
+                throw .unknownPreset(
+                    location, name: name, directory: presetsDirectory, available: available,
+                    suggestion: Suggestion.nearest(to: name, in: available))
+            }
+            let policy = try parse(yaml: RuleFiles.read(path), file: path)
+            // A renamed copy left in Rules/ would otherwise be recorded in audits under the wrong name.
+            guard policy.name == name else {
+                throw .invalidValue(
+                    SourceLocation(file: path), key: "name",
+                    reason: "preset file \(name).yaml declares name '\(policy.name)'; a preset's name must match its file name")
+            }
+            return policy
+        case .path(let written):
+            let path = RuleFiles.join(RuleFiles.folder(of: descriptionFile), written)
+            guard RuleFiles.isFile(path) else {
+                throw .policyFileNotFound(location, path: written, resolved: path)
+            }
+            return try parse(yaml: RuleFiles.read(path), file: path)
+        }
+    }
+
+    /// The policy a loaded description names, with errors pointing at its `policy:` line.
+    public static func load(for description: TableDescription, presetsDirectory: String) throws(RulesError) -> Policy {
+        try load(
+            description.policy, relativeTo: description.file, presetsDirectory: presetsDirectory,
+            referencedAt: description.policyLocation)
+    }
+
+    /// Preset names (file names without `.yaml`) in a presets folder, sorted.
+    public static func presets(in directory: String) -> [String] {
+        let names = (try? RuleFiles.contents(of: directory)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
+    /// Parses and validates policy text; `file` becomes `Policy.file`.
+    public static func parse(yaml text: String, file: String) throws(RulesError) -> Policy {
+        let yaml = StrictYAML(file: file)
+        let document = try yaml.document(text, expected: "a policy starts with `version: 1` (see Rules/calhhs-ddg-2.0.yaml)")
+        try TableDescription.checkVersion(document, yaml: yaml)
+        let root = try yaml.mapping(
+            document, key: "policy", context: "the policy", allowed: sections,
+            required: Dictionary(uniqueKeysWithValues: sections.map { ($0, "\($0): …") }))
+        let reader = PolicyReader(yaml: yaml, root: root)
+        return Policy(
+            name: try reader.name("name", meaning: "the policy name"),
+            title: try reader.name("title", meaning: "a title"),
+            edition: try reader.name("edition", meaning: "the DDG edition, e.g. \"2.0\""),
+            file: file,
+            numerator: try reader.numerator(),
+            denominator: try reader.denominator(),
+            derived: try reader.derived(),
+            complementary: try reader.complementary(),
+            audit: try reader.audit(),
+            labels: try reader.labels())
+    }
+}
+
+/// Reads one policy section at a time; each section's keys are all required.
+private struct PolicyReader {
+    let yaml: StrictYAML
+    let root: StrictMapping
+
+    func name(_ key: String, meaning: String) throws(RulesError) -> String {
+        try yaml.name(root.required(key), key: key, meaning: meaning)
+    }
+
+    func section(_ key: String, _ keys: [String], in parent: StrictMapping? = nil) throws(RulesError) -> StrictMapping {
+        let owner = parent ?? root
+        return try yaml.mapping(
+            owner.required(key), key: key, context: "'\(key)'", allowed: keys,
+            required: Dictionary(uniqueKeysWithValues: keys.map { ($0, "\($0): …") }), keyLocation: owner.keyLocation(key))
+    }
+
+    /// A whole number of at least `minimum`; thresholds below it make no sense and are refused, not clamped.
+    func int(_ map: StrictMapping, _ key: String, atLeast minimum: Int) throws(RulesError) -> Int {
+        let node = try map.required(key)
+        let value = try yaml.int(node, key: key)
+        guard value >= minimum else {
+            throw .invalidValue(yaml.location(node), key: key, reason: "must be at least \(minimum)")
+        }
+        return value
+    }
+
+    func numerator() throws(RulesError) -> NumeratorRule {
+        let map = try section("numerator", ["minimum", "hide_zero"])
+        return NumeratorRule(
+            minimum: try int(map, "minimum", atLeast: 1), hideZero: try yaml.bool(map.required("hide_zero"), key: "hide_zero"))
+    }
+
+    func denominator() throws(RulesError) -> DenominatorRule {
+        let map = try section("denominator", ["minimum", "boundary"])
+        let boundary = try yaml.choice(map.required("boundary"), key: "boundary", noun: "boundary", of: Boundary.self)
+        return DenominatorRule(minimum: try int(map, "minimum", atLeast: 0), failAtMinimum: boundary == .failAtMinimum)
+    }
+
+    func derived() throws(RulesError) -> DerivedRule {
+        let map = try section("derived", ["hide_with_count"])
+        return DerivedRule(hideWithCount: try yaml.bool(map.required("hide_with_count"), key: "hide_with_count"))
+    }
+
+    func complementary() throws(RulesError) -> ComplementaryRule {
+        let map = try section("complementary", ["rule6", "allow_totals", "total_cost_factor"])
+        var rule6: Rule6?
+        let rule6Node = try map.required("rule6")
+        if rule6Node.tagName != .null {  // `rule6: null`: the edition has no such rule
+            let rule = try section("rule6", ["all_at_most", "sum_below"], in: map)
+            rule6 = Rule6(allAtMost: try int(rule, "all_at_most", atLeast: 1), sumBelow: try int(rule, "sum_below", atLeast: 1))
+        }
+        let factorNode = try map.required("total_cost_factor")
+        let factor = try yaml.number(factorNode, key: "total_cost_factor")
+        guard factor > 0 else {
+            throw .invalidValue(yaml.location(factorNode), key: "total_cost_factor", reason: "must be greater than 0")
+        }
+        return ComplementaryRule(
+            rule6: rule6, allowTotals: try yaml.bool(map.required("allow_totals"), key: "allow_totals"),
+            totalCostFactor: factor)
+    }
+
+    func audit() throws(RulesError) -> AuditRule {
+        let map = try section("audit", ["min_interval_width"])
+        return AuditRule(minIntervalWidth: try int(map, "min_interval_width", atLeast: 1))
+    }
+
+    func labels() throws(RulesError) -> LabelRule {
+        let map = try section("labels", ["mode", "codes"])
+        let mode = try yaml.choice(map.required("mode"), key: "mode", noun: "label mode", of: LabelRule.Mode.self)
+        let codes = try section("codes", ["primary", "complementary", "generic", "unreliable"], in: map)
+        func code(_ key: String) throws(RulesError) -> String {
+            try yaml.name(codes.required(key), key: key, meaning: "an annotation code")
+        }
+        let rule = LabelRule(
+            mode: mode, primaryCode: try code("primary"), complementaryCode: try code("complementary"),
+            genericCode: try code("generic"), unreliableCode: try code("unreliable"))
+        // Readers must be able to tell the three kinds of hidden cell apart from the code alone.
+        let suppression = [rule.primaryCode, rule.complementaryCode, rule.genericCode]
+        guard Set(suppression).count == suppression.count else {
+            throw .invalidValue(
+                codes.location, key: "codes", reason: "'primary', 'complementary' and 'generic' must be three different codes")
+        }
+        return rule
+    }
+
+    /// The denominator boundary of DDG Q1, as written in the policy file.
+    enum Boundary: String, CaseIterable {
+        case failAtMinimum = "fail_at_minimum"
+        case passAtMinimum = "pass_at_minimum"
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Finds the description file that applies to a table.
+///
+/// Order: `--rules FILE`; `TABLE.deid.yaml` beside the CSV (`counts.csv` → `counts.deid.yaml`); `deid.yaml` in the
+/// CSV's folder, then in each parent folder up to the filesystem root. For stdin (`-`) only `--rules` or a
+/// `deid.yaml` from the current directory upward apply, because there is no table name to go by.
+public enum RuleDiscovery {
+    /// The name of a description shared by every table in a folder and the folders below it.
+    public static let sharedName = "deid.yaml"
+    public static let suffix = ".deid.yaml"
+
+    /// The description for `tablePath` (`-` for stdin). Paths come back in the same form as the table path:
+    /// relative when it was relative, so messages and reports show short, familiar names.
+    public static func descriptionFile(
+        forTable tablePath: String, explicit: String?,
+        currentDirectory: String = FileManager.default.currentDirectoryPath
+    ) throws(RulesError) -> String {
+        // Relative paths are checked against `currentDirectory` (tests pass their own) but returned as written.
+        func exists(_ path: String) -> Bool { RuleFiles.isFile(RuleFiles.absolute(path, base: currentDirectory)) }
+        if let explicit {
+            guard exists(explicit) else { throw .rulesFileNotFound(path: explicit) }
+            return explicit
+        }
+        var searched: [String] = []
+        let isStdin = tablePath == "-"
+        if !isStdin {
+            let beside = RuleFiles.join(RuleFiles.folder(of: tablePath), descriptionName(forTable: tablePath))
+            if exists(beside) { return beside }
+            searched.append(beside)
+        }
+        let start = isStdin ? "." : RuleFiles.folder(of: tablePath)
+        let isRelative = !start.hasPrefix("/")
+        var folder = RuleFiles.absolute(start, base: currentDirectory)
+        while true {
+            let candidate = RuleFiles.join(folder, sharedName)
+            let shown = isRelative ? RuleFiles.relative(candidate, to: currentDirectory) : candidate
+            if RuleFiles.isFile(candidate) { return shown }
+            searched.append(shown)
+            guard folder != "/" else { break }
+            folder = RuleFiles.folder(of: folder)
+        }
+        throw .descriptionNotFound(table: isStdin ? "<stdin>" : tablePath, searched: searched)
+    }
+
+    /// `counts.csv` → `counts.deid.yaml`: the table's file name with its last extension replaced.
+    public static func descriptionName(forTable tablePath: String) -> String {
+        let name = tablePath.split(separator: "/").last.map(String.init) ?? tablePath
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name + suffix }
+        return String(name[..<dot]) + suffix
+    }
+}

@@ -1,0 +1,148 @@
+import Yams
+
+extension TableDescription {
+    /// The only format version this deid reads.
+    public static let formatVersion = 1
+
+    /// Reads and validates a description file (`TABLE.deid.yaml` or `deid.yaml`).
+    public static func load(path: String) throws(RulesError) -> TableDescription {
+        try parse(yaml: RuleFiles.read(path), file: path)
+    }
+
+    /// Parses and validates description text; `file` is used in messages and kept as provenance.
+    public static func parse(yaml text: String, file: String) throws(RulesError) -> TableDescription {
+        let yaml = StrictYAML(file: file)
+        let document = try yaml.document(
+            text, expected: "a table description starts with `version: 1`, then `policy:` and `table:`")
+        // The version is checked before the keys: a file written for a later format should say so, not
+        // complain about keys this deid has never heard of.
+        try checkVersion(document, yaml: yaml)
+        let root = try yaml.mapping(
+            document, key: "table description", context: "the table description",
+            allowed: ["version", "policy", "table"],
+            required: ["version": "version: 1", "policy": "policy: calhhs-ddg-2.0", "table": "table:"])
+        let policyNode = try root.required("policy")
+        let policy = try policyReference(yaml.name(policyNode, key: "policy", meaning: "a preset name or a file path"))
+        let table = try yaml.mapping(
+            root.required("table"), key: "table", context: "'table'",
+            allowed: ["input", "dimensions", "count", "denominator", "derived", "annotation"],
+            required: ["input": "input: aggregate", "dimensions": "dimensions:"], keyLocation: root.keyLocation("table"))
+        let input = try yaml.choice(table.required("input"), key: "input", noun: "input kind", of: InputKind.self)
+        let dimensionNodes = try yaml.list(table.required("dimensions"), key: "dimensions", meaning: "dimensions")
+        guard !dimensionNodes.isEmpty else {
+            throw .invalidTable(
+                table.keyLocation("dimensions") ?? table.location,
+                problem: "'dimensions' is empty: list at least one dimension column, e.g. `- column: Year`")
+        }
+        var dimensions: [DimensionSpec] = []
+        for node in dimensionNodes { dimensions.append(try dimension(node, yaml: yaml)) }
+
+        func column(_ key: String) throws(RulesError) -> String? {
+            guard let node = table[key] else { return nil }
+            return try yaml.name(node, key: key, meaning: "a column name")
+        }
+        var derived: [String] = []
+        if let node = table["derived"] {
+            for item in try yaml.list(node, key: "derived", meaning: "column names") {
+                derived.append(try yaml.name(item, key: "derived", meaning: "a column name"))
+            }
+        }
+        let description = TableDescription(
+            version: formatVersion, policy: policy, input: input, dimensions: dimensions, count: try column("count"),
+            denominator: try column("denominator"), derived: derived, annotation: try column("annotation"),
+            file: file, policyLocation: yaml.location(policyNode))
+        try description.checkInput(table)
+        try description.checkColumns(table, yaml: yaml)
+        return description
+    }
+
+    /// `policy:` names a preset unless it looks like a path (has a `/` or a YAML extension).
+    static func policyReference(_ text: String) -> PolicyReference {
+        text.contains("/") || text.hasSuffix(".yaml") || text.hasSuffix(".yml") ? .path(text) : .preset(text)
+    }
+
+    static func checkVersion(_ document: Node, yaml: StrictYAML) throws(RulesError) {
+        guard case .mapping(let mapping) = document else { return }
+        for (key, value) in mapping where key.scalar?.string == "version" {
+            // Read as text so `version: "1"` is accepted and `version: 1.0` is reported as written.
+            guard case .scalar(let scalar) = value, scalar.string == String(formatVersion) else {
+                throw .unsupportedVersion(yaml.location(value), found: yaml.describe(value))
+            }
+        }
+    }
+
+    private static func dimension(_ node: Node, yaml: StrictYAML) throws(RulesError) -> DimensionSpec {
+        let map = try yaml.mapping(
+            node, key: "dimensions", context: "a dimension", allowed: ["column", "role", "total", "hierarchy"],
+            required: ["column": "- column: County", "role": "role: residence_geography"])
+        let column = try yaml.name(map.required("column"), key: "column", meaning: "a column name")
+        let role = try yaml.choice(map.required("role"), key: "role", noun: "role", of: DimensionRole.self)
+        let structure: DimensionStructure
+        switch (map["total"], map["hierarchy"]) {
+        case (.some, .some):
+            throw .invalidTable(
+                map.keyLocation("hierarchy") ?? map.location,
+                problem: "dimension '\(column)' has both 'total' and 'hierarchy'; keep one: 'total' for a flat "
+                    + "total, or 'hierarchy' for a tree (its root is the total)")
+        case (.some(let total), nil):
+            structure = .total(try yaml.text(total, key: "total", meaning: "the label of the total row"))
+        case (nil, .some(let tree)):
+            let hierarchy = try Hierarchy.parse(tree, yaml: yaml)
+            try hierarchy.validate(column: column)
+            structure = .hierarchy(hierarchy)
+        case (nil, nil):
+            structure = .none
+        }
+        return DimensionSpec(column: column, role: role, structure: structure, location: map.location)
+    }
+
+    private func checkInput(_ table: StrictMapping) throws(RulesError) {
+        switch input {
+        case .aggregate:
+            if count == nil {
+                throw .missingKey(
+                    table.location, key: "count", context: "'table' (aggregate input needs its count column)",
+                    example: "count: Cases")
+            }
+        case .records:
+            if table["denominator"] != nil {
+                throw .invalidTable(
+                    table.keyLocation("denominator") ?? table.location,
+                    problem: "'denominator' is not allowed for records input: each row is one person, so there is "
+                        + "no denominator column per cell; remove it, or aggregate the table and use input: aggregate")
+            }
+            if table["derived"] != nil {
+                throw .invalidTable(
+                    table.keyLocation("derived") ?? table.location,
+                    problem: "'derived' is not allowed for records input: deid counts the records itself and computes "
+                        + "no rates or percentages from them; remove it")
+            }
+        }
+    }
+
+    /// Each column has exactly one job: a dimension, the count, the denominator, a derived column or the annotation.
+    private func checkColumns(_ table: StrictMapping, yaml: StrictYAML) throws(RulesError) {
+        var uses: [(column: String, use: String, location: SourceLocation)] = dimensions.map {
+            ($0.column, "a dimension", $0.location)
+        }
+        func add(_ column: String?, _ use: String, key: String) {
+            if let column { uses.append((column, use, table.keyLocation(key) ?? table.location)) }
+        }
+        add(count, "the count", key: "count")
+        add(denominator, "the denominator", key: "denominator")
+        let derivedItems = table["derived"].flatMap { $0.sequence.map(Array.init) } ?? []
+        for (name, node) in zip(derived, derivedItems) { uses.append((name, "a derived column", yaml.location(node))) }
+        add(annotation, "the annotation", key: "annotation")
+
+        for (index, later) in uses.enumerated() {
+            guard let earlier = uses[..<index].first(where: { $0.column == later.column }) else { continue }
+            let line = earlier.location.line.map { " (line \($0))" } ?? ""
+            let problem =
+                earlier.use == later.use
+                ? "column '\(later.column)' is declared as \(later.use) twice (first\(line)); remove one"
+                : "column '\(later.column)' is used both as \(earlier.use)\(line) and as \(later.use); "
+                    + "each column has one role"
+            throw .invalidTable(later.location, problem: problem)
+        }
+    }
+}
