@@ -153,16 +153,21 @@ private struct PolicyReader {
         func code(_ key: String) throws(RulesError) -> String {
             try yaml.name(codes.required(key), key: key, meaning: "an annotation code")
         }
-        let rule = LabelRule(
+        // Readers must be able to tell the three kinds of hidden cell apart from the code alone.
+        var used: [String: String] = [:]
+        for key in ["primary", "complementary", "generic"] {
+            let value = try code(key)
+            if let earlier = used[value] {
+                throw .invalidValue(
+                    yaml.location(try codes.required(key)), key: key,
+                    reason: "code '\(value)' is already the '\(earlier)' code; 'primary', 'complementary' and "
+                        + "'generic' must be three different codes")
+            }
+            used[value] = key
+        }
+        return LabelRule(
             mode: mode, primaryCode: try code("primary"), complementaryCode: try code("complementary"),
             genericCode: try code("generic"), unreliableCode: try code("unreliable"))
-        // Readers must be able to tell the three kinds of hidden cell apart from the code alone.
-        let suppression = [rule.primaryCode, rule.complementaryCode, rule.genericCode]
-        guard Set(suppression).count == suppression.count else {
-            throw .invalidValue(
-                codes.location, key: "codes", reason: "'primary', 'complementary' and 'generic' must be three different codes")
-        }
-        return rule
     }
 
     /// The denominator boundary of DDG Q1, as written in the policy file.

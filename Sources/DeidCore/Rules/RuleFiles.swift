@@ -47,7 +47,10 @@ enum RuleFiles {
     /// Joins without doubling slashes and without turning `./x` into noise.
     static func join(_ folder: String, _ name: String) -> String {
         if name.hasPrefix("/") { return name }
-        if folder == "." { return name }
+        var name = Substring(name)
+        while name.hasPrefix("./") { name = name.dropFirst(2) }
+        let folder = folder.isEmpty ? "." : folder
+        if folder == "." { return String(name) }
         return folder.hasSuffix("/") ? folder + name : folder + "/" + name
     }
 

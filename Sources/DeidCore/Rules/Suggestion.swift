@@ -1,16 +1,19 @@
 /// "Did you mean …?" for misspelt keys, roles and preset names.
 enum Suggestion {
     /// The candidate nearest to `word` by edit distance, if it is close enough to be a plausible typo:
-    /// at most 2 edits, or a third of the word's length for long words. Ties go to the earlier candidate,
-    /// so callers list candidates in their documented order.
+    /// at most 2 edits, or a third of the word's length for long words. A tie suggests nothing: for
+    /// `calhhs-ddg-3.0`, naming either `1.0` or `2.0` would be a guess about which edition was meant.
+    /// A word that is the start of exactly one candidate suggests that candidate.
     static func nearest(to word: String, in candidates: [String]) -> String? {
         let typed = Array(word.lowercased())
-        var best: (candidate: String, distance: Int)?
-        for candidate in candidates {
-            let distance = editDistance(typed, Array(candidate.lowercased()))
-            if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
-        }
-        guard let best, best.distance <= max(2, typed.count / 3) else { return nil }
+        // A cut-short word (`fail_at_min`) is a typo however many letters are missing.
+        let extensions = candidates.filter { $0.lowercased().hasPrefix(word.lowercased()) }
+        if typed.count >= 3, extensions.count == 1 { return extensions[0] }
+        let scored = candidates.map { (candidate: $0, distance: editDistance(typed, Array($0.lowercased()))) }
+        guard let best = scored.min(by: { $0.distance < $1.distance }),
+            best.distance <= max(2, typed.count / 3),
+            scored.filter({ $0.distance == best.distance }).count == 1
+        else { return nil }
         return best.candidate
     }
 

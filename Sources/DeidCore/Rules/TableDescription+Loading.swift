@@ -65,8 +65,11 @@ extension TableDescription {
         guard case .mapping(let mapping) = document else { return }
         for (key, value) in mapping where key.scalar?.string == "version" {
             // Read as text so `version: "1"` is accepted and `version: 1.0` is reported as written.
-            guard case .scalar(let scalar) = value, scalar.string == String(formatVersion) else {
+            guard case .scalar(let scalar) = value else {
                 throw .unsupportedVersion(yaml.location(value), found: yaml.describe(value))
+            }
+            guard scalar.string == String(formatVersion) else {
+                throw .unsupportedVersion(yaml.location(value), found: scalar.string)
             }
         }
     }
@@ -136,11 +139,11 @@ extension TableDescription {
 
         for (index, later) in uses.enumerated() {
             guard let earlier = uses[..<index].first(where: { $0.column == later.column }) else { continue }
-            let line = earlier.location.line.map { " (line \($0))" } ?? ""
+            let line = earlier.location.line.map { "line \($0)" } ?? "earlier"
             let problem =
                 earlier.use == later.use
-                ? "column '\(later.column)' is declared as \(later.use) twice (first\(line)); remove one"
-                : "column '\(later.column)' is used both as \(earlier.use)\(line) and as \(later.use); "
+                ? "column '\(later.column)' is declared as \(later.use) twice (first at \(line)); remove one"
+                : "column '\(later.column)' is used both as \(earlier.use) (\(line)) and as \(later.use); "
                     + "each column has one role"
             throw .invalidTable(later.location, problem: problem)
         }
