@@ -368,7 +368,8 @@ private struct ReadSession {
     private func outOfMemory() -> ReadError {
         let s = state.pointee
         return .parserFailure(
-            SourceLocation(file: file, line: s.recordStartLine, column: s.recordStartColumn, record: s.recordsCompleted + 1),
+            SourceLocation(
+                file: file, line: s.recordStartLine, column: s.recordStartColumn, record: s.recordsCompleted + 1),
             reason: "out of memory")
     }
 }

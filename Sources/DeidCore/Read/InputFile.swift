@@ -56,7 +56,7 @@ struct InputFile: ~Copyable {
         }
     }
 
-    private static func openError(path: String, errno code: Int32) -> ReadError {
+    static func openError(path: String, errno code: Int32) -> ReadError {
         switch code {
         case ENOENT, ENOTDIR: return .fileNotFound(path: path)
         case EACCES, EPERM: return .permissionDenied(path: path)

@@ -52,7 +52,8 @@ public enum ReadError: DiagnosticError, Equatable {
     public var message: String {
         switch self {
         case .fileNotFound(let path):
-            return "cannot open '\(path)': no such file; check the path (a relative path starts from the current directory)"
+            return
+                "cannot open '\(path)': no such file; check the path (a relative path starts from the current directory)"
         case .isDirectory(let path):
             return "'\(path)' is a directory, not a CSV file; give the path of a file inside it"
         case .permissionDenied(let path):

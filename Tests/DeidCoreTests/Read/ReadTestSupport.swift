@@ -3,6 +3,9 @@ import Testing
 
 @testable import DeidCore
 
+/// Groups the Read stage's suites, so `swift test --filter Read` runs all of them.
+@Suite enum ReadTests {}
+
 /// What a successful read produced, with each record's position so tests can check line/record numbering.
 struct ParsedTable: Equatable {
     var header: [String] = []
