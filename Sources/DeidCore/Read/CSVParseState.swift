@@ -1,0 +1,282 @@
+import CLibCSV
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One field of a row: where its bytes sit in the arena, and whether it was quoted in the file (needed to
+/// reconstruct columns, since quotes and doubled quotes are gone from the stored bytes).
+struct CSVFieldSpan {
+    var offset: Int
+    var length: Int
+    var quoted: Bool
+}
+
+/// A completed record waiting in the arena to be handed to Swift.
+struct CSVRowMark {
+    var firstField: Int
+    /// Fields actually stored; less than `fieldCount` only for a record with more fields than the header.
+    var storedCount: Int
+    var fieldCount: Int
+    var record: Int
+    var line: Int
+    var column: Int
+    /// Raw bytes from the record's first byte to its last (quotes and delimiters included, line end not).
+    var rawLength: Int
+}
+
+/// The first field found longer than `CSVOptions.maxFieldBytes`, noted by the callback for Swift to report.
+struct CSVOversizedField {
+    var record: Int
+    var line: Int
+    var column: Int
+    var quoted: Bool
+}
+
+/// Everything the libcsv callbacks touch, in one plain struct reached through `void *data`. It is allocated
+/// with `UnsafeMutablePointer`, so the callbacks pay no exclusivity checks, no ARC and no actor-isolation checks
+/// (engineering notes §1.3, §2). The callbacks only copy bytes and record positions; all Swift-level work
+/// (header checks, field counts, the user's closures) happens after `csv_parse` returns.
+struct CSVParseState {
+    // Field bytes of completed-but-undelivered rows and of the row in progress. Grows, never shrinks.
+    var arena: UnsafeMutablePointer<UInt8>
+    var arenaCapacity: Int
+    var arenaUsed = 0
+    var fields: UnsafeMutablePointer<CSVFieldSpan>
+    var fieldCapacity: Int
+    var fieldsUsed = 0
+    var rows: UnsafeMutablePointer<CSVRowMark>
+    var rowCapacity: Int
+    var rowsUsed = 0
+    /// Set when an allocation failed inside a callback (which cannot throw); the reader reports it.
+    var outOfMemory = false
+
+    // The record in progress.
+    var rowFirstField = 0
+    var rowFieldCount = 0
+    /// At most this many fields of a record are stored: the header's count + 1 once it is known, which is
+    /// enough to locate the first surplus field and keeps a ragged record from filling memory.
+    var rowFieldLimit = Int.max
+    let maxFieldBytes: Int
+    var oversizedField: CSVOversizedField?
+    var recordStartOffset = 0
+    var recordStartLine = 1
+    var recordStartColumn = 1
+    var recordsCompleted = 0
+
+    // The piece of input (at most one physical line) that `csv_parse` is working on.
+    let quote: UInt8
+    var piece: UnsafePointer<UInt8>?
+    var pieceOffset = 0
+    var pieceCount = 0
+    /// 1-based physical line of the piece, and what precedes the piece on that line.
+    var line = 1
+    var lineStart = 0
+    var scalarsBeforePiece = 0
+
+    // Where the next field starts in the raw input. libcsv does not say whether a field was quoted (its
+    // `quoted` member is only written back when `csv_parse` returns, so it is stale inside the callback), so the
+    // reader follows the raw bytes instead: a field is quoted iff its first raw byte is a quote, and its raw
+    // length is content + 2 + one per embedded quote. With a space function that returns 0 there is no trimming,
+    // so this arithmetic is exact.
+    var fieldStart = 0
+    var fieldStartKnown = false
+    var fieldQuoted = false
+    var atRecordStart = true
+
+    init(quote: UInt8, maxFieldBytes: Int) {
+        self.quote = quote
+        self.maxFieldBytes = maxFieldBytes
+        arenaCapacity = 64 << 10
+        arena = .allocate(capacity: arenaCapacity)
+        fieldCapacity = 256
+        fields = .allocate(capacity: fieldCapacity)
+        rowCapacity = 16
+        rows = .allocate(capacity: rowCapacity)
+    }
+
+    func deallocate() {
+        arena.deallocate()
+        fields.deallocate()
+        rows.deallocate()
+    }
+
+    /// Points the state at the next piece of input before it goes to `csv_parse`.
+    @inline(__always)
+    mutating func setPiece(_ bytes: UnsafePointer<UInt8>?, count: Int, offset: Int) {
+        piece = bytes
+        pieceCount = count
+        pieceOffset = offset
+    }
+
+    /// Finds the first raw byte of the next field if it lies in the current piece. At a record start, line
+    /// ends left over from the previous record (the LF of a CRLF, blank lines) are skipped, as libcsv does.
+    @inline(__always)
+    mutating func resolveFieldStart() {
+        if fieldStartKnown { return }
+        guard let piece else { return }
+        var i = max(fieldStart - pieceOffset, 0)
+        if atRecordStart {
+            while i < pieceCount, piece[i] == 0x0A || piece[i] == 0x0D { i += 1 }
+        }
+        guard i < pieceCount else {
+            fieldStart = pieceOffset + pieceCount
+            return
+        }
+        fieldStart = pieceOffset + i
+        fieldStartKnown = true
+        fieldQuoted = piece[i] == quote
+        if atRecordStart {
+            recordStartOffset = fieldStart
+            recordStartLine = line
+            recordStartColumn = column(ofPieceIndex: i)
+        }
+    }
+
+    /// 1-based column, in Unicode scalars, of byte `i` of the current piece.
+    func column(ofPieceIndex i: Int) -> Int {
+        guard let piece else { return scalarsBeforePiece + 1 }
+        return scalarsBeforePiece + countScalars(piece, i) + 1
+    }
+
+    /// Called by libcsv for each field.
+    @inline(__always)
+    mutating func addField(_ data: UnsafeRawPointer?, _ length: Int) {
+        resolveFieldStart()
+        let quoted = fieldStartKnown && fieldQuoted
+        if length > maxFieldBytes, oversizedField == nil { noteOversizedField(quoted: quoted) }
+        if rowFieldCount < rowFieldLimit, reserve(bytes: length) {
+            if length > 0, let data {
+                (arena + arenaUsed).update(from: data.assumingMemoryBound(to: UInt8.self), count: length)
+            }
+            fields[fieldsUsed] = CSVFieldSpan(offset: arenaUsed, length: length, quoted: quoted)
+            fieldsUsed += 1
+            arenaUsed += length
+        }
+        rowFieldCount += 1
+        var raw = length
+        if quoted {
+            raw += 2
+            if length > 0, let data { raw += countByte(quote, in: data, length) }
+        }
+        fieldStart += raw + 1  // + the delimiter or line end that follows
+        fieldStartKnown = false
+        atRecordStart = false
+    }
+
+    /// Where the field being added starts: after this record's stored fields. Rare, so not inlined.
+    @inline(never)
+    private mutating func noteOversizedField(quoted: Bool) {
+        let (line, column) = CSVRow.walk(
+            spans: fields + rowFirstField, fields: fieldsUsed - rowFirstField, arena: arena, quote: quote,
+            line: recordStartLine, column: recordStartColumn, trailingDelimiter: true)
+        oversizedField = CSVOversizedField(record: recordsCompleted + 1, line: line, column: column, quoted: quoted)
+    }
+
+    /// Called by libcsv at the end of each record.
+    @inline(__always)
+    mutating func endRecord() {
+        if rowsUsed == rowCapacity {
+            guard let grown = grow(rows, from: rowCapacity, to: rowCapacity * 2) else {
+                outOfMemory = true
+                return
+            }
+            rows = grown
+            rowCapacity *= 2
+        }
+        recordsCompleted += 1
+        rows[rowsUsed] = CSVRowMark(
+            firstField: rowFirstField, storedCount: fieldsUsed - rowFirstField, fieldCount: rowFieldCount,
+            record: recordsCompleted, line: recordStartLine, column: recordStartColumn,
+            rawLength: fieldStart - 1 - recordStartOffset)
+        rowsUsed += 1
+        rowFirstField = fieldsUsed
+        rowFieldCount = 0
+        atRecordStart = true
+        fieldStartKnown = false
+    }
+
+    /// Makes room for one more field of `bytes` bytes.
+    @inline(__always)
+    private mutating func reserve(bytes: Int) -> Bool {
+        if arenaUsed + bytes > arenaCapacity {
+            var capacity = arenaCapacity * 2
+            while arenaUsed + bytes > capacity { capacity *= 2 }
+            guard let grown = grow(arena, from: arenaUsed, to: capacity) else {
+                outOfMemory = true
+                return false
+            }
+            arena = grown
+            arenaCapacity = capacity
+        }
+        if fieldsUsed == fieldCapacity {
+            guard let grown = grow(fields, from: fieldsUsed, to: fieldCapacity * 2) else {
+                outOfMemory = true
+                return false
+            }
+            fields = grown
+            fieldCapacity *= 2
+        }
+        return true
+    }
+
+    /// Drops delivered rows, moving the record in progress (if it has stored fields) to the front.
+    mutating func discardCompletedRows() {
+        rowsUsed = 0
+        let keep = fieldsUsed - rowFirstField
+        if keep == 0 {
+            arenaUsed = 0
+            fieldsUsed = 0
+            rowFirstField = 0
+            return
+        }
+        // Rare: a record whose quoted field spans lines, completed rows before it on the same line (bare CR).
+        let byteStart = fields[rowFirstField].offset
+        let byteCount = arenaUsed - byteStart
+        if byteStart > 0 { memmove(arena, arena + byteStart, byteCount) }
+        for i in 0..<keep {
+            var span = fields[rowFirstField + i]
+            span.offset -= byteStart
+            fields[i] = span
+        }
+        arenaUsed = byteCount
+        fieldsUsed = keep
+        rowFirstField = 0
+    }
+}
+
+/// A copy into a larger allocation (Swift's allocator has no realloc for typed pointers).
+private func grow<T>(_ old: UnsafeMutablePointer<T>, from used: Int, to capacity: Int) -> UnsafeMutablePointer<T>? {
+    guard capacity > 0, capacity < Int.max / MemoryLayout<T>.stride else { return nil }
+    let new = UnsafeMutablePointer<T>.allocate(capacity: capacity)
+    new.moveInitialize(from: old, count: used)
+    old.deallocate()
+    return new
+}
+
+/// Unicode scalars in the first `count` bytes of valid UTF-8: every byte that is not a continuation byte.
+func countScalars(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> Int {
+    var n = 0
+    for i in 0..<count where bytes[i] & 0xC0 != 0x80 { n += 1 }
+    return n
+}
+
+/// Occurrences of `byte`, found with memchr.
+@inline(__always)
+func countByte(_ byte: UInt8, in data: UnsafeRawPointer, _ length: Int) -> Int {
+    var n = 0
+    var p = data
+    var remaining = length
+    while remaining > 0, let hit = memchr(p, Int32(byte), remaining) {
+        n += 1
+        let next = UnsafeRawPointer(hit) + 1
+        let consumed = next - p
+        p = next
+        remaining -= consumed
+    }
+    return n
+}

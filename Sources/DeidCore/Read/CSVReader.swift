@@ -1,0 +1,393 @@
+import CLibCSV
+import Crypto
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Streams a CSV table through libcsv in strict RFC 4180 mode, with the checks libcsv leaves to its caller:
+/// UTF-8 validity, a BOM, equal field counts, header names, field and record size limits, and file/line/column
+/// for every error. Memory stays bounded by the read buffer plus one record.
+///
+/// How positions are known: each read buffer is cut at line feeds and fed to `csv_parse` one physical line at a
+/// time, so the current line is always known; a strict-mode error's byte is `csv_parse`'s short return; field
+/// columns are rebuilt on demand from the stored bytes and each field's quoted flag (see `CSVParseState`).
+public final class CSVReader {
+    public let displayName: String
+    public let options: CSVOptions
+    /// Bytes read from the input so far, a BOM included.
+    public private(set) var bytesRead = 0
+    /// Records delivered so far, the header included.
+    public private(set) var recordsRead = 0
+    /// Lowercase hex SHA-256 of every byte read, once `read` has finished, when `options.computeDigest` is set.
+    public private(set) var sha256Hex: String?
+
+    private let input: InputFile
+    private var consumed = false
+
+    /// Opens the input. File problems (missing, a directory, no permission) throw here, before any parsing.
+    public init(source: InputSource, displayName: String? = nil, options: CSVOptions = CSVOptions()) throws(ReadError) {
+        let name = displayName ?? source.defaultDisplayName
+        self.displayName = name
+        self.options = options
+        self.input = try InputFile(source: source, displayName: name)
+    }
+
+    /// Parses the whole input once. `header` gets record 1's fields; `row` is called once per later record with
+    /// a view that is valid only during the call. Every record must have as many fields as the header.
+    /// Errors thrown by the closures propagate unchanged; parse problems throw `ReadError`.
+    public func read(header: ([String]) throws -> Void, row: (borrowing CSVRow) throws -> Void) throws {
+        if consumed { throw ReadError.alreadyRead(file: displayName) }
+        consumed = true
+        let delimiter = options.delimiter
+        precondition(
+            delimiter != UInt8(ascii: "\"") && delimiter != 0x0A && delimiter != 0x0D,
+            "the CSV delimiter cannot be a quote or a line end")
+
+        var session = try ReadSession(options: options, file: displayName)
+        defer {
+            bytesRead = session.bytesRead
+            recordsRead = session.recordsRead
+            session.close()
+        }
+        try session.run(input: input, header: header, row: row)
+        sha256Hex = session.digestHex()
+    }
+}
+
+/// The mutable work of one `read` call, kept out of the class so the hot loop touches locals and raw pointers
+/// only (no class-property exclusivity checks).
+private struct ReadSession {
+    let file: String
+    let options: CSVOptions
+    let bufferSize: Int
+    let buffer: UnsafeMutablePointer<UInt8>
+    let parser: UnsafeMutablePointer<csv_parser>
+    let state: UnsafeMutablePointer<CSVParseState>
+    var validator = UTF8StreamValidator()
+    var hasher: SHA256?
+    /// -1 until record 1 has been read.
+    var headerCount = -1
+    var headerNames: [String] = []
+    var bytesRead = 0
+    var recordsRead: Int { state.pointee.recordsCompleted }
+
+    init(options: CSVOptions, file: String) throws(ReadError) {
+        self.file = file
+        self.options = options
+        // At least 4 bytes so the BOM check sees a whole BOM; at most 1 GiB so offsets stay sane.
+        bufferSize = min(max(options.bufferBytes, 4), 1 << 30)
+        parser = .allocate(capacity: 1)
+        parser.initialize(to: csv_parser())
+        guard csv_init(parser, UInt8(CSV_STRICT | CSV_STRICT_FINI)) == 0 else {
+            parser.deallocate()
+            throw .parserFailure(SourceLocation(file: file), reason: "libcsv could not be initialised")
+        }
+        csv_set_space_func(parser, csvNothingIsSpace)
+        csv_set_delim(parser, options.delimiter)
+        csv_set_blk_size(parser, 4096)
+        buffer = .allocate(capacity: bufferSize)
+        state = .allocate(capacity: 1)
+        state.initialize(to: CSVParseState(quote: UInt8(ascii: "\""), maxFieldBytes: options.maxFieldBytes))
+        if options.computeDigest { hasher = SHA256() }
+    }
+
+    /// After an error libcsv's state is not finalised: csv_fini would flush a half-parsed field as if it were
+    /// good, so only csv_free is called.
+    func close() {
+        csv_free(parser)
+        parser.deallocate()
+        buffer.deallocate()
+        state.pointee.deallocate()
+        state.deinitialize(count: 1)
+        state.deallocate()
+    }
+
+    func digestHex() -> String? {
+        guard let hasher else { return nil }
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in hasher.finalize() {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
+    }
+
+    mutating func run(
+        input: borrowing InputFile, header: ([String]) throws -> Void, row: (borrowing CSVRow) throws -> Void
+    ) throws {
+        var chunkOffset = 0  // absolute input offset of buffer[0]
+        var first = true
+        while true {
+            var n = try input.read(into: buffer, count: bufferSize)
+            if first {
+                // A pipe may deliver fewer than 3 bytes at first; the BOM check needs them together.
+                while n > 0, n < 3 {
+                    let more = try input.read(into: buffer + n, count: bufferSize - n)
+                    if more == 0 { break }
+                    n += more
+                }
+            }
+            if n == 0 { break }
+            bytesRead += n
+            hasher?.update(bufferPointer: UnsafeRawBufferPointer(start: buffer, count: n))
+            var start = 0
+            if first {
+                first = false
+                if n >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
+                    // libcsv would glue the BOM to the first column name. Columns count from after it.
+                    start = 3
+                    state.pointee.lineStart = 3
+                    state.pointee.fieldStart = 3
+                }
+            }
+            let bad = validator.validate(buffer + start, count: n - start, base: chunkOffset + start)
+            let end = bad.map { max($0 - chunkOffset, start) } ?? n
+            try feed(from: start, to: end, chunkOffset: chunkOffset, header: header, row: row)
+            if let bad { throw invalidUTF8(at: bad, chunkOffset: chunkOffset) }
+            chunkOffset += n
+        }
+        if let bad = validator.finish() { throw invalidUTF8(at: bad, chunkOffset: chunkOffset) }
+        try finish(at: chunkOffset, header: header, row: row)
+    }
+
+    /// Feeds buffer[from..<to] to libcsv one physical line at a time.
+    private mutating func feed(
+        from: Int, to end: Int, chunkOffset: Int, header: ([String]) throws -> Void,
+        row: (borrowing CSVRow) throws -> Void
+    ) throws {
+        var pos = from
+        while pos < end {
+            let start = buffer + pos
+            let pieceEnd: Int
+            let endsLine: Bool
+            if let lf = memchr(start, 0x0A, end - pos) {
+                pieceEnd = pos + (lf - UnsafeMutableRawPointer(start)) + 1
+                endsLine = true
+            } else {
+                pieceEnd = end
+                endsLine = false
+            }
+            try parsePiece(
+                start, count: pieceEnd - pos, offset: chunkOffset + pos, endsLine: endsLine, header: header, row: row)
+            pos = pieceEnd
+        }
+    }
+
+    private mutating func parsePiece(
+        _ piece: UnsafeMutablePointer<UInt8>, count: Int, offset: Int, endsLine: Bool,
+        header: ([String]) throws -> Void, row: (borrowing CSVRow) throws -> Void
+    ) throws {
+        state.pointee.setPiece(piece, count: count, offset: offset)
+        let parsed = csv_parse(parser, piece, count, csvFieldCallback, csvRecordCallback, state)
+        if parsed < count {
+            // Read the status now: csv_fini would reset it. Rows that ended before the error are still good.
+            let code = csv_error(parser)
+            try deliverRows(header: header, row: row)
+            throw parseError(code: code, pieceIndex: parsed)
+        }
+        state.pointee.resolveFieldStart()
+        if let field = state.pointee.oversizedField { throw oversized(field) }
+        if state.pointee.rowsUsed > 0 { try deliverRows(header: header, row: row) }
+        if state.pointee.outOfMemory { throw outOfMemory() }
+        if parser.pointee.pstate != 0 { try checkRecordInProgress(end: offset + count, endsLine: endsLine) }
+        if endsLine {
+            state.pointee.line += 1
+            state.pointee.lineStart = offset + count
+            state.pointee.scalarsBeforePiece = 0
+        } else {
+            state.pointee.scalarsBeforePiece += countScalars(piece, count)
+        }
+    }
+
+    /// End of input: let libcsv submit a last record that has no line end, or report an open quote.
+    private mutating func finish(
+        at end: Int, header: ([String]) throws -> Void, row: (borrowing CSVRow) throws -> Void
+    ) throws {
+        state.pointee.setPiece(nil, count: 0, offset: end)
+        if csv_fini(parser, csvFieldCallback, csvRecordCallback, state) != 0 {
+            throw ReadError.unterminatedQuote(fieldInProgressLocation())
+        }
+        if let field = state.pointee.oversizedField { throw oversized(field) }
+        if state.pointee.outOfMemory { throw outOfMemory() }
+        try deliverRows(header: header, row: row)
+        if headerCount < 0 { throw ReadError.emptyInput(file: file) }
+    }
+
+    /// Hands completed records to Swift, once per record, outside the C callbacks.
+    private mutating func deliverRows(header: ([String]) throws -> Void, row: (borrowing CSVRow) throws -> Void)
+        throws
+    {
+        let s = state
+        for r in 0..<s.pointee.rowsUsed {
+            let mark = s.pointee.rows[r]
+            if headerCount < 0 {
+                if mark.rawLength > options.maxRecordBytes { throw recordTooLong(mark) }
+                try takeHeader(mark, header)
+                continue
+            }
+            if mark.rawLength > options.maxRecordBytes { throw recordTooLong(mark) }
+            if mark.fieldCount != headerCount { throw fieldCountError(mark) }
+            let view = CSVRow(
+                arena: s.pointee.arena, spans: s.pointee.fields + mark.firstField, count: mark.fieldCount,
+                quote: s.pointee.quote, file: file, record: mark.record, line: mark.line, column: mark.column)
+            try row(view)
+        }
+        s.pointee.discardCompletedRows()
+    }
+
+    private mutating func takeHeader(_ mark: CSVRowMark, _ header: ([String]) throws -> Void) throws {
+        let view = rowView(mark)
+        var names: [String] = []
+        names.reserveCapacity(mark.fieldCount)
+        var firstUse: [String: Int] = [:]
+        for i in 0..<mark.fieldCount {
+            let name = view.string(i)
+            if name.allSatisfy({ $0 == " " || $0 == "\t" }) {
+                throw ReadError.emptyColumnName(view.location(ofField: i), column: i + 1)
+            }
+            if let first = firstUse[name] {
+                throw ReadError.duplicateColumnName(
+                    view.location(ofField: i), name: name, column: i + 1, firstColumn: first + 1)
+            }
+            firstUse[name] = i
+            names.append(name)
+        }
+        headerCount = names.count
+        headerNames = names
+        // Later records store at most one surplus field: enough to point at it, too few to fill memory.
+        state.pointee.rowFieldLimit = headerCount + 1
+        try header(names)
+    }
+
+    private func rowView(_ mark: CSVRowMark) -> CSVRow {
+        CSVRow(
+            arena: state.pointee.arena, spans: state.pointee.fields + mark.firstField, count: mark.storedCount,
+            quote: state.pointee.quote, file: file, record: mark.record, line: mark.line, column: mark.column)
+    }
+
+    // MARK: Checks on a record that has not ended yet
+
+    /// The surplus-field check waits for a line end so that its outcome does not depend on where read buffers
+    /// happen to split a line; a record that ends on the same line gets the exact count instead.
+    private func checkRecordInProgress(end: Int, endsLine: Bool) throws(ReadError) {
+        let s = state.pointee
+        if endsLine, headerCount >= 0, s.rowFieldCount > headerCount {
+            let spans = s.fields + s.rowFirstField
+            let (line, column) = CSVRow.walk(
+                spans: spans, fields: headerCount, arena: s.arena, quote: s.quote, line: s.recordStartLine,
+                column: s.recordStartColumn, trailingDelimiter: true)
+            throw .fieldCountMismatch(
+                SourceLocation(file: file, line: line, column: column, record: s.recordsCompleted + 1),
+                found: s.rowFieldCount, atLeast: true, header: headerNames)
+        }
+        if parser.pointee.entry_pos > options.maxFieldBytes {
+            throw .fieldTooLong(
+                fieldInProgressLocation(), limit: options.maxFieldBytes, quoted: parser.pointee.quoted != 0)
+        }
+        if end - s.recordStartOffset > options.maxRecordBytes {
+            throw .recordTooLong(
+                SourceLocation(
+                    file: file, line: s.recordStartLine, column: s.recordStartColumn, record: s.recordsCompleted + 1),
+                limit: options.maxRecordBytes)
+        }
+    }
+
+    /// Where the field libcsv is still collecting starts: after the stored fields of the record in progress.
+    private func fieldInProgressLocation() -> SourceLocation {
+        let s = state.pointee
+        let (line, column) = CSVRow.walk(
+            spans: s.fields + s.rowFirstField, fields: s.fieldsUsed - s.rowFirstField, arena: s.arena,
+            quote: s.quote, line: s.recordStartLine, column: s.recordStartColumn, trailingDelimiter: true)
+        return SourceLocation(file: file, line: line, column: column, record: s.recordsCompleted + 1)
+    }
+
+    // MARK: Errors
+
+    private func fieldCountError(_ mark: CSVRowMark) -> ReadError {
+        let s = state.pointee
+        // Too many: point at the first surplus field. Too few: point just past the last field.
+        let tooMany = mark.fieldCount > headerCount
+        let (line, column) = CSVRow.walk(
+            spans: s.fields + mark.firstField, fields: tooMany ? headerCount : mark.fieldCount, arena: s.arena,
+            quote: s.quote, line: mark.line, column: mark.column, trailingDelimiter: tooMany)
+        return .fieldCountMismatch(
+            SourceLocation(file: file, line: line, column: column, record: mark.record), found: mark.fieldCount,
+            atLeast: false, header: headerNames)
+    }
+
+    private func parseError(code: Int32, pieceIndex: Int) -> ReadError {
+        let s = state.pointee
+        let location = SourceLocation(
+            file: file, line: s.line, column: s.column(ofPieceIndex: pieceIndex), record: s.recordsCompleted + 1)
+        guard code == CSV_EPARSE, let piece = s.piece else {
+            return .parserFailure(location, reason: String(cString: csv_strerror(code)))
+        }
+        let byte = piece[pieceIndex]
+        let isSpace = byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
+        switch parser.pointee.pstate {
+        case 3:  // FIELD_MIGHT_HAVE_ENDED: a quoted field closed, then something other than a delimiter
+            return .textAfterClosingQuote(location, isSpace: isSpace)
+        case 2 where parser.pointee.quoted == 0:  // FIELD_BEGUN, unquoted: a quote in the middle of a value
+            let p = parser.pointee
+            var onlySpaces = p.entry_pos > 0
+            for i in 0..<p.entry_pos where p.entry_buf[i] != 0x20 && p.entry_buf[i] != 0x09 { onlySpaces = false }
+            return onlySpaces ? .spaceBeforeQuote(location) : .strayQuote(location)
+        default:
+            return .parserFailure(location, reason: String(cString: csv_strerror(code)))
+        }
+    }
+
+    /// `offset` is the lead byte of the bad character. Everything before it has been fed, so the state's line
+    /// and scalar count describe the position right before it, unless the character began in the previous
+    /// buffer, in which case its lead byte is the last scalar already counted.
+    private func invalidUTF8(at offset: Int, chunkOffset: Int) -> ReadError {
+        let s = state.pointee
+        let column = offset < chunkOffset ? max(s.scalarsBeforePiece, 1) : s.scalarsBeforePiece + 1
+        return .invalidUTF8(SourceLocation(file: file, line: s.line, column: column, record: s.recordsCompleted + 1))
+    }
+
+    private func oversized(_ field: CSVOversizedField) -> ReadError {
+        .fieldTooLong(
+            SourceLocation(file: file, line: field.line, column: field.column, record: field.record),
+            limit: options.maxFieldBytes, quoted: field.quoted)
+    }
+
+    private func recordTooLong(_ mark: CSVRowMark) -> ReadError {
+        .recordTooLong(
+            SourceLocation(file: file, line: mark.line, column: mark.column, record: mark.record),
+            limit: options.maxRecordBytes)
+    }
+
+    private func outOfMemory() -> ReadError {
+        let s = state.pointee
+        return .parserFailure(
+            SourceLocation(
+                file: file, line: s.recordStartLine, column: s.recordStartColumn, record: s.recordsCompleted + 1),
+            reason: "out of memory")
+    }
+}
+
+// MARK: - libcsv callbacks
+// Non-capturing, nonisolated free functions in the library (never closures, never top-level main.swift code),
+// so Swift hands them to C as plain function pointers with no per-call isolation check. State comes in through
+// `context`, a pointer to a plain struct.
+
+private func csvFieldCallback(_ data: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
+    guard let context else { return }
+    context.assumingMemoryBound(to: CSVParseState.self).pointee.addField(data, length)
+}
+
+private func csvRecordCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
+    guard let context else { return }
+    context.assumingMemoryBound(to: CSVParseState.self).pointee.endRecord()
+}
+
+/// RFC 4180: spaces around unquoted values are data. libcsv trims them unless told that nothing is a space.
+private func csvNothingIsSpace(_ byte: UInt8) -> Int32 { 0 }
