@@ -1,0 +1,103 @@
+/// What the release tells a reader about why a cell is hidden.
+///
+/// A label is knowledge the attacker has, so the audit turns it into a bound on the hidden value: the Open Data
+/// Portal codes "small number" (code 1) and "complementary" (code 2) disclose that the value is ≤ smallMax or
+/// > smallMax respectively (DDG Ed. 2.0 Examples 1, 2 and 4; ddg-spec Q12). A generic code discloses only that
+/// the cell is hidden, and since zeros are never hidden, that it is ≥ 1.
+public enum HiddenLabel: Sendable, Hashable {
+    /// Generic suppression code: the attacker learns x ≥ 1.
+    case unlabelled
+    /// "Small number" (< threshold): the attacker learns 1 ≤ x ≤ smallMax.
+    case smallNumber
+    /// "Complementary": the attacker learns x ≥ smallMax + 1.
+    case complementary
+}
+
+/// Everything an attacker knows about a released table, in the form the audit needs.
+///
+/// The attacker knows every published cell, every additive relation of the table (all dimensions, every
+/// hierarchy level at once), that counts are integers, that hidden cells are non-zero, and what the labels say.
+public struct AuditProblem: Sendable {
+    /// Number of cells; indices in `relations`, `hidden` and `labels` are in `0..<cellCount`.
+    public var cellCount: Int
+    /// Every `total = Σ parts` relation of the table.
+    public var relations: Relations
+    /// Published values by cell index. Entries of hidden cells are ignored (they may be -1 = unknown), so
+    /// `deid check` can audit a released table whose hidden values it never saw.
+    public var values: [Int]
+    /// Indices of the hidden cells.
+    public var hidden: [Int]
+    /// The label each hidden cell carries in the release; an absent entry means `.unlabelled`.
+    public var labels: [Int: HiddenLabel]
+    /// The largest small count: the policy's numerator minimum − 1 (10 under the DDG presets).
+    public var smallMax: Int
+    /// The width an attacker's interval must reach for a hidden cell that could be small (11 under the presets).
+    public var minIntervalWidth: Int
+
+    public init(
+        cellCount: Int, relations: Relations, values: [Int], hidden: [Int], labels: [Int: HiddenLabel] = [:],
+        smallMax: Int, minIntervalWidth: Int
+    ) {
+        self.cellCount = cellCount
+        self.relations = relations
+        self.values = values
+        self.hidden = hidden
+        self.labels = labels
+        self.smallMax = smallMax
+        self.minIntervalWidth = minIntervalWidth
+    }
+
+    /// Takes `smallMax` and `minIntervalWidth` from a policy, so no threshold is restated in code.
+    public init(
+        cellCount: Int, relations: Relations, values: [Int], hidden: [Int], labels: [Int: HiddenLabel] = [:],
+        policy: Policy
+    ) {
+        self.init(
+            cellCount: cellCount, relations: relations, values: values, hidden: hidden, labels: labels,
+            smallMax: policy.numerator.minimum - 1, minIntervalWidth: policy.audit.minIntervalWidth)
+    }
+
+    func label(of cell: Int) -> HiddenLabel { labels[cell] ?? .unlabelled }
+
+    /// The bounds the attacker knows before using any relation: x ≥ 1 because zeros are never hidden, narrowed
+    /// by the label.
+    func box(of cell: Int) -> (lower: Int, upper: Int?) {
+        switch label(of: cell) {
+        case .unlabelled: (1, nil)
+        case .smallNumber: (1, smallMax)
+        case .complementary: (smallMax + 1, nil)
+        }
+    }
+
+    /// Rejects problems that would make the audit index out of bounds or GLPK abort. Returns, per cell, its
+    /// position in `hidden` or -1, which the audit uses to tell hidden from published cells.
+    func validatedHiddenPositions() throws(AuditError) -> [Int32] {
+        guard cellCount >= 0, values.count == cellCount else {
+            throw .invalidProblem(detail: "values has \(values.count) entries for \(cellCount) cells")
+        }
+        guard smallMax >= 1, minIntervalWidth >= 0 else {
+            throw .invalidProblem(detail: "smallMax must be ≥ 1 and minIntervalWidth ≥ 0")
+        }
+        guard hidden.count <= Int(Int32.max) else { throw .invalidProblem(detail: "too many hidden cells") }
+        var position = [Int32](repeating: -1, count: cellCount)
+        for (p, cell) in hidden.enumerated() {
+            guard cell >= 0, cell < cellCount else {
+                throw .invalidProblem(detail: "hidden cell index \(cell) is outside the table")
+            }
+            guard position[cell] < 0 else { throw .invalidProblem(detail: "cell \(cell) is listed as hidden twice") }
+            position[cell] = Int32(p)
+        }
+        for cell in labels.keys.sorted() where cell < 0 || cell >= cellCount || position[cell] < 0 {
+            throw .invalidProblem(detail: "cell \(cell) has a suppression label but is not hidden")
+        }
+        for r in relations.indices {
+            let relation = relations[r]
+            // Iterates the stored indices directly: `cells` would allocate once per relation.
+            let outside = relation.total >= cellCount || relation.parts.contains { $0 < 0 || Int($0) >= cellCount }
+            guard relation.total >= 0, !outside else {
+                throw .invalidProblem(detail: "relation \(r) refers to a cell outside the table")
+            }
+        }
+        return position
+    }
+}

@@ -1,0 +1,131 @@
+import Dispatch
+
+/// The disclosure audit: proves that no hidden cell of a table can be recomputed or narrowed too far from what
+/// is published (ddg-spec §4 step 5, Q11, Q12; sdc-anchors §7 items 1–2).
+///
+/// ## What the attacker is assumed to know
+/// Every published cell; every additive relation of the table (`total = Σ parts` along every dimension and every
+/// hierarchy level, all at once, as τ-ARGUS's audit does); that counts are whole numbers; that a hidden cell is
+/// not zero (zeros are always shown, DDG v2 rule 3); and what each hidden cell's label says: "small number"
+/// means 1…smallMax, "complementary" means ≥ smallMax + 1, a generic code only ≥ 1.
+///
+/// ## What is computed
+/// For every hidden cell c, the smallest and largest value x_c takes over all integer completions x of the table
+/// that agree with that knowledge. Every value in between need not be attainable, but both ends are: each is
+/// the value of c in some completion the attacker cannot rule out. Unbounded above is reported as such.
+///
+/// ## Method
+/// 1. Published values are moved to the right-hand side of each relation. A relation left with a single hidden
+///    cell fixes it exactly (as subtraction by hand would); fixed values are substituted and the step repeats.
+/// 2. The remaining hidden cells fall into independent components (cells linked through shared relations);
+///    each is a small linear system solved on its own, in parallel when GLPK is built thread-safe.
+/// 3. Per component, one GLPK model; for each cell, minimise and maximise it with the simplex method, each
+///    run warm-started from the last. This is the linear-programming (LP) relaxation: it ignores integrality.
+/// 4. Integrality. In 1- and 2-dimensional tables the LP optimum is always at an integer point, but in 3 or
+///    more dimensions it can be fractional, and the integer bound then lies strictly inside the LP bound
+///    (the LP would under-state the attacker's knowledge). So: when the optimal vertex has every hidden cell
+///    integral, it is itself a completion and the LP bound is exact; otherwise that extreme is solved again
+///    as an integer program (GLPK branch and bound). The result is exact over integers, which also closes
+///    leaks LP-only audits miss, such as 15 = 10 + 3 + x + x with x ≥ 1 (τ-ARGUS UserSupport #194).
+/// 5. Every integral solution met on the way is a completion; if one already puts a cell on a proven bound
+///    (its label's bound, or one implied by a single relation), that extreme needs no solve.
+/// Bounds are rounded inward to whole numbers with a 1e-7 tolerance for floating-point error.
+///
+/// ## Protection standard
+/// See `CellInterval.Requirement`: a "small number" cell must still span 1…smallMax; a "complementary" cell, or
+/// an unlabelled one that is provably > smallMax, must not be exactly determined; an unlabelled cell that could
+/// be small must keep an interval at least `minIntervalWidth` wide. No hidden cell may be exactly determined.
+/// `release` and `check` apply the same rule, since a released table does not say which cells are small.
+///
+/// ## Failure
+/// Published numbers that admit no completion at all raise `AuditError.inconsistent`; the audit never passes a
+/// table it could not solve.
+public struct DisclosureAudit {
+    public static func run(_ problem: AuditProblem) throws(AuditError) -> AuditResult {
+        let position = try problem.validatedHiddenPositions()
+        let system = try ReducedSystem(problem, position: position)
+        var lower: [Int] = system.fixed.map { $0 ?? 0 }
+        var upper: [Int?] = system.fixed
+        var linearPrograms = 0
+        var integerPrograms = 0
+        var solved = 0
+        for (component, outcome) in zip(system.components, try solveAll(system.components)) {
+            for (j, p) in component.positions.enumerated() {
+                lower[p] = outcome.lower[j]
+                upper[p] = outcome.upper[j]
+            }
+            linearPrograms += outcome.linearPrograms
+            integerPrograms += outcome.integerPrograms
+            if !component.rows.isEmpty { solved += 1 }
+        }
+        let intervals = problem.hidden.indices.sorted { problem.hidden[$0] < problem.hidden[$1] }.map { p in
+            let cell = problem.hidden[p]
+            return CellInterval(
+                cell: cell, lower: lower[p], upper: upper[p], label: problem.label(of: cell),
+                smallMax: problem.smallMax, minIntervalWidth: problem.minIntervalWidth)
+        }
+        return AuditResult(
+            intervals: intervals, solver: "GLPK \(GLPKModel.version) (simplex, exact integer check)",
+            components: solved, linearProgramsSolved: linearPrograms, integerProgramsSolved: integerPrograms)
+    }
+
+    /// Below this many columns in total, starting threads costs more than it saves.
+    static let parallelThreshold = 256
+
+    /// Solves every component; the outcome is the same whether or not they run in parallel, and the first
+    /// error in component order (not in time) is the one thrown.
+    private static func solveAll(_ components: [Component]) throws(AuditError) -> [ComponentOutcome] {
+        let columns = components.reduce(0) { $0 + $1.cells.count }
+        guard GLPKModel.isThreadSafe, components.count > 1, columns >= parallelThreshold else {
+            return try components.map { c throws(AuditError) in try solveOne(c) }
+        }
+        // Largest first, so a big component does not start last and leave one core idle.
+        let order = components.indices.sorted { components[$0].cells.count > components[$1].cells.count }
+        let slots = Slots<Result<ComponentOutcome, AuditError>>(count: components.count)
+        // GLPK keeps its environment per thread (glp_config("TLS")), and each model lives and dies inside one
+        // iteration, on one thread.
+        DispatchQueue.concurrentPerform(iterations: components.count) { i in
+            let c = order[i]
+            slots.store(Result { () throws(AuditError) in try solveOne(components[c]) }, at: c)
+        }
+        return try slots.take().map { result throws(AuditError) in try result.get() }
+    }
+
+    private static func solveOne(_ component: Component) throws(AuditError) -> ComponentOutcome {
+        if component.rows.isEmpty {
+            // In no relation at all: the attacker knows only the suppression and the label.
+            return ComponentOutcome(lower: component.lower, upper: component.upper)
+        }
+        return try ComponentSolver.solve(component)
+    }
+}
+
+/// Write-once result slots shared by parallel iterations. Sendable by construction, not by the compiler's
+/// proof: iteration i writes slot i only, every slot exactly once, and `take()` runs after
+/// `concurrentPerform` has returned, which orders all the writes before the read.
+private final class Slots<Value: Sendable>: @unchecked Sendable {
+    private let buffer: UnsafeMutableBufferPointer<Value?>
+
+    init(count: Int) {
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: nil)
+    }
+
+    deinit {
+        buffer.deinitialize()
+        buffer.deallocate()
+    }
+
+    func store(_ value: Value, at index: Int) {
+        precondition(buffer[index] == nil, "a slot is written twice")
+        buffer[index] = value
+    }
+
+    /// Every slot's value; a slot left empty is a bug in the caller.
+    func take() -> [Value] {
+        buffer.map { value in
+            guard let value else { preconditionFailure("a parallel iteration did not store its result") }
+            return value
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import CGLPK
+
+/// One equation of a component, over the component's columns: Σ coefficients[k]·x[columns[k]] = rhs.
+struct LinearRow: Sendable, Hashable {
+    var columns: [Int32]
+    var coefficients: [Int32]
+    var rhs: Int
+}
+
+/// A GLPK problem object with one component's equations and bounds, owned by Swift.
+///
+/// The audit builds one model per component and re-optimises it 2·n times, changing only the objective (one
+/// column, minimised or maximised). Each simplex run starts from the previous optimal basis, which stays
+/// primal feasible when only the objective changes, so most runs take a handful of pivots.
+///
+/// GLPK calls `abort()` on invalid use (an index out of range, a duplicate index in a row, inverted bounds), so
+/// every index is checked here before it reaches GLPK. GLPK's terminal output is switched off: it is
+/// per-thread state, so it is switched off again for every model, on the thread that builds it.
+/// Not thread-safe: a model is created, used and destroyed on one thread.
+final class GLPKModel {
+    enum Outcome: Equatable {
+        case optimal(Double)
+        case unbounded
+        case infeasible
+    }
+
+    let columnCount: Int
+    private let problem: OpaquePointer
+    private var objectiveColumn: Int?
+    private var simplexParameters = glp_smcp()
+    private var integerParameters = glp_iocp()
+
+    /// `upper[j] == nil` leaves column j unbounded above. Every column is integer (used only by the MIP).
+    init(lower: [Int], upper: [Int?], rows: [LinearRow]) throws(AuditError) {
+        precondition(lower.count == upper.count && !lower.isEmpty, "a model needs columns with bounds")
+        guard lower.count < Int(Int32.max), rows.count < Int(Int32.max), let problem = glp_create_prob() else {
+            throw .solverFailed(detail: "could not create a problem of this size")
+        }
+        self.problem = problem
+        self.columnCount = lower.count
+        _ = glp_term_out(GLP_OFF)
+        glp_init_smcp(&simplexParameters)
+        simplexParameters.msg_lev = GLP_MSG_OFF
+        simplexParameters.meth = GLP_PRIMAL  // the previous basis stays primal feasible: primal simplex warm-starts
+        simplexParameters.presolve = GLP_OFF  // the presolver would discard the basis we want to reuse
+        glp_init_iocp(&integerParameters)
+        integerParameters.msg_lev = GLP_MSG_OFF
+        integerParameters.presolve = GLP_ON
+
+        glp_add_cols(problem, Int32(lower.count))
+        for j in lower.indices {
+            let column = Int32(j + 1)
+            switch upper[j] {
+            case nil: glp_set_col_bnds(problem, column, GLP_LO, Double(lower[j]), 0)
+            case let u? where u == lower[j]: glp_set_col_bnds(problem, column, GLP_FX, Double(u), Double(u))
+            case let u?:
+                precondition(u > lower[j], "inverted column bounds reach GLPK")
+                glp_set_col_bnds(problem, column, GLP_DB, Double(lower[j]), Double(u))
+            }
+            glp_set_col_kind(problem, column, GLP_IV)
+        }
+        if !rows.isEmpty { try load(rows) }
+        glp_adv_basis(problem, 0)
+    }
+
+    deinit { glp_delete_prob(problem) }
+
+    private func load(_ rows: [LinearRow]) throws(AuditError) {
+        glp_add_rows(problem, Int32(rows.count))
+        let nonZeros = rows.reduce(0) { $0 + $1.columns.count }
+        guard nonZeros < Int(Int32.max) else { throw .solverFailed(detail: "too many coefficients for GLPK") }
+        // GLPK's triplet arrays are 1-based: element 0 is ignored.
+        var ia = [Int32](repeating: 0, count: nonZeros + 1)
+        var ja = [Int32](repeating: 0, count: nonZeros + 1)
+        var ar = [Double](repeating: 0, count: nonZeros + 1)
+        var k = 1
+        for (i, row) in rows.enumerated() {
+            glp_set_row_bnds(problem, Int32(i + 1), GLP_FX, Double(row.rhs), Double(row.rhs))
+            precondition(Set(row.columns).count == row.columns.count, "a duplicate column in a row aborts GLPK")
+            for (column, coefficient) in zip(row.columns, row.coefficients) {
+                precondition(column >= 0 && Int(column) < columnCount, "column index outside the model")
+                ia[k] = Int32(i + 1)
+                ja[k] = column + 1
+                ar[k] = Double(coefficient)
+                k += 1
+            }
+        }
+        glp_load_matrix(problem, Int32(nonZeros), ia, ja, ar)
+    }
+
+    private func setObjective(column: Int, maximize: Bool) {
+        precondition(column >= 0 && column < columnCount, "objective column outside the model")
+        if objectiveColumn != column {
+            if let previous = objectiveColumn { glp_set_obj_coef(problem, Int32(previous + 1), 0) }
+            glp_set_obj_coef(problem, Int32(column + 1), 1)
+            objectiveColumn = column
+        }
+        glp_set_obj_dir(problem, maximize ? GLP_MAX : GLP_MIN)
+    }
+
+    /// Optimises the LP relaxation for one column, warm-started from the current basis.
+    func optimize(column: Int, maximize: Bool) throws(AuditError) -> Outcome {
+        setObjective(column: column, maximize: maximize)
+        var code = glp_simplex(problem, &simplexParameters)
+        if code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND {
+            // The reused basis went bad numerically: rebuild one from scratch and try once more.
+            glp_adv_basis(problem, 0)
+            code = glp_simplex(problem, &simplexParameters)
+        }
+        guard code == 0 else { throw .solverFailed(detail: "simplex stopped with GLPK code \(code)") }
+        switch glp_get_status(problem) {
+        case GLP_OPT: return .optimal(glp_get_obj_val(problem))
+        case GLP_UNBND: return .unbounded
+        case GLP_NOFEAS, GLP_INFEAS: return .infeasible
+        case let status: throw .solverFailed(detail: "simplex ended with GLPK status \(status)")
+        }
+    }
+
+    /// The current basic solution's value of a column.
+    func value(column: Int) -> Double {
+        precondition(column >= 0 && column < columnCount, "column outside the model")
+        return glp_get_col_prim(problem, Int32(column + 1))
+    }
+
+    /// Optimises one column over the integer points (branch and bound, MIP presolver on).
+    func optimizeInteger(column: Int, maximize: Bool) throws(AuditError) -> Outcome {
+        setObjective(column: column, maximize: maximize)
+        let code = glp_intopt(problem, &integerParameters)
+        switch code {
+        case 0: break
+        case GLP_ENOPFS: return .infeasible
+        case GLP_ENODFS: return .unbounded
+        default: throw .solverFailed(detail: "branch and bound stopped with GLPK code \(code)")
+        }
+        switch glp_mip_status(problem) {
+        case GLP_OPT: return .optimal(glp_mip_obj_val(problem))
+        case GLP_NOFEAS: return .infeasible
+        case let status: throw .solverFailed(detail: "branch and bound ended with GLPK status \(status)")
+        }
+    }
+
+    /// The last integer solution's value of a column.
+    func integerValue(column: Int) -> Double {
+        precondition(column >= 0 && column < columnCount, "column outside the model")
+        return glp_mip_col_val(problem, Int32(column + 1))
+    }
+
+    /// GLPK's version and whether it keeps its state per thread (`glp_config("TLS")`), which makes separate
+    /// models on separate threads safe.
+    static let version: String = String(cString: glp_version())
+    static let isThreadSafe: Bool = glp_config("TLS") != nil
+}

@@ -1,0 +1,94 @@
+/// A group of hidden cells that share relations with each other and with no other hidden cell: its bounds do
+/// not depend on anything outside it, so it is solved on its own.
+struct Component: Sendable {
+    /// Positions in `AuditProblem.hidden`, ascending by cell index; column j of the model is `positions[j]`.
+    var positions: [Int]
+    var cells: [Int]
+    var lower: [Int]
+    var upper: [Int?]
+    var rows: [LinearRow]
+}
+
+/// The attacker's equations with every published value moved to the right-hand side.
+///
+/// A relation `total = Σ parts` becomes Σ(hidden parts) − (hidden total, if hidden) = published total −
+/// Σ(published parts). A relation left with one unknown fixes it exactly; the fixed value is substituted into
+/// every other relation, which may fix more (peeling, as an attacker subtracting by hand would). What remains
+/// splits into independent components by union-find over "appear together in a relation".
+struct ReducedSystem {
+    /// Per hidden position: the value when some chain of single-unknown relations fixes it.
+    var fixed: [Int?]
+    var components: [Component]
+
+    init(_ problem: AuditProblem, position: [Int32]) throws(AuditError) {
+        let count = problem.hidden.count
+        let equations = try Equations(problem, position: position)
+        var peel = Peeling(equations: equations, boxes: problem.hidden.map(problem.box(of:)))
+        try peel.run(cells: problem.hidden)
+        let fixed = peel.fixed
+
+        var sets = UnionFind(count: count)
+        for r in 0..<equations.count where peel.remaining[r] >= 2 {
+            let open = equations.terms(r).filter { fixed[Int($0.position)] == nil }
+            for term in open.dropFirst() { sets.union(Int(open[0].position), Int(term.position)) }
+        }
+        // Components and their columns are numbered by ascending cell index, so the output never depends on
+        // the order of `hidden` or on hash seeds.
+        let byCell = (0..<count).filter { fixed[$0] == nil }.sorted { problem.hidden[$0] < problem.hidden[$1] }
+        var componentOf = [Int: Int]()
+        var column = [Int32](repeating: -1, count: count)
+        var built: [Component] = []
+        for p in byCell {
+            let root = sets.find(p)
+            let c = componentOf[root] ?? built.count
+            if c == built.count {
+                componentOf[root] = c
+                built.append(Component(positions: [], cells: [], lower: [], upper: [], rows: []))
+            }
+            column[p] = Int32(built[c].positions.count)
+            let box = problem.box(of: problem.hidden[p])
+            built[c].positions.append(p)
+            built[c].cells.append(problem.hidden[p])
+            built[c].lower.append(box.lower)
+            built[c].upper.append(box.upper)
+        }
+        for r in 0..<equations.count where peel.remaining[r] >= 2 {
+            let open = equations.terms(r).filter { fixed[Int($0.position)] == nil }
+            guard let first = open.first, let c = componentOf[sets.find(Int(first.position))] else { continue }
+            built[c].rows.append(
+                LinearRow(
+                    columns: open.map { column[Int($0.position)] }, coefficients: open.map(\.coefficient),
+                    rhs: peel.rhs[r]))
+        }
+        self.fixed = fixed
+        self.components = built
+    }
+}
+
+/// Disjoint sets over hidden positions, with path halving and union by size.
+struct UnionFind {
+    private var parent: [Int]
+    private var size: [Int]
+
+    init(count: Int) {
+        parent = Array(0..<count)
+        size = Array(repeating: 1, count: count)
+    }
+
+    mutating func find(_ x: Int) -> Int {
+        var x = x
+        while parent[x] != x {
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        }
+        return x
+    }
+
+    mutating func union(_ a: Int, _ b: Int) {
+        var (a, b) = (find(a), find(b))
+        guard a != b else { return }
+        if size[a] < size[b] { swap(&a, &b) }
+        parent[b] = a
+        size[a] += size[b]
+    }
+}
