@@ -25,9 +25,9 @@ final class GLPKModel {
     }
 
     let columnCount: Int
-    private let problem: OpaquePointer
+    let problem: OpaquePointer
     private var objectiveColumn: Int?
-    private var simplexParameters = glp_smcp()
+    var simplexParameters = glp_smcp()
     private var integerParameters = glp_iocp()
 
     /// `upper[j] == nil` leaves column j unbounded above. Every column is integer (used only by the MIP).

@@ -1,0 +1,37 @@
+/// DDG Step 2's numerator condition applied to what a table publishes: which visible counts are small, and which
+/// derived values are published for hidden counts.
+public enum SmallCountScreen {
+    /// Cells whose published count the policy requires hidden (1–10 under the DDG presets).
+    public static func visibleSmallCells(in table: Table, policy: Policy) -> [Int] {
+        (0..<table.cellCount).filter { cell in
+            let count = table.counts[cell]
+            return count != Table.blank && policy.numerator.isSmall(count)
+        }
+    }
+
+    public static func smallCountFindings(in table: Table, policy: Policy, countColumn: String) -> [Finding] {
+        visibleSmallCells(in: table, policy: policy).map { cell in
+            let coordinates = table.coordinates(of: cell)
+            return Finding(
+                rule: .smallCount, location: table.location(of: cell),
+                message: "\(coordinates.label): the count in '\(countColumn)' is below the numerator minimum of "
+                    + "\(policy.numerator.minimum) and is not zero; it must be hidden (DDG T1)",
+                cell: coordinates,
+                properties: ["column": countColumn, "numerator_minimum": String(policy.numerator.minimum)])
+        }
+    }
+
+    /// Rows of an already-released table whose count is blank but which still publish a derived value.
+    public static func derivedFindings(in table: Table, description: TableDescription) -> [Finding] {
+        guard let marks = table.marks, !description.derived.isEmpty else { return [] }
+        let columns = description.derived.joined(separator: ", ")
+        return (0..<table.cellCount).filter { table.isBlank($0) && marks.derivedPublished[$0] }.map { cell in
+            let coordinates = table.coordinates(of: cell)
+            return Finding(
+                rule: .derivedWithHiddenCount, location: table.location(of: cell),
+                message: "\(coordinates.label): the count is hidden but a derived value (\(columns)) is published; "
+                    + "derived statistics must be hidden with their count (DDG Ed. 2.0 §4.4.1 rule 5)",
+                cell: coordinates, properties: ["columns": columns])
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import CGLPK
+
+/// General-objective use of a `GLPKModel`, for complementary suppression's attacker subproblems: a fixed cost
+/// per column, bounds changed between solves, re-optimised with the dual simplex (changing bounds keeps the
+/// previous basis dual feasible, so it warm-starts well).
+extension GLPKModel {
+    func setCost(column: Int, _ cost: Double) {
+        precondition(column >= 0 && column < columnCount, "cost column outside the model")
+        glp_set_obj_coef(problem, Int32(column + 1), cost)
+    }
+
+    /// `upper == nil`: unbounded above. Bounds are in whole units, as everything in a count table is.
+    func setBounds(column: Int, lower: Int, upper: Int?) {
+        precondition(column >= 0 && column < columnCount, "bounded column outside the model")
+        let index = Int32(column + 1)
+        switch upper {
+        case nil: glp_set_col_bnds(problem, index, GLP_LO, Double(lower), 0)
+        case let u? where u == lower: glp_set_col_bnds(problem, index, GLP_FX, Double(u), Double(u))
+        case let u?:
+            precondition(u > lower, "inverted column bounds reach GLPK")
+            glp_set_col_bnds(problem, index, GLP_DB, Double(lower), Double(u))
+        }
+    }
+
+    /// Minimises the current costs from the current basis.
+    func minimizeCost() throws(AuditError) -> Outcome {
+        glp_set_obj_dir(problem, GLP_MIN)
+        var parameters = simplexParameters
+        parameters.meth = GLP_DUALP
+        var code = glp_simplex(problem, &parameters)
+        if code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND {
+            glp_adv_basis(problem, 0)
+            code = glp_simplex(problem, &parameters)
+        }
+        guard code == 0 else { throw .solverFailed(detail: "simplex stopped with GLPK code \(code)") }
+        switch glp_get_status(problem) {
+        case GLP_OPT: return .optimal(glp_get_obj_val(problem))
+        case GLP_UNBND: return .unbounded
+        case GLP_NOFEAS, GLP_INFEAS: return .infeasible
+        case let status: throw .solverFailed(detail: "simplex ended with GLPK status \(status)")
+        }
+    }
+}
+

@@ -1,0 +1,134 @@
+/// The JSON audit written beside every release: provenance, every hidden cell with its reason and audited
+/// interval (never its value), and a summary a reviewer can read. Keys are stable; `schema_version` changes
+/// when they do.
+public struct AuditReport: Sendable, Encodable {
+    public struct FileInfo: Sendable, Encodable {
+        public var file: String
+        public var sha256: String
+    }
+
+    public struct PolicyInfo: Sendable, Encodable {
+        public var name: String
+        public var title: String
+        public var edition: String
+        public var file: String
+        public var sha256: String
+    }
+
+    public struct InputInfo: Sendable, Encodable {
+        public var file: String
+        public var sha256: String
+        public var kind: String
+        public var cells: Int
+    }
+
+    public struct Interval: Sendable, Encodable {
+        public var lower: Int
+        public var upper: Int?
+        public var width: Int?
+    }
+
+    public struct HiddenCell: Sendable, Encodable {
+        public var cell: [Coordinate]
+        public var line: Int?
+        public var reason: HiddenReason
+        public var annotation: String?
+        public var interval: Interval
+    }
+
+    public struct AuditInfo: Sendable, Encodable {
+        public var verdict: String
+        public var method: String
+        public var solver: String
+        public var components: Int
+        public var linearPrograms: Int
+        public var minIntervalWidth: Int
+        public var narrowestWidth: Int?
+        public var rounds: Int
+
+        enum CodingKeys: String, CodingKey {
+            case verdict, method, solver, components, rounds
+            case linearPrograms = "linear_programs", minIntervalWidth = "min_interval_width"
+            case narrowestWidth = "narrowest_width"
+        }
+    }
+
+    public struct LabelInfo: Sendable, Encodable {
+        public var mode: LabelDecision.Mode
+        public var reason: String
+    }
+
+    public struct Summary: Sendable, Encodable {
+        public var cells: Int
+        public var hiddenCells: Int
+        public var hiddenByReason: [String: Int]
+        /// Share of the table's total count that is hidden; nil where it could reveal a hidden value.
+        public var hiddenShareOfTotalCount: Double?
+        public var hiddenShareNote: String?
+        public var audit: AuditInfo
+        public var labels: LabelInfo
+        public var notes: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case cells, audit, labels, notes
+            case hiddenCells = "hidden_cells", hiddenByReason = "hidden_by_reason"
+            case hiddenShareOfTotalCount = "hidden_share_of_total_count", hiddenShareNote = "hidden_share_note"
+        }
+    }
+
+    public let schemaVersion = 1
+    public let tool = ToolInfo()
+    public var policy: PolicyInfo
+    public var rules: FileInfo
+    public var input: InputInfo
+    public var output: FileInfo
+    public var hiddenCells: [HiddenCell]
+    public var summary: Summary
+
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion = "schema_version", tool, policy, rules, input, output, summary
+        case hiddenCells = "hidden_cells"
+    }
+
+    public init(
+        table: Table, pattern: Pattern, rules: RulesContext, inputName: String, inputDigest: String,
+        output: String, outputDigest: String, protection: ProtectionResult, labelling: LabelDecision
+    ) throws {
+        policy = PolicyInfo(
+            name: rules.policy.name, title: rules.policy.title, edition: rules.policy.edition,
+            file: rules.policy.file, sha256: try FileDigest.sha256(ofFile: rules.policy.file))
+        self.rules = FileInfo(file: rules.descriptionFile, sha256: try FileDigest.sha256(ofFile: rules.descriptionFile))
+        input = InputInfo(file: inputName, sha256: inputDigest, kind: table.kind.rawValue, cells: table.cellCount)
+        self.output = FileInfo(file: output, sha256: outputDigest)
+        let intervals = Dictionary(protection.audit.intervals.map { ($0.cell, $0) }, uniquingKeysWith: { a, _ in a })
+        hiddenCells = pattern.hiddenCells.map { cell in
+            let interval = intervals[cell]
+            return HiddenCell(
+                cell: table.coordinates(of: cell), line: table.location(of: cell).line,
+                reason: pattern.reasons[cell] ?? .primary, annotation: labelling.annotations[cell],
+                interval: Interval(lower: interval?.lower ?? 1, upper: interval?.upper, width: interval?.width))
+        }
+        var byReason: [String: Int] = [:]
+        for reason in pattern.reasons.compactMap({ $0 }) { byReason[reason.rawValue, default: 0] += 1 }
+        let share = HiddenShare.compute(table: table, pattern: pattern)
+        summary = Summary(
+            cells: table.cellCount, hiddenCells: pattern.hiddenCount, hiddenByReason: byReason,
+            hiddenShareOfTotalCount: share.value, hiddenShareNote: share.note,
+            audit: AuditInfo(
+                verdict: protection.audit.passed ? "pass" : "fail", method: protection.method,
+                solver: protection.audit.solver, components: protection.audit.components,
+                linearPrograms: protection.audit.linearProgramsSolved,
+                minIntervalWidth: rules.policy.audit.minIntervalWidth,
+                narrowestWidth: protection.audit.intervals.compactMap(\.width).min(), rounds: protection.rounds),
+            labels: LabelInfo(mode: labelling.mode, reason: labelling.reason),
+            notes: protection.notes)
+    }
+
+    /// One line for the terminal.
+    public var summaryLine: String {
+        let reasons = summary.hiddenByReason.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+        let hidden = reasons.isEmpty ? "no cell hidden" : "\(summary.hiddenCells) cells hidden (\(reasons.joined(separator: ", ")))"
+        let narrowest = summary.audit.narrowestWidth.map { ", narrowest interval width \($0)" } ?? ""
+        return "deid: wrote \(output.file) and \(summary.cells) cells' audit; \(hidden); audit \(summary.audit.verdict)\(narrowest); labels \(summary.labels.mode.rawValue)"
+    }
+}

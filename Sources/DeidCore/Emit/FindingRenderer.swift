@@ -1,0 +1,77 @@
+import Foundation
+
+/// The forms `deid check` can print its findings in.
+public enum FindingFormat: String, Sendable, CaseIterable {
+    /// `file:line: rule-id: message`, one finding per line.
+    case text
+    /// One JSON document with every file's findings and summary.
+    case json
+    /// SARIF 2.1.0, for GitHub code scanning and other static-analysis dashboards.
+    case sarif
+    /// GitHub Actions workflow commands (`::error file=…,line=…::…`).
+    case github
+}
+
+/// Renders check reports. Every renderer is a different encoding of the same `Finding` values, none of which
+/// holds a table value.
+public enum FindingRenderer {
+    public static func render(_ reports: [CheckReport], as format: FindingFormat) -> String {
+        switch format {
+        case .text: text(reports)
+        case .json: json(reports)
+        case .sarif: SARIFRenderer.render(reports)
+        case .github: github(reports)
+        }
+    }
+
+    static func text(_ reports: [CheckReport]) -> String {
+        reports.flatMap(\.findings).map { finding in
+            "\(finding.location.file)\(finding.location.line.map { ":\($0)" } ?? ""): \(finding.rule): \(finding.message)"
+        }.joined(separator: "\n")
+    }
+
+    static func json(_ reports: [CheckReport]) -> String {
+        struct Document: Encodable {
+            let schemaVersion = 1
+            let tool = ToolInfo()
+            let files: [CheckReport]
+            enum CodingKeys: String, CodingKey { case schemaVersion = "schema_version", tool, files }
+        }
+        return JSONOutput.encode(Document(files: reports))
+    }
+
+    static func github(_ reports: [CheckReport]) -> String {
+        func escapeData(_ s: String) -> String {
+            s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+                .replacingOccurrences(of: "\n", with: "%0A")
+        }
+        func escapeProperty(_ s: String) -> String {
+            escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+        }
+        return reports.flatMap(\.findings).map { finding in
+            var properties = ["file=\(escapeProperty(finding.location.file))"]
+            if let line = finding.location.line { properties.append("line=\(line)") }
+            properties.append("title=\(escapeProperty("deid \(finding.rule)"))")
+            let level = finding.severity == .note ? "notice" : finding.severity.rawValue
+            return "::\(level) \(properties.joined(separator: ","))::\(escapeData(finding.message))"
+        }.joined(separator: "\n")
+    }
+}
+
+/// The tool block every JSON document starts with.
+public struct ToolInfo: Encodable, Sendable {
+    public let name = "deid"
+    public let version = DeidVersion.current
+    public init() {}
+}
+
+/// Deterministic JSON: sorted keys, pretty-printed, no escaped slashes, so golden files stay stable.
+public enum JSONOutput {
+    public static func encode<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        // Encoding our own value types cannot fail; fall back to an explicit marker rather than crashing.
+        guard let data = try? encoder.encode(value) else { return "{\"error\": \"encoding failed\"}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

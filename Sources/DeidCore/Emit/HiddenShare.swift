@@ -1,0 +1,30 @@
+/// The share of a table's total count that the release hides. It is reported only when an attacker could
+/// compute it anyway — when every slice's grand total is published, the hidden sum equals grand total minus
+/// published inner cells. Otherwise (no totals, or a hidden grand total) the share itself would add a new
+/// equation about hidden values, so it is withheld.
+enum HiddenShare {
+    static func compute(table: Table, pattern: Pattern) -> (value: Double?, note: String?) {
+        let additive = table.dimensions.indices.filter { table.dimensions[$0].isAdditive }
+        guard !additive.isEmpty else {
+            return (nil, "not reported: the table has no totals, so the share would reveal the hidden sum")
+        }
+        var grand = 0
+        var hidden = 0
+        for cell in 0..<table.cellCount {
+            let isSliceRoot = additive.allSatisfy { d in
+                table.dimensions[d].parent[Int(table.value(of: cell, in: d))] < 0
+            }
+            let isInner = additive.allSatisfy { d in table.dimensions[d].isLeaf(table.value(of: cell, in: d)) }
+            if isSliceRoot {
+                if pattern.isHidden(cell) {
+                    return (nil, "not reported: a grand total is hidden, so the share would reveal hidden values")
+                }
+                grand += table.counts[cell]
+            }
+            if isInner && pattern.isHidden(cell) { hidden += table.counts[cell] }
+        }
+        guard grand > 0 else { return (0, nil) }
+        // Four decimals: enough for a reviewer, and derivable from the published totals anyway.
+        return ((Double(hidden) / Double(grand) * 10_000).rounded() / 10_000, nil)
+    }
+}

@@ -1,0 +1,64 @@
+/// Writes the release table: the input's columns, rows and order, with every hidden count (and the derived
+/// values on its row) left empty, true zeros kept as `0`, and optionally an annotation column of Open Data
+/// Portal codes. For `records` input the release is the aggregated table, one row per cell.
+public enum ReleaseWriter {
+    /// What goes in the annotation column for each hidden cell (cells not in the map get an empty field).
+    public typealias Annotations = [Int: String]
+
+    /// Re-reads an aggregate input (a file; stdin is spooled to one first) and writes it row by row.
+    public static func writeAggregate(
+        input: InputSource, displayName: String, table: Table, pattern: Pattern, description: TableDescription,
+        annotations: Annotations, hideDerived: Bool, to fd: Int32
+    ) throws {
+        let reader = try CSVReader(source: input, displayName: displayName)
+        var writer = CSVWriter(fileDescriptor: fd)
+        var blankable = Set<Int>()
+        var cell = 0
+        try reader.read(
+            header: { fields in
+                let position = Dictionary(fields.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+                if let count = position[description.countColumn] { blankable.insert(count) }
+                if hideDerived {
+                    for column in description.derived { if let i = position[column] { blankable.insert(i) } }
+                }
+                for field in fields { writer.field(field) }
+                if let annotation = description.annotation { writer.field(annotation) }
+                writer.endRecord()
+            },
+            row: { row in
+                // Cell i is data row i: the table was built from this same file in this same order.
+                let hidden = pattern.isHidden(cell)
+                for i in 0..<row.count {
+                    if hidden && blankable.contains(i) {
+                        writer.field(UnsafeRawBufferPointer(start: nil, count: 0))
+                    } else {
+                        writer.field(row[i])
+                    }
+                }
+                if description.annotation != nil { writer.field(annotations[cell] ?? "") }
+                writer.endRecord()
+                cell += 1
+            })
+        try writer.flush()
+    }
+
+    /// Writes an aggregated records table: dimension columns in declared order, then the count column.
+    public static func writeAggregated(
+        table: Table, pattern: Pattern, description: TableDescription, annotations: Annotations, to fd: Int32
+    ) throws {
+        var writer = CSVWriter(fileDescriptor: fd)
+        for dimension in table.dimensions { writer.field(dimension.column) }
+        writer.field(description.countColumn)
+        if let annotation = description.annotation { writer.field(annotation) }
+        writer.endRecord()
+        for cell in 0..<table.cellCount {
+            for (d, dimension) in table.dimensions.enumerated() {
+                writer.field(dimension.labels[Int(table.value(of: cell, in: d))])
+            }
+            writer.field(pattern.isHidden(cell) ? "" : String(table.counts[cell]))
+            if description.annotation != nil { writer.field(annotations[cell] ?? "") }
+            writer.endRecord()
+        }
+        try writer.flush()
+    }
+}

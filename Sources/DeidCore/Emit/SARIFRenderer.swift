@@ -1,0 +1,59 @@
+/// SARIF 2.1.0 for GitHub code scanning: stable rule ids, repository-relative paths, the record and cell in
+/// `properties`.
+enum SARIFRenderer {
+    struct Log: Encodable {
+        let version = "2.1.0"
+        let schema = "https://json.schemastore.org/sarif-2.1.0.json"
+        let runs: [Run]
+        enum CodingKeys: String, CodingKey { case version, schema = "$schema", runs }
+    }
+    struct Run: Encodable { let tool: Tool; let results: [Result] }
+    struct Tool: Encodable { let driver: Driver }
+    struct Driver: Encodable {
+        let name = "deid"
+        let semanticVersion = DeidVersion.current
+        let informationUri = "https://kb.data.chhs.ca.gov/ddg"
+        let rules: [Rule]
+    }
+    struct Rule: Encodable {
+        let id: String
+        let shortDescription: Text
+    }
+    struct Text: Encodable { let text: String }
+    struct Result: Encodable {
+        let ruleId: String
+        let level: String
+        let message: Text
+        let locations: [Location]
+        let properties: [String: String]
+    }
+    struct Location: Encodable { let physicalLocation: Physical }
+    struct Physical: Encodable {
+        let artifactLocation: Artifact
+        let region: Region?
+    }
+    struct Artifact: Encodable { let uri: String }
+    struct Region: Encodable { let startLine: Int }
+
+    static func render(_ reports: [CheckReport]) -> String {
+        let rules = RuleID.summaries.keys.sorted { $0.rawValue < $1.rawValue }.map {
+            Rule(id: $0.rawValue, shortDescription: Text(text: RuleID.summaries[$0] ?? ""))
+        }
+        let results = reports.flatMap(\.findings).map { finding in
+            var properties = finding.properties
+            if !finding.cell.isEmpty { properties["cell"] = finding.cell.label }
+            return Result(
+                ruleId: finding.rule.rawValue,
+                level: finding.severity.rawValue,
+                message: Text(text: finding.message),
+                locations: [
+                    Location(
+                        physicalLocation: Physical(
+                            artifactLocation: Artifact(uri: finding.location.file),
+                            region: finding.location.line.map { Region(startLine: $0) }))
+                ],
+                properties: properties)
+        }
+        return JSONOutput.encode(Log(runs: [Run(tool: Tool(driver: Driver(rules: rules)), results: results)]))
+    }
+}

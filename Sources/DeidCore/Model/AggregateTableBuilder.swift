@@ -1,0 +1,110 @@
+/// Builds a `Table` from `aggregate` input (one row per cell) while the CSV streams past.
+struct AggregateTableBuilder {
+    let description: TableDescription
+    let columns: ColumnMap
+    let labelCodes: LabelRule
+    let allowBlankCounts: Bool
+    let file: String
+
+    private var interners: [ByteInterner]
+    private var firstLines: [[Int32]]
+    private var index: TupleTable
+    private var key: [Int32]
+    private var counts: [Int] = []
+    private var denominators: [Double] = []
+    private var lines: [Int32] = []
+    private var annotations: [ReleaseMarks.Code] = []
+    private var derivedPublished: [Bool] = []
+
+    init(description: TableDescription, columns: ColumnMap, labelCodes: LabelRule, allowBlankCounts: Bool, file: String) {
+        self.description = description
+        self.columns = columns
+        self.labelCodes = labelCodes
+        self.allowBlankCounts = allowBlankCounts
+        self.file = file
+        interners = Array(repeating: ByteInterner(), count: columns.dimensions.count)
+        firstLines = Array(repeating: [], count: columns.dimensions.count)
+        index = TupleTable(arity: columns.dimensions.count, capacity: 1024)
+        key = Array(repeating: 0, count: columns.dimensions.count)
+    }
+
+    mutating func add(_ row: borrowing CSVRow) throws(ModelError) {
+        for (d, field) in columns.dimensions.enumerated() {
+            let before = interners[d].count
+            key[d] = interners[d].intern(row[field])
+            if interners[d].count != before { firstLines[d].append(Int32(clamping: row.line)) }
+        }
+        let (cell, inserted) = key.withUnsafeBufferPointer { index.insert($0) }
+        guard inserted else {
+            throw .duplicateCell(
+                cell: RelationBuilder.labels(dimensionsSoFar(), index, cell), at: SourceLocation(file: file, line: row.line),
+                firstLine: Int(lines[cell]))
+        }
+        lines.append(Int32(clamping: row.line))
+        counts.append(try count(in: row))
+        if let field = columns.denominator {
+            if row.isEmpty(field) {
+                denominators.append(.nan)
+            } else {
+                guard let value = NumberParser.decimal(row[field]), value >= 0 else {
+                    throw .invalidNumber(column: description.denominator ?? "", at: row.location(ofField: field))
+                }
+                denominators.append(value)
+            }
+        }
+        derivedPublished.append(columns.derived.contains { !row.isEmpty($0) })
+        annotations.append(columns.annotation.map { code(row.string($0)) } ?? .none)
+    }
+
+    private func count(in row: borrowing CSVRow) throws(ModelError) -> Int {
+        guard let field = columns.count else { return 0 }
+        let column = description.countColumn
+        if row.isEmpty(field) {
+            guard allowBlankCounts else { throw .blankCount(column: column, at: row.location(ofField: field)) }
+            return Table.blank
+        }
+        guard let count = NumberParser.wholeNumber(row[field]) else {
+            throw .invalidCount(column: column, at: row.location(ofField: field))
+        }
+        return count
+    }
+
+    private func code(_ text: String) -> ReleaseMarks.Code {
+        switch text {
+        case "", "0": .none
+        case labelCodes.primaryCode: .smallNumber
+        case labelCodes.complementaryCode: .complementary
+        case labelCodes.genericCode: .generic
+        case labelCodes.unreliableCode: .unreliable
+        default: .other
+        }
+    }
+
+    /// Dimensions with the labels seen so far and no structure, to name cells in errors raised while reading.
+    private func dimensionsSoFar() -> [Dimension] {
+        zip(description.dimensions, interners).map { spec, interner in
+            Dimension(column: spec.column, role: spec.role, labels: interner.labels,
+                      parent: Array(repeating: -1, count: interner.count))
+        }
+    }
+
+    consuming func finish() throws(ModelError) -> Table {
+        guard !counts.isEmpty else { throw .emptyTable(file: file) }
+        var dimensions: [Dimension] = []
+        for (d, spec) in description.dimensions.enumerated() {
+            let observed = DimensionBuilder.Observed(labels: interners[d].labels, firstLines: firstLines[d])
+            dimensions.append(try DimensionBuilder.aggregate(spec, observed: observed, file: file))
+        }
+        let relations = try RelationBuilder.build(
+            dimensions: dimensions, index: index, cellCount: counts.count, lines: lines, file: file)
+        try RelationBuilder.validate(
+            relations, counts: counts, dimensions: dimensions, index: index, lines: lines, file: file)
+        let marks = ReleaseMarks(
+            annotations: annotations, derivedPublished: derivedPublished,
+            hasAnnotationColumn: columns.annotation != nil)
+        return Table(
+            file: file, kind: .aggregate, dimensions: dimensions, index: index, counts: counts,
+            denominators: columns.denominator == nil ? nil : denominators, lines: lines, relations: relations,
+            marks: marks)
+    }
+}

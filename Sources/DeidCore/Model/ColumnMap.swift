@@ -1,0 +1,42 @@
+/// Which field of each row holds what the description declares.
+struct ColumnMap: Sendable {
+    var dimensions: [Int]
+    var count: Int?
+    var denominator: Int?
+    var derived: [Int]
+    /// The annotation column, when the input already has one (a released table).
+    var annotation: Int?
+
+    static func resolve(header: [String], description: TableDescription, purpose: TablePurpose, file: String)
+        throws(ModelError) -> ColumnMap
+    {
+        let position = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let declared = SourceLocation(file: description.file)
+        func find(_ column: String, _ purpose: String, _ at: SourceLocation) throws(ModelError) -> Int {
+            guard let i = position[column] else {
+                throw .missingColumn(column: column, purpose: purpose, header: header, declared: at)
+            }
+            return i
+        }
+        var map = ColumnMap(dimensions: [], count: nil, denominator: nil, derived: [], annotation: nil)
+        for spec in description.dimensions {
+            map.dimensions.append(try find(spec.column, "dimension", spec.location))
+        }
+        if description.input == .aggregate {
+            map.count = try find(description.countColumn, "count", declared)
+            if let denominator = description.denominator {
+                map.denominator = try find(denominator, "denominator", declared)
+            }
+            for column in description.derived {
+                map.derived.append(try find(column, "derived", declared))
+            }
+        }
+        if let annotation = description.annotation, let i = position[annotation] {
+            if purpose == .release {
+                throw .annotationColumnExists(column: annotation, location: SourceLocation(file: file, line: 1))
+            }
+            map.annotation = i
+        }
+        return map
+    }
+}

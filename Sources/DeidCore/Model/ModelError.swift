@@ -1,0 +1,71 @@
+/// Problems with a table's contents measured against its description. None of the messages print a count,
+/// denominator or derived value: they name columns, labels, coordinates and lines only.
+public enum ModelError: DiagnosticError {
+    case missingColumn(column: String, purpose: String, header: [String], declared: SourceLocation)
+    case annotationColumnExists(column: String, location: SourceLocation)
+    case emptyTable(file: String)
+    case invalidCount(column: String, at: SourceLocation)
+    case blankCount(column: String, at: SourceLocation)
+    case invalidNumber(column: String, at: SourceLocation)
+    case duplicateCell(cell: [Coordinate], at: SourceLocation, firstLine: Int)
+    case labelNotInHierarchy(label: String, column: String, at: SourceLocation, declared: SourceLocation)
+    case hierarchyLabelNeverAppears(label: String, column: String, declared: SourceLocation)
+    case totalNeverAppears(label: String, column: String, declared: SourceLocation)
+    case recordAtTotal(label: String, column: String, at: SourceLocation)
+    case missingChild(total: [Coordinate], child: [Coordinate], at: SourceLocation)
+    case totalMismatch(total: [Coordinate], dimension: String, at: SourceLocation)
+    case hiddenCellsInconsistent(total: [Coordinate], dimension: String, at: SourceLocation)
+    case tooManyCells(limit: Int, file: String)
+
+    public var location: SourceLocation? {
+        switch self {
+        case .missingColumn(_, _, _, let at), .annotationColumnExists(_, let at), .invalidCount(_, let at),
+            .blankCount(_, let at), .invalidNumber(_, let at), .duplicateCell(_, let at, _),
+            .labelNotInHierarchy(_, _, let at, _), .hierarchyLabelNeverAppears(_, _, let at),
+            .totalNeverAppears(_, _, let at), .recordAtTotal(_, _, let at), .missingChild(_, _, let at),
+            .totalMismatch(_, _, let at), .hiddenCellsInconsistent(_, _, let at):
+            at
+        case .emptyTable(let file), .tooManyCells(_, let file):
+            SourceLocation(file: file)
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .missingColumn(let column, let purpose, let header, _):
+            "the \(purpose) column '\(column)' is not in the table; its columns are: \(header.joined(separator: ", "))"
+        case .annotationColumnExists(let column, _):
+            "the table already has a column '\(column)', which deid release adds for annotation codes; "
+                + "is this table already released? Run `deid check` on it, or name another column in `annotation:`"
+        case .emptyTable:
+            "the table has a header but no data rows"
+        case .invalidCount(let column, _):
+            "the count in column '\(column)' is not a whole number of people (digits only, 0 or more)"
+        case .blankCount(let column, _):
+            "the count in column '\(column)' is blank; `deid release` needs every count. A table whose hidden "
+                + "cells are already blank is a release: check it with `deid check`"
+        case .invalidNumber(let column, _):
+            "the value in column '\(column)' is not a number"
+        case .duplicateCell(let cell, _, let firstLine):
+            "the cell \(cell.label) appears twice (first on line \(firstLine)); each combination of dimension values must be one row"
+        case .labelNotInHierarchy(let label, let column, _, let declared):
+            "'\(label)' in column '\(column)' is not in the hierarchy declared at \(declared); add it or fix the label"
+        case .hierarchyLabelNeverAppears(let label, let column, let declared):
+            "the hierarchy of '\(column)' (\(declared)) names '\(label)', which never appears in the table"
+        case .totalNeverAppears(let label, let column, let declared):
+            "the total '\(label)' of column '\(column)' (\(declared)) never appears in the table"
+        case .recordAtTotal(let label, let column, _):
+            "a person's record has '\(label)' in column '\(column)', which is a total or subtotal; "
+                + "records must carry the most detailed value"
+        case .missingChild(let total, let child, _):
+            "the total \(total.label) has no row for its part \(child.label); every part of a total must be in the table"
+        case .totalMismatch(let total, let dimension, _):
+            "the count of \(total.label) is not the sum of its parts along '\(dimension)'; fix the total or the parts"
+        case .hiddenCellsInconsistent(let total, let dimension, _):
+            "the published parts of \(total.label) along '\(dimension)' add up to more than the total allows "
+                + "(each blank cell counts at least 1)"
+        case .tooManyCells(let limit, _):
+            "the table has more than \(limit) cells; split it or reduce its dimensions"
+        }
+    }
+}

@@ -1,0 +1,88 @@
+/// A table after reading: its dimensions, its cells keyed by coordinates, and the additive relations among them.
+///
+/// Cells are stored column-wise (structure of arrays) so memory grows with the number of cells and nothing else.
+/// For `aggregate` input, cell `i` is data row `i` of the file, which lets the release be written in input order
+/// by a second streaming pass.
+public struct Table: Sendable {
+    /// The count stored for a cell whose count field was blank: a cell hidden by an earlier release.
+    public static let blank = -1
+
+    public let file: String
+    public let kind: InputKind
+    public let dimensions: [Dimension]
+    /// Cell `c`'s value id in dimension `d` is `coordinates[c * dimensions.count + d]`.
+    public let coordinates: [Int32]
+    /// People counted in each cell, or `Table.blank`.
+    public let counts: [Int]
+    /// Each cell's denominator when the description names one; NaN where the field is blank.
+    public let denominators: [Double]?
+    /// The physical line of each cell's row (aggregate input); 0 for cells computed from records.
+    public let lines: [Int32]
+    public let relations: Relations
+    /// What an already-released input says about its hidden cells (annotation codes, derived values left
+    /// visible); nil for records input.
+    public let marks: ReleaseMarks?
+    let index: TupleTable
+
+    init(
+        file: String, kind: InputKind, dimensions: [Dimension], index: TupleTable, counts: [Int],
+        denominators: [Double]?, lines: [Int32], relations: Relations, marks: ReleaseMarks?
+    ) {
+        self.file = file
+        self.kind = kind
+        self.dimensions = dimensions
+        self.coordinates = index.keys
+        self.index = index
+        self.counts = counts
+        self.denominators = denominators
+        self.lines = lines
+        self.relations = relations
+        self.marks = marks
+    }
+
+    public var cellCount: Int { counts.count }
+
+    public func value(of cell: Int, in dimension: Int) -> Int32 {
+        coordinates[cell * dimensions.count + dimension]
+    }
+
+    public func isBlank(_ cell: Int) -> Bool { counts[cell] == Table.blank }
+
+    /// The cell's coordinates as labels, for messages and reports.
+    public func coordinates(of cell: Int) -> [Coordinate] {
+        dimensions.enumerated().map { d, dimension in
+            Coordinate(dimension: dimension.column, value: dimension.labels[Int(value(of: cell, in: d))])
+        }
+    }
+
+    /// The cell at these value ids, if the table has it.
+    public func cell(at values: [Int32]) -> Int? { index.find(values) }
+
+    /// Where a finding about the cell points: its row in the input, or the file when it was computed.
+    public func location(of cell: Int) -> SourceLocation {
+        let line = Int(lines[cell])
+        return SourceLocation(file: file, line: line > 0 ? line : nil)
+    }
+
+    /// How many dimensions the cell is a total or subtotal in (0 for an inner cell).
+    public func marginality(of cell: Int) -> Int {
+        var n = 0
+        for d in dimensions.indices where !dimensions[d].isLeaf(value(of: cell, in: d)) { n += 1 }
+        return n
+    }
+}
+
+/// Facts about an input table that was already released: which hidden cells carry which annotation code, and
+/// on which rows a derived value is still published.
+public struct ReleaseMarks: Sendable {
+    public enum Code: UInt8, Sendable, Hashable {
+        case none, smallNumber, complementary, generic, unreliable, other
+    }
+
+    /// Annotation per cell (all `.none` when the table has no annotation column).
+    public var annotations: [Code]
+    /// Whether any derived column on the cell's row holds a value.
+    public var derivedPublished: [Bool]
+    /// Whether the input had the annotation column at all.
+    public var hasAnnotationColumn: Bool
+}

@@ -1,0 +1,16 @@
+/// The description and policy that govern one table, found and loaded the same way by every command.
+public struct RulesContext: Sendable {
+    public var descriptionFile: String
+    public var description: TableDescription
+    public var policy: Policy
+
+    public static func load(source: InputSource, rulesFile: String?, presetsDirectory: String?) throws -> RulesContext {
+        // RuleDiscovery reads "-" as standard input: only --rules or deid.yaml from the working folder upward.
+        let tablePath = if case .file(let path) = source { path } else { "-" }
+        let descriptionFile = try RuleDiscovery.descriptionFile(forTable: tablePath, explicit: rulesFile)
+        let description = try TableDescription.load(path: descriptionFile)
+        let presets = try presetsDirectory ?? PresetLocator().locate()
+        let policy = try Policy.load(description.policy, relativeTo: descriptionFile, presetsDirectory: presets)
+        return RulesContext(descriptionFile: descriptionFile, description: description, policy: policy)
+    }
+}

@@ -1,0 +1,90 @@
+/// What complementary suppression did, for the report.
+public struct ProtectionResult: Sendable {
+    /// The final disclosure audit of the release (generic labels): it passed, or `protect` threw.
+    public var audit: AuditResult
+    /// Audit-and-repair rounds run after the first pass.
+    public var rounds: Int
+    public var method: String
+    /// Things a reviewer should know (e.g. where rule 6 had no cell left to hide).
+    public var notes: [String]
+}
+
+/// DDG §4: hide complementary cells until no hidden cell can be recomputed or narrowed from the totals.
+///
+/// 1. Every primary cell is given an interval at least `min_interval_width` wide, bought with the cheapest
+///    published cells (`PerturbationProtector`).
+/// 2. DDG Ed. 2.0 rule 6 adds a cell to relations whose hidden values are all tiny or sum below the threshold.
+/// 3. The disclosure audit runs over the whole table; every cell it finds under-protected is widened the same
+///    way, and the audit runs again, until it passes. Nothing is released unless it does.
+public enum ComplementarySuppression {
+    static let maximumRounds = 25
+
+    public static func protect(table: Table, policy: Policy, pattern: inout Pattern) throws -> ProtectionResult {
+        let costs = SuppressionCosts(table: table, rule: policy.complementary)
+        var protector = PerturbationProtector(table: table, costs: costs, components: TableComponents(table))
+        let width = policy.audit.minIntervalWidth
+        var notes: [String] = []
+
+        for cell in pattern.cells(hiddenFor: .primary) {
+            guard try protector.ensure(cell, width: width, pattern: &pattern, reason: .complementary) != nil else {
+                throw ProtectError.cannotProtect(
+                    cell: table.coordinates(of: cell), at: table.location(of: cell), requiredWidth: width)
+            }
+        }
+        notes += applyRule6(policy, table, costs, &pattern, &protector)
+
+        var rounds = 0
+        while true {
+            let audit = try DisclosureAudit.run(AuditProblems.forRelease(table: table, pattern: pattern, policy: policy, labels: [:]))
+            if audit.passed {
+                let method = "attacker-subproblem linear programs per primary cell (cost = count, totals × "
+                    + "\(policy.complementary.totalCostFactor) per margin), DDG Ed. 2.0 rule 6, then audit-and-repair"
+                return ProtectionResult(audit: audit, rounds: rounds, method: method, notes: Array(Set(notes)).sorted())
+            }
+            rounds += 1
+            guard rounds <= maximumRounds else {
+                throw ProtectError.auditStillFailing(cells: audit.underProtected.count, rounds: maximumRounds, file: table.file)
+            }
+            var added = 0
+            for interval in audit.underProtected {
+                added += try repair(interval, table: table, policy: policy, protector: &protector, pattern: &pattern)
+            }
+            notes += applyRule6(policy, table, costs, &pattern, &protector)
+            if added == 0 {
+                throw ProtectError.auditStillFailing(cells: audit.underProtected.count, rounds: rounds, file: table.file)
+            }
+        }
+    }
+
+    /// Widens one under-protected cell to the standard it failed: the policy's width for a cell that could be
+    /// small, any width above zero for a cell known to be above the small range.
+    private static func repair(
+        _ interval: CellInterval, table: Table, policy: Policy, protector: inout PerturbationProtector,
+        pattern: inout Pattern
+    ) throws -> Int {
+        let cell = interval.cell
+        let couldBeSmall = interval.lower <= policy.numerator.minimum - 1
+        let width = couldBeSmall ? policy.audit.minIntervalWidth : 1
+        guard let added = try protector.ensure(cell, width: width, pattern: &pattern, reason: .complementary) else {
+            throw ProtectError.cannotProtect(
+                cell: table.coordinates(of: cell), at: table.location(of: cell), requiredWidth: width)
+        }
+        return added.count
+    }
+
+    private static func applyRule6(
+        _ policy: Policy, _ table: Table, _ costs: SuppressionCosts, _ pattern: inout Pattern,
+        _ protector: inout PerturbationProtector
+    ) -> [String] {
+        guard let rule = policy.complementary.rule6 else { return [] }
+        let before = Set(pattern.hiddenCells)
+        let unsatisfiable = Rule6Application.apply(rule, table: table, costs: costs, pattern: &pattern)
+        protector.noteHidden(pattern.hiddenCells.filter { !before.contains($0) })
+        return unsatisfiable.map { r in
+            let total = table.coordinates(of: table.relations[r].total).label
+            let dimension = table.dimensions[table.relations[r].dimension].column
+            return "rule 6 could not add a cell to the parts of \(total) along '\(dimension)': every non-zero cell "
+                + "there is already hidden; the disclosure audit still protects them"
+        }
+    }
+}

@@ -1,0 +1,66 @@
+/// Decides how hidden cells are labelled in the annotation column (Q12). Distinct codes (small number vs
+/// complementary) are used only when an attacker who reads them still cannot narrow any hidden cell; otherwise
+/// every hidden cell gets the generic code and the report says why (DDG Ed. 2.0 Examples 1, 2 and 4).
+public struct LabelDecision: Sendable {
+    public enum Mode: String, Sendable, Codable { case distinct, generic }
+
+    public var mode: Mode
+    public var reason: String
+    /// Annotation code per hidden cell.
+    public var annotations: [Int: String]
+    /// The label-aware audit, when one was run.
+    public var labelAudit: AuditResult?
+}
+
+public enum Labelling {
+    public static func decide(table: Table, pattern: Pattern, policy: Policy) throws -> LabelDecision {
+        let codes = policy.labels
+        let hidden = pattern.hiddenCells
+        func generic(_ reason: String, _ audit: AuditResult?) -> LabelDecision {
+            var annotations: [Int: String] = [:]
+            for cell in hidden {
+                annotations[cell] = pattern.reasons[cell] == .unreliable ? codes.unreliableCode : codes.genericCode
+            }
+            return LabelDecision(mode: .generic, reason: reason, annotations: annotations, labelAudit: audit)
+        }
+        if codes.mode == .generic {
+            return generic("the policy asks for one generic code for every hidden cell", nil)
+        }
+        if hidden.isEmpty {
+            return LabelDecision(mode: .distinct, reason: "no cell is hidden", annotations: [:], labelAudit: nil)
+        }
+        var labels: [Int: HiddenLabel] = [:]
+        for cell in hidden {
+            switch pattern.reasons[cell] {
+            case .primary: labels[cell] = .smallNumber
+            case .complementary, .rule6: labels[cell] = .complementary
+            default: break
+            }
+        }
+        let problem = AuditProblems.forRelease(table: table, pattern: pattern, policy: policy, labels: labels)
+        let audit = try DisclosureAudit.run(problem)
+        if audit.passed {
+            var annotations: [Int: String] = [:]
+            for cell in hidden {
+                switch pattern.reasons[cell] {
+                case .primary: annotations[cell] = codes.primaryCode
+                case .unreliable: annotations[cell] = codes.unreliableCode
+                default: annotations[cell] = codes.complementaryCode
+                }
+            }
+            return LabelDecision(
+                mode: .distinct,
+                reason: "the label-aware audit passed: knowing which cells are small numbers (\(codes.primaryCode)) "
+                    + "and which are complementary (\(codes.complementaryCode)) narrows no hidden cell below the policy",
+                annotations: annotations, labelAudit: audit)
+        }
+        if codes.mode == .distinct {
+            throw ProtectError.labelsWouldLeak(cells: audit.underProtected.count, file: table.file)
+        }
+        return generic(
+            "distinct codes would let an attacker narrow \(audit.underProtected.count) hidden cells (a small-number "
+                + "label bounds a cell to 1–\(policy.numerator.minimum - 1), a complementary label to "
+                + "\(policy.numerator.minimum) or more; DDG Ed. 2.0 Examples 1, 2, 4), so every hidden cell carries "
+                + "the generic code \(codes.genericCode)", audit)
+    }
+}

@@ -1,0 +1,79 @@
+/// One table component's attacker subproblem as a GLPK model (see `PerturbationProtector`): two columns per
+/// cell, its increase and its decrease, and one equation per relation. The model is kept across targets; only
+/// the target's bounds and the costs of newly hidden cells change between solves, which keeps the previous
+/// basis usable (dual simplex after a bound change).
+final class ProtectionLP {
+    private let model: GLPKModel
+    private let cells: [Int32]
+    private var local: [Int32: Int] = [:]
+    /// Per local cell: how far it may move down (value − 1, so it stays ≥ 1), or 0 when it cannot move.
+    private let downLimit: [Int]
+    private let movable: [Bool]
+
+    init(table: Table, cells: [Int32], relations: [Int32], costs: SuppressionCosts, pattern: Pattern) throws {
+        self.cells = cells
+        for (i, cell) in cells.enumerated() { local[cell] = i }
+        var movable: [Bool] = []
+        var downLimit: [Int] = []
+        var lower: [Int] = []
+        var upper: [Int?] = []
+        for cell in cells.map(Int.init) {
+            let value = table.counts[cell]
+            let canMove = value > 0 && (pattern.isHidden(cell) || costs.eligible[cell])
+            movable.append(canMove)
+            downLimit.append(canMove ? value - 1 : 0)
+            lower += [0, 0]
+            upper += [canMove ? nil : 0, canMove ? value - 1 : 0]
+        }
+        var rows: [LinearRow] = []
+        for r in relations.map(Int.init) {
+            let relation = table.relations[r]
+            var columns: [Int32] = []
+            var coefficients: [Int32] = []
+            for (cell, sign) in [(relation.total, Int32(1))] + relation.parts.map({ (Int($0), Int32(-1)) }) {
+                guard let i = local[Int32(cell)], movable[i] else { continue }
+                columns += [Int32(2 * i), Int32(2 * i + 1)]
+                coefficients += [sign, -sign]
+            }
+            if !columns.isEmpty { rows.append(LinearRow(columns: columns, coefficients: coefficients, rhs: 0)) }
+        }
+        model = try GLPKModel(lower: lower, upper: upper, rows: rows)
+        self.movable = movable
+        self.downLimit = downLimit
+        for (i, cell) in cells.map(Int.init).enumerated() where movable[i] && !pattern.isHidden(cell) {
+            model.setCost(column: 2 * i, costs.cost[cell])
+            model.setCost(column: 2 * i + 1, costs.cost[cell])
+        }
+    }
+
+    /// A hidden cell moves for free.
+    func markHidden(_ cell: Int) {
+        guard let i = local[Int32(cell)], movable[i] else { return }
+        model.setCost(column: 2 * i, 0)
+        model.setCost(column: 2 * i + 1, 0)
+    }
+
+    /// The cheapest consistent change of the table that moves `cell` by `amount` (positive: up), as the cells
+    /// it changes and by how much; nil when no such change exists.
+    func cheapestMove(of cell: Int, by amount: Int) throws -> [(cell: Int, delta: Double)]? {
+        guard let i = local[Int32(cell)], movable[i] else { return nil }
+        if amount < 0 && -amount > downLimit[i] { return nil }
+        model.setBounds(column: 2 * i, lower: max(amount, 0), upper: max(amount, 0))
+        model.setBounds(column: 2 * i + 1, lower: max(-amount, 0), upper: max(-amount, 0))
+        defer {
+            model.setBounds(column: 2 * i, lower: 0, upper: nil)
+            model.setBounds(column: 2 * i + 1, lower: 0, upper: downLimit[i])
+        }
+        switch try model.minimizeCost() {
+        case .infeasible, .unbounded:
+            return nil
+        case .optimal:
+            var moves: [(cell: Int, delta: Double)] = []
+            for (j, other) in cells.enumerated() where movable[j] {
+                let delta = model.value(column: 2 * j) - model.value(column: 2 * j + 1)
+                if abs(delta) > 1e-6 { moves.append((Int(other), delta)) }
+            }
+            return moves
+        }
+    }
+}

@@ -1,0 +1,53 @@
+/// The independent parts of a table: cells connected through relations. A dimension without a total splits the
+/// table (each year its own slice), and nothing an attacker learns in one part says anything about another, so
+/// protection works part by part.
+struct TableComponents: Sendable {
+    /// Component id of each cell.
+    let componentOf: [Int32]
+    /// Cells of each component, in cell order.
+    let cells: [[Int32]]
+    /// Relations of each component.
+    let relations: [[Int32]]
+
+    init(_ table: Table) {
+        var parent = Array(0..<table.cellCount)
+        func find(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x {
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            }
+            return x
+        }
+        for relation in table.relations {
+            let root = find(relation.total)
+            for part in relation.parts {
+                let other = find(Int(part))
+                if other != root { parent[max(other, root)] = min(other, root) }
+            }
+        }
+        var ids = [Int: Int32]()
+        var componentOf = [Int32](repeating: 0, count: table.cellCount)
+        var cells: [[Int32]] = []
+        for cell in 0..<table.cellCount {
+            let root = find(cell)
+            let id: Int32
+            if let known = ids[root] {
+                id = known
+            } else {
+                id = Int32(cells.count)
+                ids[root] = id
+                cells.append([])
+            }
+            componentOf[cell] = id
+            cells[Int(id)].append(Int32(cell))
+        }
+        var relations = Array(repeating: [Int32](), count: cells.count)
+        for r in table.relations.indices {
+            relations[Int(componentOf[table.relations[r].total])].append(Int32(r))
+        }
+        self.componentOf = componentOf
+        self.cells = cells
+        self.relations = relations
+    }
+}

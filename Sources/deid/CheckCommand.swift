@@ -1,0 +1,76 @@
+import ArgumentParser
+import DeidCore
+
+extension Deid {
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check that tables are safe to publish, without changing them.",
+            discussion: """
+                Reads each table with its description (--rules, else TABLE.deid.yaml beside it, else deid.yaml in \
+                its folder or a parent) and reports every cell the policy requires hidden that is visible, every \
+                derived value published for a hidden count, and every hidden cell an attacker could recompute or \
+                narrow from the published numbers (the disclosure audit). Findings never print a hidden or small \
+                value: they name the rule, the threshold and the cell.
+
+                Examples:
+                  deid check counts.csv
+                  deid check --format json tables/*.csv > findings.json
+                  deid check --format sarif -o deid.sarif $(git ls-files '*.csv')
+                  cat counts.csv | deid check --rules counts.deid.yaml --stdin-filename counts.csv -
+
+                Exit codes: 0 every table is releasable, 1 findings, 2 a table could not be checked.
+                """)
+
+        @Argument(help: ArgumentHelp("CSV tables to check; '-' reads standard input.", valueName: "file"))
+        var files: [String] = []
+
+        @Option(help: ArgumentHelp("The table description to use for every file.", valueName: "file"))
+        var rules: String?
+
+        @Option(help: "Output format: text, json, sarif or github.")
+        var format: FindingFormat = .text
+
+        @Option(name: [.short, .long], help: ArgumentHelp("Write findings to this file instead of standard output.", valueName: "file"))
+        var output: String?
+
+        @Option(help: ArgumentHelp("The name to use for standard input in messages.", valueName: "name"))
+        var stdinFilename: String?
+
+        @Flag(help: "Exit 0 even when there are findings (errors still exit 2).")
+        var exitZero = false
+
+        mutating func validate() throws {
+            if files.isEmpty {
+                throw ValidationError("name at least one table to check ('-' reads standard input)")
+            }
+            if files.filter({ $0 == "-" }).count > 1 {
+                throw ValidationError("standard input ('-') can be read only once")
+            }
+        }
+
+        func run() throws {
+            var reports: [CheckReport] = []
+            var failed = false
+            for file in files {
+                let source: InputSource = file == "-" ? .standardInput : .file(file)
+                let name = file == "-" ? (stdinFilename ?? source.defaultDisplayName) : file
+                do {
+                    reports.append(try Checker.check(CheckRequest(source: source, displayName: name, rulesFile: rules)))
+                } catch let error as any DiagnosticError {
+                    Console.error(error.description)
+                    failed = true
+                }
+            }
+            let rendered = FindingRenderer.render(reports, as: format)
+            if let output {
+                try OutputFile.write(rendered, to: output)
+            } else if !rendered.isEmpty {
+                Console.out(rendered)
+            }
+            if failed { throw ExitCode(2) }
+            if !exitZero && reports.contains(where: \.hasErrors) { throw ExitCode(1) }
+        }
+    }
+}
+
+extension FindingFormat: ExpressibleByArgument {}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import DeidCore
+
+/// The `deid` command. Exit codes: 0 clean, 1 findings, 2 the tool could not do the job (usage,
+/// configuration, input or output errors). ArgumentParser's own usage exit code (64) is remapped to 2.
+@main
+struct Deid: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "deid",
+        abstract: "Make health and human-services tables safe to publish (CalHHS DDG).",
+        discussion: """
+            deid hides small counts, adds complementary suppressions so hidden cells cannot be recomputed from \
+            totals, and proves it with a disclosure audit before it writes anything.
+
+            Exit codes: 0 clean, 1 findings, 2 deid could not do the job (usage, rules, input or output error).
+            """,
+        version: DeidVersion.current,
+        subcommands: [Check.self, Release.self]
+    )
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            exit(withError: code)
+        } catch {
+            // --help and --version arrive as errors whose exit code is success.
+            if exitCode(for: error) == .success { exit(withError: error) }
+            Console.error(fullMessage(for: error))
+            exit(withError: ExitCode(2))
+        }
+    }
+}

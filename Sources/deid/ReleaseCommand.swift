@@ -1,0 +1,52 @@
+import ArgumentParser
+import DeidCore
+
+extension Deid {
+    struct Release: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a release-ready table and its audit report.",
+            discussion: """
+                Hides every small count, adds complementary suppressions, and writes the release only when the \
+                disclosure audit proves that no hidden cell can be recomputed or narrowed below the policy's \
+                protection width. Both files are written atomically; on any error nothing is written and deid \
+                exits 2 with a message that says what to fix.
+
+                Examples:
+                  deid release counts.csv -o counts.release.csv --report counts.audit.json
+                  deid release people.csv --rules people.deid.yaml -o by-county.csv --report by-county.audit.json
+                  deid release - --rules counts.deid.yaml --stdin-filename counts.csv -o out.csv --report out.json < counts.csv
+                """)
+
+        @Argument(help: ArgumentHelp("The CSV table to release; '-' reads standard input.", valueName: "file"))
+        var file: String
+
+        @Option(name: [.short, .long], help: ArgumentHelp("Where to write the release table.", valueName: "file"))
+        var output: String
+
+        @Option(help: ArgumentHelp("Where to write the JSON audit report.", valueName: "file"))
+        var report: String
+
+        @Option(help: ArgumentHelp("The table description.", valueName: "file"))
+        var rules: String?
+
+        @Option(help: ArgumentHelp("The name to use for standard input in messages.", valueName: "name"))
+        var stdinFilename: String?
+
+        @Flag(name: [.short, .long], help: "Do not print the summary.")
+        var quiet = false
+
+        func run() throws {
+            let source: InputSource = file == "-" ? .standardInput : .file(file)
+            let name = file == "-" ? (stdinFilename ?? source.defaultDisplayName) : file
+            let request = ReleaseRequest(
+                source: source, displayName: name, rulesFile: rules, output: output, report: report)
+            do {
+                let outcome = try Releaser.release(request)
+                if !quiet { Console.error(outcome.summary) }
+            } catch let error as any DiagnosticError {
+                Console.error(error.description)
+                throw ExitCode(2)
+            }
+        }
+    }
+}
