@@ -32,19 +32,25 @@ func firstSpaceNextToStructure(_ bytes: UnsafePointer<UInt8>, from: Int, count: 
     let cr = V(repeating: 0x0D)
     let quote = V(repeating: 0x22)
     let raw = UnsafeRawPointer(bytes)
+    let zero = V(repeating: 0)
+    // A lane mask as two words: `any` on SIMD masks is an out-of-line reduction, this is two ORs.
+    @inline(__always) func words(_ mask: SIMDMask<SIMD16<Int8>>) -> (UInt64, UInt64) {
+        unsafeBitCast(zero.replacing(with: 0xFF, where: mask), to: (UInt64, UInt64).self)
+    }
     // Block [i, i+16) with its neighbours [i-1, i+15) and [i+1, i+17), all in range.
     while i + 17 <= count {
         let v = raw.loadUnaligned(fromByteOffset: i, as: V.self)
         let blank = (v .== space) .| (v .== tab)
-        if any(blank) {
+        let (b0, b1) = words(blank)
+        if b0 | b1 != 0 {
             let before = raw.loadUnaligned(fromByteOffset: i - 1, as: V.self)
             let after = raw.loadUnaligned(fromByteOffset: i + 1, as: V.self)
             let startsField = (before .== delim) .| (before .== lf) .| (before .== cr) .| (before .== quote)
             let endsField = (after .== delim) .| (after .== lf) .| (after .== cr)
-            let risky = blank .& (startsField .| endsField)
-            if any(risky) {
-                for lane in 0..<16 where risky[lane] { return i + lane }
-            }
+            let (r0, r1) = words(blank .& (startsField .| endsField))
+            // Lanes are in memory order, so on little-endian the lowest set byte is the first lane.
+            if r0 != 0 { return i + r0.littleEndian.trailingZeroBitCount / 8 }
+            if r1 != 0 { return i + 8 + r1.littleEndian.trailingZeroBitCount / 8 }
         }
         i += 16
     }
