@@ -52,7 +52,7 @@ struct CSVParseState {
     var rows: UnsafeMutablePointer<CSVRowMark>
     var rowCapacity: Int
     var rowsUsed = 0
-    /// Set when an allocation failed inside a callback (which cannot throw); the reader reports it.
+    /// Set when a buffer would have to grow beyond any sane size inside a callback (which cannot throw).
     var outOfMemory = false
 
     // The record in progress.
@@ -75,16 +75,16 @@ struct CSVParseState {
     var piece: UnsafePointer<UInt8>?
     var pieceOffset = 0
     var pieceCount = 0
-    /// 1-based physical line of the piece, and what precedes the piece on that line.
+    /// 1-based physical line of the piece, and the Unicode scalars that precede the piece on that line (non-zero
+    /// only when a line is split across read buffers).
     var line = 1
-    var lineStart = 0
     var scalarsBeforePiece = 0
 
     // Where the next field starts in the raw input. libcsv does not say whether a field was quoted (its
     // `quoted` member is only written back when `csv_parse` returns, so it is stale inside the callback), so the
     // reader follows the raw bytes instead: a field is quoted iff its first raw byte is a quote, and its raw
-    // length is content + 2 + one per embedded quote. With a space function that returns 0 there is no trimming,
-    // so this arithmetic is exact.
+    // length is content + 2 + one per embedded quote. This is exact because libcsv never trims: lines that have
+    // a blank where trimming could happen are parsed with the "nothing is a space" function (see SpaceScan.swift).
     var fieldStart = 0
     var fieldStartKnown = false
     var fieldQuoted = false

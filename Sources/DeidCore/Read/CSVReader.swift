@@ -148,7 +148,6 @@ private struct ReadSession {
                 if n >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
                     // libcsv would glue the BOM to the first column name. Columns count from after it.
                     start = 3
-                    state.pointee.lineStart = 3
                     state.pointee.fieldStart = 3
                 }
             }
@@ -223,7 +222,6 @@ private struct ReadSession {
         if parser.pointee.pstate != 0 { try checkRecordInProgress(end: offset + count, endsLine: endsLine) }
         if endsLine {
             state.pointee.line += 1
-            state.pointee.lineStart = offset + count
             state.pointee.scalarsBeforePiece = 0
         } else {
             state.pointee.scalarsBeforePiece += countScalars(piece, count)
