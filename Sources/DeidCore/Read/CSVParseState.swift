@@ -52,7 +52,7 @@ struct CSVParseState {
     var rows: UnsafeMutablePointer<CSVRowMark>
     var rowCapacity: Int
     var rowsUsed = 0
-    /// Set when an allocation failed inside a callback (which cannot throw); the reader reports it.
+    /// Set when a buffer would have to grow beyond any sane size inside a callback (which cannot throw).
     var outOfMemory = false
 
     // The record in progress.
@@ -63,6 +63,8 @@ struct CSVParseState {
     var rowFieldLimit = Int.max
     let maxFieldBytes: Int
     var oversizedField: CSVOversizedField?
+    /// The parser, read (never written) by the field callback to see how large libcsv's entry buffer is.
+    var parser: UnsafeMutablePointer<csv_parser>?
     var recordStartOffset = 0
     var recordStartLine = 1
     var recordStartColumn = 1
@@ -73,16 +75,16 @@ struct CSVParseState {
     var piece: UnsafePointer<UInt8>?
     var pieceOffset = 0
     var pieceCount = 0
-    /// 1-based physical line of the piece, and what precedes the piece on that line.
+    /// 1-based physical line of the piece, and the Unicode scalars that precede the piece on that line (non-zero
+    /// only when a line is split across read buffers).
     var line = 1
-    var lineStart = 0
     var scalarsBeforePiece = 0
 
     // Where the next field starts in the raw input. libcsv does not say whether a field was quoted (its
     // `quoted` member is only written back when `csv_parse` returns, so it is stale inside the callback), so the
     // reader follows the raw bytes instead: a field is quoted iff its first raw byte is a quote, and its raw
-    // length is content + 2 + one per embedded quote. With a space function that returns 0 there is no trimming,
-    // so this arithmetic is exact.
+    // length is content + 2 + one per embedded quote. This is exact because libcsv never trims: lines that have
+    // a blank where trimming could happen are parsed with the "nothing is a space" function (see SpaceScan.swift).
     var fieldStart = 0
     var fieldStartKnown = false
     var fieldQuoted = false
@@ -115,9 +117,45 @@ struct CSVParseState {
 
     /// Finds the first raw byte of the next field if it lies in the current piece. At a record start, line
     /// ends left over from the previous record (the LF of a CRLF, blank lines) are skipped, as libcsv does.
+    /// The common cases (a field after a delimiter, a record at the start of its line) stay inline.
     @inline(__always)
     mutating func resolveFieldStart() {
         if fieldStartKnown { return }
+        let i = fieldStart &- pieceOffset
+        // The usual end of a line: the next field starts in the next piece.
+        if i == pieceCount { return }
+        if let piece, i >= 0, i < pieceCount {
+            let byte = piece[i]
+            if !atRecordStart {
+                fieldQuoted = byte == quote
+                fieldStartKnown = true
+                return
+            }
+            if i == 0, byte != 0x0A, byte != 0x0D {
+                fieldQuoted = byte == quote
+                fieldStartKnown = true
+                recordStartOffset = fieldStart
+                recordStartLine = line
+                recordStartColumn = scalarsBeforePiece &+ 1
+                return
+            }
+        }
+        resolveFieldStartSlowly()
+    }
+
+    /// Whether the field libcsv is submitting was quoted; the hot path of `addField`. A field after a
+    /// delimiter on the same piece is decided by one byte, without storing the intermediate state.
+    @inline(__always)
+    private mutating func submittedFieldIsQuoted() -> Bool {
+        if fieldStartKnown { return fieldQuoted }
+        let i = fieldStart &- pieceOffset
+        if !atRecordStart, let piece, i >= 0, i < pieceCount { return piece[i] == quote }
+        resolveFieldStart()
+        return fieldStartKnown && fieldQuoted
+    }
+
+    @inline(never)
+    private mutating func resolveFieldStartSlowly() {
         guard let piece else { return }
         var i = max(fieldStart - pieceOffset, 0)
         if atRecordStart {
@@ -143,27 +181,36 @@ struct CSVParseState {
         return scalarsBeforePiece + countScalars(piece, i) + 1
     }
 
-    /// Called by libcsv for each field.
+    /// Called by libcsv for each field: copy the bytes, note the span, advance the raw cursor.
     @inline(__always)
     mutating func addField(_ data: UnsafeRawPointer?, _ length: Int) {
-        resolveFieldStart()
-        let quoted = fieldStartKnown && fieldQuoted
+        let quoted = submittedFieldIsQuoted()
         if length > maxFieldBytes, oversizedField == nil { noteOversizedField(quoted: quoted) }
-        if rowFieldCount < rowFieldLimit, reserve(bytes: length) {
-            if length > 0, let data {
-                (arena + arenaUsed).update(from: data.assumingMemoryBound(to: UInt8.self), count: length)
+        if rowFieldCount < rowFieldLimit {
+            // 16 bytes of slack at the end of the arena for the fixed-size copy below.
+            if arenaUsed &+ length &+ 16 > arenaCapacity || fieldsUsed == fieldCapacity {
+                if !reserve(bytes: length &+ 16) { return }
+            }
+            let target = UnsafeMutableRawPointer(arena + arenaUsed)
+            if let data {
+                if length <= 16, let parser, parser.pointee.entry_size >= 16 {
+                    // Most cells are short. libcsv always hands over the start of its entry buffer, which
+                    // holds at least 16 bytes, so copy a fixed 16 and count only `length`: no call, no loop.
+                    target.storeBytes(of: data.loadUnaligned(as: UInt64.self), as: UInt64.self)
+                    target.storeBytes(
+                        of: data.loadUnaligned(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
+                } else {
+                    target.copyMemory(from: data, byteCount: length)
+                }
             }
             fields[fieldsUsed] = CSVFieldSpan(offset: arenaUsed, length: length, quoted: quoted)
-            fieldsUsed += 1
-            arenaUsed += length
+            fieldsUsed &+= 1
+            arenaUsed &+= length
         }
-        rowFieldCount += 1
+        rowFieldCount &+= 1
         var raw = length
-        if quoted {
-            raw += 2
-            if length > 0, let data { raw += countByte(quote, in: data, length) }
-        }
-        fieldStart += raw + 1  // + the delimiter or line end that follows
+        if quoted { raw = rawLengthOfQuotedField(data, length, quote: quote) }
+        fieldStart = fieldStart &+ raw &+ 1  // + the delimiter or line end that follows
         fieldStartKnown = false
         atRecordStart = false
     }
@@ -180,28 +227,21 @@ struct CSVParseState {
     /// Called by libcsv at the end of each record.
     @inline(__always)
     mutating func endRecord() {
-        if rowsUsed == rowCapacity {
-            guard let grown = grow(rows, from: rowCapacity, to: rowCapacity * 2) else {
-                outOfMemory = true
-                return
-            }
-            rows = grown
-            rowCapacity *= 2
-        }
-        recordsCompleted += 1
+        if rowsUsed == rowCapacity, !growRows() { return }
+        recordsCompleted &+= 1
         rows[rowsUsed] = CSVRowMark(
             firstField: rowFirstField, storedCount: fieldsUsed - rowFirstField, fieldCount: rowFieldCount,
             record: recordsCompleted, line: recordStartLine, column: recordStartColumn,
             rawLength: fieldStart - 1 - recordStartOffset)
-        rowsUsed += 1
+        rowsUsed &+= 1
         rowFirstField = fieldsUsed
         rowFieldCount = 0
         atRecordStart = true
         fieldStartKnown = false
     }
 
-    /// Makes room for one more field of `bytes` bytes.
-    @inline(__always)
+    /// Makes room for one more field of `bytes` bytes. Rare, so out of line.
+    @inline(never)
     private mutating func reserve(bytes: Int) -> Bool {
         if arenaUsed + bytes > arenaCapacity {
             var capacity = arenaCapacity * 2
@@ -224,16 +264,33 @@ struct CSVParseState {
         return true
     }
 
+    @inline(never)
+    private mutating func growRows() -> Bool {
+        guard let grown = grow(rows, from: rowCapacity, to: rowCapacity * 2) else {
+            outOfMemory = true
+            return false
+        }
+        rows = grown
+        rowCapacity *= 2
+        return true
+    }
+
     /// Drops delivered rows, moving the record in progress (if it has stored fields) to the front.
+    @inline(__always)
     mutating func discardCompletedRows() {
         rowsUsed = 0
-        let keep = fieldsUsed - rowFirstField
-        if keep == 0 {
+        if fieldsUsed == rowFirstField {
             arenaUsed = 0
             fieldsUsed = 0
             rowFirstField = 0
-            return
+        } else {
+            keepRecordInProgress()
         }
+    }
+
+    @inline(never)
+    private mutating func keepRecordInProgress() {
+        let keep = fieldsUsed - rowFirstField
         // Rare: a record whose quoted field spans lines, completed rows before it on the same line (bare CR).
         let byteStart = fields[rowFirstField].offset
         let byteCount = arenaUsed - byteStart
@@ -247,6 +304,14 @@ struct CSVParseState {
         fieldsUsed = keep
         rowFirstField = 0
     }
+}
+
+/// A quoted field's raw length: content + the two quotes + one more per embedded (doubled) quote. A free
+/// function, so the call does not copy the parse state.
+@inline(never)
+private func rawLengthOfQuotedField(_ data: UnsafeRawPointer?, _ length: Int, quote: UInt8) -> Int {
+    guard length > 0, let data else { return 2 }
+    return length + 2 + countByte(quote, in: data, length)
 }
 
 /// A copy into a larger allocation (Swift's allocator has no realloc for typed pointers).

@@ -63,12 +63,15 @@ public final class CSVReader {
 /// only (no class-property exclusivity checks).
 private struct ReadSession {
     let file: String
+    /// Owned here for the whole read; row views refer to it unretained.
+    let name: CSVDisplayName
     let options: CSVOptions
     let bufferSize: Int
     let buffer: UnsafeMutablePointer<UInt8>
     let parser: UnsafeMutablePointer<csv_parser>
     let state: UnsafeMutablePointer<CSVParseState>
     var validator = UTF8StreamValidator()
+    var spaceFunctionInstalled = true
     var hasher: SHA256?
     /// -1 until record 1 has been read.
     var headerCount = -1
@@ -78,6 +81,7 @@ private struct ReadSession {
 
     init(options: CSVOptions, file: String) throws(ReadError) {
         self.file = file
+        self.name = CSVDisplayName(file)
         self.options = options
         // At least 4 bytes so the BOM check sees a whole BOM; at most 1 GiB so offsets stay sane.
         bufferSize = min(max(options.bufferBytes, 4), 1 << 30)
@@ -93,6 +97,7 @@ private struct ReadSession {
         buffer = .allocate(capacity: bufferSize)
         state = .allocate(capacity: 1)
         state.initialize(to: CSVParseState(quote: UInt8(ascii: "\""), maxFieldBytes: options.maxFieldBytes))
+        state.pointee.parser = parser
         if options.computeDigest { hasher = SHA256() }
     }
 
@@ -143,7 +148,6 @@ private struct ReadSession {
                 if n >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
                     // libcsv would glue the BOM to the first column name. Columns count from after it.
                     start = 3
-                    state.pointee.lineStart = 3
                     state.pointee.fieldStart = 3
                 }
             }
@@ -157,11 +161,24 @@ private struct ReadSession {
         try finish(at: chunkOffset, header: header, row: row)
     }
 
+    /// Installs or removes the "nothing is a space" function; see `firstSpaceNextToStructure` for why a line
+    /// without blanks next to delimiters, quotes or line ends parses the same without it, only faster.
+    private mutating func useSpaceFunction(_ needed: Bool) {
+        if needed == spaceFunctionInstalled { return }
+        csv_set_space_func(parser, needed ? csvNothingIsSpace : nil)
+        spaceFunctionInstalled = needed
+    }
+
     /// Feeds buffer[from..<to] to libcsv one physical line at a time.
     private mutating func feed(
         from: Int, to end: Int, chunkOffset: Int, header: ([String]) throws -> Void,
         row: (borrowing CSVRow) throws -> Void
     ) throws {
+        let region = buffer + from
+        let regionCount = end - from
+        let delimiter = options.delimiter
+        // Region index of the next blank that needs the space function (regionCount: none left).
+        var blank = firstSpaceNextToStructure(region, from: 0, count: regionCount, delimiter: delimiter)
         var pos = from
         while pos < end {
             let start = buffer + pos
@@ -174,8 +191,14 @@ private struct ReadSession {
                 pieceEnd = end
                 endsLine = false
             }
+            let needsSpaceFunction = blank < pieceEnd - from
+            useSpaceFunction(needsSpaceFunction || options.alwaysUseSpaceFunction)
             try parsePiece(
                 start, count: pieceEnd - pos, offset: chunkOffset + pos, endsLine: endsLine, header: header, row: row)
+            if needsSpaceFunction {
+                blank = firstSpaceNextToStructure(
+                    region, from: pieceEnd - from, count: regionCount, delimiter: delimiter)
+            }
             pos = pieceEnd
         }
     }
@@ -199,7 +222,6 @@ private struct ReadSession {
         if parser.pointee.pstate != 0 { try checkRecordInProgress(end: offset + count, endsLine: endsLine) }
         if endsLine {
             state.pointee.line += 1
-            state.pointee.lineStart = offset + count
             state.pointee.scalarsBeforePiece = 0
         } else {
             state.pointee.scalarsBeforePiece += countScalars(piece, count)
@@ -236,7 +258,7 @@ private struct ReadSession {
             if mark.fieldCount != headerCount { throw fieldCountError(mark) }
             let view = CSVRow(
                 arena: s.pointee.arena, spans: s.pointee.fields + mark.firstField, count: mark.fieldCount,
-                quote: s.pointee.quote, file: file, record: mark.record, line: mark.line, column: mark.column)
+                quote: s.pointee.quote, name: name, record: mark.record, line: mark.line, column: mark.column)
             try row(view)
         }
         s.pointee.discardCompletedRows()
@@ -269,7 +291,7 @@ private struct ReadSession {
     private func rowView(_ mark: CSVRowMark) -> CSVRow {
         CSVRow(
             arena: state.pointee.arena, spans: state.pointee.fields + mark.firstField, count: mark.storedCount,
-            quote: state.pointee.quote, file: file, record: mark.record, line: mark.line, column: mark.column)
+            quote: state.pointee.quote, name: name, record: mark.record, line: mark.line, column: mark.column)
     }
 
     // MARK: Checks on a record that has not ended yet

@@ -9,22 +9,26 @@ public struct CSVRow {
     let startLine: Int
     let startColumn: Int
 
+    /// Borrowed, not retained: a row view lives only inside the reader's callback, while the reader keeps the
+    /// name alive. This keeps the view free of reference counting (one retain/release less per record).
+    unowned(unsafe) let name: CSVDisplayName
+
     /// The display name of the input.
-    public let file: String
+    public var file: String { name.text }
     /// 1-based record number; the header is record 1.
     public let record: Int
     /// Number of fields.
     public let count: Int
 
     init(
-        arena: UnsafePointer<UInt8>, spans: UnsafePointer<CSVFieldSpan>, count: Int, quote: UInt8, file: String,
-        record: Int, line: Int, column: Int
+        arena: UnsafePointer<UInt8>, spans: UnsafePointer<CSVFieldSpan>, count: Int, quote: UInt8,
+        name: CSVDisplayName, record: Int, line: Int, column: Int
     ) {
         self.arena = arena
         self.spans = spans
         self.count = count
         self.quote = quote
-        self.file = file
+        self.name = name
         self.record = record
         self.startLine = line
         self.startColumn = column
@@ -97,4 +101,10 @@ public struct CSVRow {
         }
         return (line, column)
     }
+}
+
+/// The input's display name in a box that row views can point to without reference counting.
+final class CSVDisplayName {
+    let text: String
+    init(_ text: String) { self.text = text }
 }

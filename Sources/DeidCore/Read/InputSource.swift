@@ -28,6 +28,9 @@ public struct CSVOptions: Sendable, Hashable {
     public var bufferBytes: Int = 1 << 20
     /// When set, the reader computes the SHA-256 of every byte it reads (BOM included), for the audit trail.
     public var computeDigest: Bool = false
+    /// Tests only: keep libcsv's space function installed for every buffer, to compare against the
+    /// per-buffer shortcut (`hasSpaceNextToStructure`).
+    var alwaysUseSpaceFunction = false
 
     public init() {}
 }

@@ -72,12 +72,11 @@ public enum ReadError: DiagnosticError, Equatable {
             return "column \(column) of the header repeats the name '\(name)' of column \(first); "
                 + "give every column a unique name"
         case .fieldCountMismatch(let l, let found, let atLeast, let header):
-            let count = atLeast ? "more than \(header.count)" : "\(found)"
+            let count = atLeast ? "more than \(header.count) fields" : found == 1 ? "1 field" : "\(found) fields"
             let hint =
                 found > header.count
-                ? "; a value that contains '\(Self.delimiterHint)' or a line break must be enclosed in double quotes"
-                : ""
-            return "\(Self.record(l)) has \(count) fields but the header has \(header.count) "
+                ? "; a value that contains the delimiter or a line break must be enclosed in double quotes" : ""
+            return "\(Self.record(l)) has \(count) but the header has \(header.count) "
                 + "(\(Self.nameList(header)))\(hint)"
         case .strayQuote(let l):
             return "unexpected '\"' inside an unquoted value in \(Self.record(l)); enclose the whole value in "
@@ -108,9 +107,6 @@ public enum ReadError: DiagnosticError, Equatable {
             return "the CSV parser failed in \(Self.record(l)): \(reason)"
         }
     }
-
-    /// Shown in the ragged-row hint; the enum does not know the configured delimiter, and ',' is by far the usual.
-    private static let delimiterHint = ","
 
     private static func record(_ l: SourceLocation) -> String {
         l.record.map { "record \($0)" } ?? "the record"

@@ -154,6 +154,13 @@ extension ReadTests {
                 try readError("a,b\nlonely\n")
                     == .fieldCountMismatch(
                         at(line: 2, column: 7, record: 2), found: 1, atLeast: false, header: ["a", "b"]))
+            #expect(
+                try readError("a,b\nlonely\n")?.message
+                    == "record 2 has 1 field but the header has 2 (a, b)")
+            #expect(
+                try readError("a,b\n1,2,3,\"x\ny\"\n")?.message
+                    == "record 2 has more than 2 fields but the header has 2 (a, b); a value that contains the "
+                    + "delimiter or a line break must be enclosed in double quotes")
         }
 
         @Test func emptyInputHasNoHeader() throws {

@@ -38,6 +38,15 @@ extension ReadTests {
             #expect(t.lines == [1, 1])
         }
 
+        @Test func recordInProgressSurvivesRowsCompletedOnTheSameLine() throws {
+            // Header and record 2 end at bare CRs on line 1, while record 3 opens a quoted line break there:
+            // the arena must keep record 3's first field when the finished rows are dropped.
+            let t = try parseEverywhere("a,b\rc,d\re,\"x\ny\"\r\nf,g\n")
+            #expect(t.rows == [["c", "d"], ["e", "x\ny"], ["f", "g"]])
+            #expect(t.records == [2, 3, 4])
+            #expect(t.lines == [1, 1, 3])
+        }
+
         @Test func byteOrderMarkIsStripped() throws {
             let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("name,val\nx,1\n".utf8)
             let t = try parseEverywhere(bytes)
