@@ -28,7 +28,7 @@ struct AggregateTableBuilder {
         key = Array(repeating: 0, count: columns.dimensions.count)
     }
 
-    mutating func add(_ row: borrowing CSVRow) throws(ModelError) {
+    mutating func add(_ row: CSVRow) throws(ModelError) {
         for (d, field) in columns.dimensions.enumerated() {
             let before = interners[d].count
             key[d] = interners[d].intern(row[field])
@@ -56,7 +56,7 @@ struct AggregateTableBuilder {
         annotations.append(columns.annotation.map { code(row.string($0)) } ?? .none)
     }
 
-    private func count(in row: borrowing CSVRow) throws(ModelError) -> Int {
+    private func count(in row: CSVRow) throws(ModelError) -> Int {
         guard let field = columns.count else { return 0 }
         let column = description.countColumn
         if row.isEmpty(field) {

@@ -25,7 +25,7 @@ struct RecordTableBuilder {
         key = Array(repeating: 0, count: columns.dimensions.count)
     }
 
-    mutating func add(_ row: borrowing CSVRow) {
+    mutating func add(_ row: CSVRow) {
         for (d, field) in columns.dimensions.enumerated() {
             let before = interners[d].count
             key[d] = interners[d].intern(row[field])
