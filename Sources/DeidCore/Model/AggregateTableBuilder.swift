@@ -8,8 +8,8 @@ struct AggregateTableBuilder {
 
     private var interners: [ByteInterner]
     private var firstLines: [[Int32]]
-    private var index: TupleTable
-    private var key: [Int32]
+    /// Cell coordinates, `dimensions.count` value ids per row; indexed (and checked for duplicates) at the end.
+    private var coordinates: [Int32] = []
     private var counts: [Int] = []
     private var denominators: [Double] = []
     private var lines: [Int32] = []
@@ -24,21 +24,13 @@ struct AggregateTableBuilder {
         self.file = file
         interners = Array(repeating: ByteInterner(), count: columns.dimensions.count)
         firstLines = Array(repeating: [], count: columns.dimensions.count)
-        index = TupleTable(arity: columns.dimensions.count, capacity: 1024)
-        key = Array(repeating: 0, count: columns.dimensions.count)
     }
 
     mutating func add(_ row: CSVRow) throws(ModelError) {
         for (d, field) in columns.dimensions.enumerated() {
             let before = interners[d].count
-            key[d] = interners[d].intern(row[field])
+            coordinates.append(interners[d].intern(row[field]))
             if interners[d].count != before { firstLines[d].append(Int32(clamping: row.line)) }
-        }
-        let (cell, inserted) = key.withUnsafeBufferPointer { index.insert($0) }
-        guard inserted else {
-            throw .duplicateCell(
-                cell: RelationBuilder.labels(dimensionsSoFar(), index, cell), at: SourceLocation(file: file, line: row.line),
-                firstLine: Int(lines[cell]))
         }
         lines.append(Int32(clamping: row.line))
         counts.append(try count(in: row))
@@ -80,14 +72,6 @@ struct AggregateTableBuilder {
         }
     }
 
-    /// Dimensions with the labels seen so far and no structure, to name cells in errors raised while reading.
-    private func dimensionsSoFar() -> [Dimension] {
-        zip(description.dimensions, interners).map { spec, interner in
-            Dimension(column: spec.column, role: spec.role, labels: interner.labels,
-                      parent: Array(repeating: -1, count: interner.count))
-        }
-    }
-
     consuming func finish() throws(ModelError) -> Table {
         guard !counts.isEmpty else { throw .emptyTable(file: file) }
         var dimensions: [Dimension] = []
@@ -95,15 +79,23 @@ struct AggregateTableBuilder {
             let observed = DimensionBuilder.Observed(labels: interners[d].labels, firstLines: firstLines[d])
             dimensions.append(try DimensionBuilder.aggregate(spec, observed: observed, file: file))
         }
+        let (index, duplicate) = CellIndex.build(
+            coordinates: coordinates, arity: dimensions.count, sizes: dimensions.map(\.count))
+        if let (first, second) = duplicate {
+            throw .duplicateCell(
+                cell: RelationBuilder.labels(dimensions, coordinates, second),
+                at: SourceLocation(file: file, line: Int(lines[second])), firstLine: Int(lines[first]))
+        }
         let relations = try RelationBuilder.build(
-            dimensions: dimensions, index: index, cellCount: counts.count, lines: lines, file: file)
+            dimensions: dimensions, coordinates: coordinates, index: index, cellCount: counts.count, lines: lines,
+            file: file)
         try RelationBuilder.validate(
-            relations, counts: counts, dimensions: dimensions, index: index, lines: lines, file: file)
+            relations, counts: counts, dimensions: dimensions, coordinates: coordinates, lines: lines, file: file)
         let marks = ReleaseMarks(
             annotations: annotations, derivedPublished: derivedPublished,
             hasAnnotationColumn: columns.annotation != nil)
         return Table(
-            file: file, kind: .aggregate, dimensions: dimensions, index: index, counts: counts,
+            file: file, kind: .aggregate, dimensions: dimensions, coordinates: coordinates, index: index, counts: counts,
             denominators: columns.denominator == nil ? nil : denominators, lines: lines, relations: relations,
             marks: marks)
     }

@@ -66,17 +66,19 @@ struct RecordTableBuilder {
         }
         Self.addUpTotals(&counts, dimensions: dimensions, strides: strides)
 
-        var index = TupleTable(arity: arity, capacity: cellCount)
-        var coordinate = Array(repeating: Int32(0), count: arity)
+        var coordinates = [Int32](repeating: 0, count: cellCount * arity)
         for cell in 0..<cellCount {
-            for d in 0..<arity { coordinate[d] = Int32((cell / strides[d]) % dimensions[d].count) }
-            _ = coordinate.withUnsafeBufferPointer { index.insert($0) }
+            for d in 0..<arity { coordinates[cell * arity + d] = Int32((cell / strides[d]) % dimensions[d].count) }
         }
+        // Every combination is present exactly once, so the index is dense and has no duplicates.
+        let index = CellIndex.build(coordinates: coordinates, arity: arity, sizes: dimensions.map(\.count)).index
         let lines = Array(repeating: Int32(0), count: cellCount)
         let relations = try RelationBuilder.build(
-            dimensions: dimensions, index: index, cellCount: cellCount, lines: lines, file: file)
+            dimensions: dimensions, coordinates: coordinates, index: index, cellCount: cellCount, lines: lines,
+            file: file)
         return Table(
-            file: file, kind: .records, dimensions: dimensions, index: index, counts: counts, denominators: nil,
+            file: file, kind: .records, dimensions: dimensions, coordinates: coordinates, index: index,
+            counts: counts, denominators: nil,
             lines: lines, relations: relations, marks: nil)
     }
 

@@ -2,24 +2,51 @@
 /// combination of the other dimensions, and checks that the published numbers honour them.
 enum RelationBuilder {
     static func build(
-        dimensions: [Dimension], index: TupleTable, cellCount: Int, lines: [Int32], file: String
+        dimensions: [Dimension], coordinates: [Int32], index: CellIndex, cellCount: Int, lines: [Int32], file: String
     ) throws(ModelError) -> Relations {
-        var relations = Relations()
         let arity = dimensions.count
+        // Children of every value as one flat list per dimension (offsets into it per value), so the loops below
+        // touch no nested arrays.
+        var childStart: [[Int]] = []
+        var childList: [[Int32]] = []
+        for dimension in dimensions {
+            var starts = [0]
+            var list: [Int32] = []
+            for children in dimension.children {
+                list += children
+                starts.append(list.count)
+            }
+            childStart.append(starts)
+            childList.append(list)
+        }
+        var relationCount = 0
+        var partCount = 0
+        for cell in 0..<cellCount {
+            for d in 0..<arity {
+                let v = Int(coordinates[cell * arity + d])
+                let n = childStart[d][v + 1] - childStart[d][v]
+                if n > 0 {
+                    relationCount += 1
+                    partCount += n
+                }
+            }
+        }
+        var relations = Relations(reservingRelations: relationCount, parts: partCount)
         var key = [Int32](repeating: 0, count: arity)
         var parts = [Int32]()
         for cell in 0..<cellCount {
+            for j in 0..<arity { key[j] = coordinates[cell * arity + j] }
             for d in 0..<arity {
-                let value = index.keys[cell * arity + d]
-                let children = dimensions[d].children[Int(value)]
-                if children.isEmpty { continue }
-                for j in 0..<arity { key[j] = index.keys[cell * arity + j] }
+                let v = Int(key[d])
+                let (first, end) = (childStart[d][v], childStart[d][v + 1])
+                if first == end { continue }
                 parts.removeAll(keepingCapacity: true)
-                for child in children {
-                    key[d] = child
-                    guard let part = index.find(key) else {
+                for c in first..<end {
+                    let child = childList[d][c]
+                    guard let part = key.withUnsafeMutableBufferPointer({ index.find(replacing: d, with: child, in: $0) }) else {
+                        key[d] = child
                         throw .missingChild(
-                            total: labels(dimensions, index, cell),
+                            total: labels(dimensions, coordinates, cell),
                             child: zip(dimensions, key).map { Coordinate(dimension: $0.column, value: $0.labels[Int($1)]) },
                             at: SourceLocation(file: file, line: lines[cell] > 0 ? Int(lines[cell]) : nil))
                     }
@@ -33,7 +60,7 @@ enum RelationBuilder {
 
     /// A published total must equal the sum of its published parts; with blank (already hidden) parts the total
     /// must leave room for each of them to be at least 1.
-    static func validate(_ relations: Relations, counts: [Int], dimensions: [Dimension], index: TupleTable,
+    static func validate(_ relations: Relations, counts: [Int], dimensions: [Dimension], coordinates: [Int32],
                          lines: [Int32], file: String) throws(ModelError) {
         for relation in relations {
             var sum = 0
@@ -50,20 +77,21 @@ enum RelationBuilder {
             }
             let total = counts[relation.total]
             if total == Table.blank { continue }
+            let consistent = blanks == 0 ? !overflow && sum == total : !overflow && total - sum >= blanks
+            if consistent { continue }
+            // Only a failing relation pays for naming its cell.
             let at = SourceLocation(file: file, line: lines[relation.total] > 0 ? Int(lines[relation.total]) : nil)
-            let name = labels(dimensions, index, relation.total)
+            let name = labels(dimensions, coordinates, relation.total)
             let dimension = dimensions[relation.dimension].column
-            if blanks == 0 {
-                if overflow || sum != total { throw .totalMismatch(total: name, dimension: dimension, at: at) }
-            } else if overflow || total - sum < blanks {
-                throw .hiddenCellsInconsistent(total: name, dimension: dimension, at: at)
-            }
+            throw blanks == 0
+                ? .totalMismatch(total: name, dimension: dimension, at: at)
+                : .hiddenCellsInconsistent(total: name, dimension: dimension, at: at)
         }
     }
 
-    static func labels(_ dimensions: [Dimension], _ index: TupleTable, _ cell: Int) -> [Coordinate] {
+    static func labels(_ dimensions: [Dimension], _ coordinates: [Int32], _ cell: Int) -> [Coordinate] {
         dimensions.enumerated().map { d, dimension in
-            Coordinate(dimension: dimension.column, value: dimension.labels[Int(index.keys[cell * dimensions.count + d])])
+            Coordinate(dimension: dimension.column, value: dimension.labels[Int(coordinates[cell * dimensions.count + d])])
         }
     }
 }

@@ -21,6 +21,13 @@ public struct Relations: Sendable, RandomAccessCollection {
 
     public init() {}
 
+    init(reservingRelations relations: Int, parts: Int) {
+        totals.reserveCapacity(relations)
+        dimensions.reserveCapacity(relations)
+        offsets.reserveCapacity(relations + 1)
+        self.parts.reserveCapacity(parts)
+    }
+
     mutating func append(total: Int, dimension: Int, parts newParts: some Sequence<Int32>) {
         totals.append(Int32(total))
         dimensions.append(Int8(dimension))

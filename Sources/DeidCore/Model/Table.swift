@@ -22,16 +22,16 @@ public struct Table: Sendable {
     /// What an already-released input says about its hidden cells (annotation codes, derived values left
     /// visible); nil for records input.
     public let marks: ReleaseMarks?
-    let index: TupleTable
+    let index: CellIndex
 
     init(
-        file: String, kind: InputKind, dimensions: [Dimension], index: TupleTable, counts: [Int],
+        file: String, kind: InputKind, dimensions: [Dimension], coordinates: [Int32], index: CellIndex, counts: [Int],
         denominators: [Double]?, lines: [Int32], relations: Relations, marks: ReleaseMarks?
     ) {
         self.file = file
         self.kind = kind
         self.dimensions = dimensions
-        self.coordinates = index.keys
+        self.coordinates = coordinates
         self.index = index
         self.counts = counts
         self.denominators = denominators

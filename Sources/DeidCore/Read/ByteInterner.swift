@@ -19,6 +19,9 @@ public struct ByteInterner: Sendable {
     /// Slot → id, or -1 when empty. The capacity is a power of two, at most half full.
     private var slots: [Int32] = Array(repeating: -1, count: 16)
     public private(set) var labels: [String] = []
+    /// The id returned last: tables sorted by their dimensions repeat a column's value row after row, so one
+    /// comparison usually answers without hashing.
+    private var lastID: Int32 = -1
 
     public init() {}
 
@@ -26,10 +29,15 @@ public struct ByteInterner: Sendable {
 
     /// The id of these bytes, adding them (and creating their String) if they are new.
     public mutating func intern(_ key: UnsafeRawBufferPointer) -> Int32 {
+        if lastID >= 0, equals(Int(lastID), key) { return lastID }
         let hash = Self.hash(key)
         let (slot, found) = find(key, hash: hash)
-        if let found { return found }
-        return insert(key, hash: hash, slot: slot, label: String(decoding: key, as: UTF8.self))
+        if let found {
+            lastID = found
+            return found
+        }
+        lastID = insert(key, hash: hash, slot: slot, label: String(decoding: key, as: UTF8.self))
+        return lastID
     }
 
     public mutating func intern(_ label: String) -> Int32 {
