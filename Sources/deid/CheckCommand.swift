@@ -67,6 +67,7 @@ extension Deid {
             } else if !rendered.isEmpty {
                 Console.out(rendered)
             }
+            if format == .text { Console.error(CheckSummaryLine.text(reports, failedFiles: failed)) }
             if failed { throw ExitCode(2) }
             if !exitZero && reports.contains(where: \.hasErrors) { throw ExitCode(1) }
         }

@@ -129,6 +129,7 @@ public struct AuditReport: Sendable, Encodable {
         let reasons = summary.hiddenByReason.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
         let hidden = reasons.isEmpty ? "no cell hidden" : "\(summary.hiddenCells) cells hidden (\(reasons.joined(separator: ", ")))"
         let narrowest = summary.audit.narrowestWidth.map { ", narrowest interval width \($0)" } ?? ""
-        return "deid: wrote \(output.file) and \(summary.cells) cells' audit; \(hidden); audit \(summary.audit.verdict)\(narrowest); labels \(summary.labels.mode.rawValue)"
+        return "deid: released \(input.file) (\(summary.cells) cells) to \(output.file): \(hidden); audit "
+            + "\(summary.audit.verdict)\(narrowest); labels \(summary.labels.mode.rawValue)"
     }
 }

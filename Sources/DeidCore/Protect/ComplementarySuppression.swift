@@ -39,7 +39,7 @@ public enum ComplementarySuppression {
             if audit.passed {
                 let method = "attacker-subproblem linear programs per primary cell (cost = count, totals × "
                     + "\(policy.complementary.totalCostFactor) per margin), DDG Ed. 2.0 rule 6, then audit-and-repair"
-                return ProtectionResult(audit: audit, rounds: rounds, method: method, notes: Array(Set(notes)).sorted())
+                return ProtectionResult(audit: audit, rounds: rounds, method: method, notes: summarize(notes))
             }
             rounds += 1
             guard rounds <= maximumRounds else {
@@ -54,6 +54,14 @@ public enum ComplementarySuppression {
                 throw ProtectError.auditStillFailing(cells: audit.underProtected.count, rounds: rounds, file: table.file)
             }
         }
+    }
+
+    /// Distinct notes in order; a long list is cut to its first entries plus a count, so the report stays readable.
+    static func summarize(_ notes: [String], keep: Int = 20) -> [String] {
+        var seen = Set<String>()
+        let distinct = notes.filter { seen.insert($0).inserted }
+        guard distinct.count > keep else { return distinct }
+        return Array(distinct.prefix(keep)) + ["… and \(distinct.count - keep) more notes of the same kinds"]
     }
 
     /// Widens one under-protected cell to the standard it failed: the policy's width for a cell that could be
