@@ -39,15 +39,21 @@ public enum Releaser {
         defer { spool.remove() }
         try OutputPaths.ensureDistinct(input: spool.source, outputs: [request.output, request.report])
 
-        let loaded = try TableLoader.load(
-            spool.source, displayName: request.displayName, description: rules.description, policy: rules.policy,
-            purpose: .release, digest: true)
+        let loaded = try StageTrace.measure("read and model") {
+            try TableLoader.load(
+                spool.source, displayName: request.displayName, description: rules.description, policy: rules.policy,
+                purpose: .release, digest: true)
+        }
         let table = loaded.table
 
         var pattern = Pattern(cellCount: table.cellCount)
         PrimarySuppression.apply(to: table, policy: rules.policy, pattern: &pattern)
-        let protection = try ComplementarySuppression.protect(table: table, policy: rules.policy, pattern: &pattern)
-        let labelling = try Labelling.decide(table: table, pattern: pattern, policy: rules.policy)
+        let protection = try StageTrace.measure("protect") {
+            try ComplementarySuppression.protect(table: table, policy: rules.policy, pattern: &pattern)
+        }
+        let labelling = try StageTrace.measure("labels") {
+            try Labelling.decide(table: table, pattern: pattern, policy: rules.policy)
+        }
         try ReleaseInvariants.verify(table: table, pattern: pattern, policy: rules.policy, audit: protection.audit)
 
         var output = try AtomicFile(destination: request.output)

@@ -25,17 +25,23 @@ public enum ComplementarySuppression {
         let width = policy.audit.minIntervalWidth
         var notes: [String] = []
 
-        for cell in pattern.cells(hiddenFor: .primary) {
+        let primaries = pattern.cells(hiddenFor: .primary)
+        StageTrace.note("\(primaries.count) primary cells in \(table.cellCount)")
+        for cell in primaries {
             guard try protector.ensure(cell, width: width, pattern: &pattern, reason: .complementary) != nil else {
                 throw ProtectError.cannotProtect(
                     cell: table.coordinates(of: cell), at: table.location(of: cell), requiredWidth: width)
             }
         }
+        StageTrace.note("first pass: \(protector.linearPrograms) LPs, \(pattern.hiddenCount) hidden")
         notes += applyRule6(policy, table, costs, &pattern, &protector)
+        StageTrace.note("rule 6: \(pattern.hiddenCount) hidden")
 
         var rounds = 0
         while true {
-            let audit = try DisclosureAudit.run(AuditProblems.forRelease(table: table, pattern: pattern, policy: policy, labels: [:]))
+            let audit = try StageTrace.measure("audit round \(rounds)") {
+                try DisclosureAudit.run(AuditProblems.forRelease(table: table, pattern: pattern, policy: policy, labels: [:]))
+            }
             if audit.passed {
                 let method = "attacker-subproblem linear programs per primary cell (cost = count, totals × "
                     + "\(policy.complementary.totalCostFactor) per margin), DDG Ed. 2.0 rule 6, then audit-and-repair"

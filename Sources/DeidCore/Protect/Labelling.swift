@@ -29,6 +29,17 @@ public enum Labelling {
         if hidden.isEmpty {
             return LabelDecision(mode: .distinct, reason: "no cell is hidden", annotations: [:], labelAudit: nil)
         }
+        if let leak = LabelLeakScan.firstLeak(table: table, pattern: pattern, smallMax: policy.numerator.minimum - 1) {
+            if codes.mode == .distinct { throw ProtectError.labelsWouldLeak(cells: 1, file: table.file) }
+            let relation = table.relations[leak]
+            let total = table.coordinates(of: relation.total).label
+            let dimension = table.dimensions[relation.dimension].column
+            return generic(
+                "distinct codes would let an attacker narrow hidden cells: among the parts of \(total) along "
+                    + "'\(dimension)', a small-number label bounds each cell to 1–\(policy.numerator.minimum - 1) "
+                    + "and the published total then pins them down (DDG Ed. 2.0 Examples 1, 2, 4); every hidden "
+                    + "cell carries the generic code \(codes.genericCode)", nil)
+        }
         var labels: [Int: HiddenLabel] = [:]
         for cell in hidden {
             switch pattern.reasons[cell] {

@@ -18,7 +18,13 @@ struct PerturbationProtector {
     private let table: Table
     private let costs: SuppressionCosts
     private let components: TableComponents
-    private var models: [Int32: ProtectionLP] = [:]
+    /// Linear programs over neighbourhoods (tried first) and over whole components (the fallback), built on
+    /// first use and kept; `hiddenLog` lists every cell hidden so far, and each model catches up on it before it
+    /// is solved, so a cell hidden while the model was idle moves for free there too.
+    private var neighbourhoodModels: [[Int32]: ProtectionLP] = [:]
+    private var componentModels: [Int32: ProtectionLP] = [:]
+    private var hiddenLog: [Int] = []
+    private let membership: [[Int32]]
     /// The largest upward / downward move seen for each cell in any solution.
     private var witnessUp: [Double]
     private var witnessDown: [Double]
@@ -39,6 +45,7 @@ struct PerturbationProtector {
             floors[relation.total] = max(floors[relation.total], nonZero)
         }
         self.floors = floors
+        membership = table.relations.membership(cellCount: table.cellCount)
     }
 
     /// Whether witnesses already show the cell can move up and down by `width` in all.
@@ -68,37 +75,88 @@ struct PerturbationProtector {
         return nil
     }
 
-    /// One move (positive: up), unless a witness already shows it.
+    /// One move (positive: up), unless a witness already shows it: searched in the cell's neighbourhood first,
+    /// then in a wider one, then in its whole component.
     private mutating func move(_ cell: Int, by amount: Int, pattern: inout Pattern, reason: HiddenReason) throws -> [Int]? {
         if amount == 0 || (amount > 0 ? witnessUp[cell] : witnessDown[cell]) >= Double(abs(amount)) - 1e-9 { return [] }
-        let model = try model(for: components.componentOf[cell], pattern: pattern)
-        linearPrograms += 1
-        guard let moves = try model.cheapestMove(of: cell, by: amount) else { return nil }
-        var hidden: [Int] = []
-        for (j, delta) in moves {
-            if !pattern.isHidden(j) {
-                pattern.hide(j, reason)
-                model.markHidden(j)
-                hidden.append(j)
-            }
-            if delta > 0 { witnessUp[j] = max(witnessUp[j], delta) } else { witnessDown[j] = max(witnessDown[j], -delta) }
+        var moves: [(cell: Int, delta: Double)]?
+        for reach in [Neighbourhood.Reach.near, .wide] where moves == nil {
+            moves = try neighbourhoodModel(for: cell, reach: reach, pattern: pattern).cheapestMove(of: cell, by: amount)
+            linearPrograms += 1
         }
+        // A downward move blocked inside the wide neighbourhood is blocked by the cell's own parts (all of which
+        // the neighbourhood holds) far more often than by anything further away; the caller then moves it up
+        // instead, so only upward moves pay for a search of the whole component.
+        if moves == nil && amount > 0 {
+            moves = try componentModel(for: cell, pattern: pattern).cheapestMove(of: cell, by: amount)
+            linearPrograms += 1
+        }
+        guard let moves else { return nil }
+        var hidden: [Int] = []
+        for (j, _) in moves where !pattern.isHidden(j) {
+            pattern.hide(j, reason)
+            hiddenLog.append(j)
+            hidden.append(j)
+        }
+        recordWitnesses(moves)
         return hidden
+    }
+
+    /// A solution Δ is a direction along which the table can change with every changed cell hidden. It can be
+    /// stretched (s·Δ, s ≥ 1) and reversed (−t·Δ) as far as the cells it lowers stay ≥ 1, and every cell's
+    /// move along either is a witness: later targets already covered need no linear program.
+    private mutating func recordWitnesses(_ moves: [(cell: Int, delta: Double)]) {
+        func reach(lowering sign: Double) -> Double {
+            var limit = Double.infinity
+            for (j, delta) in moves where delta * sign < 0 {
+                limit = min(limit, Double(table.counts[j] - 1) / abs(delta))
+            }
+            return limit
+        }
+        let forward = max(reach(lowering: 1), 1)
+        let backward = reach(lowering: -1)
+        for (j, delta) in moves {
+            let up = delta > 0 ? delta * forward : -delta * backward
+            let down = delta > 0 ? delta * backward : -delta * forward
+            if up.isFinite || up > 0 { witnessUp[j] = max(witnessUp[j], up) }
+            if down > 0 { witnessDown[j] = max(witnessDown[j], down) }
+        }
+    }
+
+    private mutating func neighbourhoodModel(
+        for cell: Int, reach: Neighbourhood.Reach, pattern: Pattern
+    ) throws -> ProtectionLP {
+        let hood = Neighbourhood(of: cell, in: table, reach: reach)
+        if let model = neighbourhoodModels[hood.key] { return synced(model) }
+        var relations = Set<Int32>()
+        for member in hood.cells { relations.formUnion(membership[Int(member)]) }
+        let model = try ProtectionLP(
+            table: table, cells: hood.cells, relations: relations.sorted(), costs: costs, pattern: pattern)
+        model.syncedLog = hiddenLog.count
+        neighbourhoodModels[hood.key] = model
+        return model
+    }
+
+    private mutating func componentModel(for cell: Int, pattern: Pattern) throws -> ProtectionLP {
+        let component = components.componentOf[cell]
+        if let model = componentModels[component] { return synced(model) }
+        let model = try ProtectionLP(
+            table: table, cells: components.cells[Int(component)], relations: components.relations[Int(component)],
+            costs: costs, pattern: pattern)
+        model.syncedLog = hiddenLog.count
+        componentModels[component] = model
+        return model
+    }
+
+    private func synced(_ model: ProtectionLP) -> ProtectionLP {
+        for cell in hiddenLog[model.syncedLog...] { model.markHidden(cell) }
+        model.syncedLog = hiddenLog.count
+        return model
     }
 
     /// Cells hidden by someone else (rule 6) cost nothing from now on.
     mutating func noteHidden(_ cells: [Int]) {
-        for cell in cells {
-            models[components.componentOf[cell]]?.markHidden(cell)
-        }
+        hiddenLog += cells
     }
 
-    private mutating func model(for component: Int32, pattern: Pattern) throws -> ProtectionLP {
-        if let model = models[component] { return model }
-        let model = try ProtectionLP(
-            table: table, cells: components.cells[Int(component)], relations: components.relations[Int(component)],
-            costs: costs, pattern: pattern)
-        models[component] = model
-        return model
-    }
 }

@@ -1,29 +1,33 @@
-/// One table component's attacker subproblem as a GLPK model (see `PerturbationProtector`): two columns per
-/// cell, its increase and its decrease, and one equation per relation. The model is kept across targets; only
+/// One table component's (or neighbourhood's) attacker subproblem as a GLPK model (see
+/// `PerturbationProtector`): two columns per movable cell, its increase and its decrease, and one equation per
+/// relation. The model is kept across targets; only
 /// the target's bounds and the costs of newly hidden cells change between solves, which keeps the previous
 /// basis usable (dual simplex after a bound change).
 final class ProtectionLP {
     private let model: GLPKModel
     private let cells: [Int32]
     private var local: [Int32: Int] = [:]
-    /// Per local cell: how far it may move down (value − 1, so it stays ≥ 1), or 0 when it cannot move.
+    /// Per local cell: how far it may move down (value − 1, so it stays ≥ 1).
     private let downLimit: [Int]
-    private let movable: [Bool]
+    /// How much of the protector's log of hidden cells this model has applied to its costs.
+    var syncedLog = 0
 
     init(table: Table, cells: [Int32], relations: [Int32], costs: SuppressionCosts, pattern: Pattern) throws {
-        self.cells = cells
-        for (i, cell) in cells.enumerated() { local[cell] = i }
-        var movable: [Bool] = []
-        var downLimit: [Int] = []
+        // Only cells that can move get columns: zeros and cells that may not be hidden stay as they are, so
+        // leaving them out of the model changes nothing but its size.
+        let movableCells = cells.filter { cell in
+            let c = Int(cell)
+            return table.counts[c] > 0 && (pattern.isHidden(c) || costs.eligible[c])
+        }
+        self.cells = movableCells
+        for (i, cell) in movableCells.enumerated() { local[cell] = i }
         var lower: [Int] = []
         var upper: [Int?] = []
-        for cell in cells.map(Int.init) {
-            let value = table.counts[cell]
-            let canMove = value > 0 && (pattern.isHidden(cell) || costs.eligible[cell])
-            movable.append(canMove)
-            downLimit.append(canMove ? value - 1 : 0)
+        var downLimit: [Int] = []
+        for cell in movableCells.map(Int.init) {
+            downLimit.append(table.counts[cell] - 1)
             lower += [0, 0]
-            upper += [canMove ? nil : 0, canMove ? value - 1 : 0]
+            upper += [nil, table.counts[cell] - 1]
         }
         var rows: [LinearRow] = []
         for r in relations.map(Int.init) {
@@ -31,16 +35,15 @@ final class ProtectionLP {
             var columns: [Int32] = []
             var coefficients: [Int32] = []
             for (cell, sign) in [(relation.total, Int32(1))] + relation.parts.map({ (Int($0), Int32(-1)) }) {
-                guard let i = local[Int32(cell)], movable[i] else { continue }
+                guard let i = local[Int32(cell)] else { continue }
                 columns += [Int32(2 * i), Int32(2 * i + 1)]
                 coefficients += [sign, -sign]
             }
             if !columns.isEmpty { rows.append(LinearRow(columns: columns, coefficients: coefficients, rhs: 0)) }
         }
         model = try GLPKModel(lower: lower, upper: upper, rows: rows)
-        self.movable = movable
         self.downLimit = downLimit
-        for (i, cell) in cells.map(Int.init).enumerated() where movable[i] && !pattern.isHidden(cell) {
+        for (i, cell) in movableCells.map(Int.init).enumerated() where !pattern.isHidden(cell) {
             model.setCost(column: 2 * i, costs.cost[cell])
             model.setCost(column: 2 * i + 1, costs.cost[cell])
         }
@@ -48,7 +51,7 @@ final class ProtectionLP {
 
     /// A hidden cell moves for free.
     func markHidden(_ cell: Int) {
-        guard let i = local[Int32(cell)], movable[i] else { return }
+        guard let i = local[Int32(cell)] else { return }
         model.setCost(column: 2 * i, 0)
         model.setCost(column: 2 * i + 1, 0)
     }
@@ -56,7 +59,7 @@ final class ProtectionLP {
     /// The cheapest consistent change of the table that moves `cell` by `amount` (positive: up), as the cells
     /// it changes and by how much; nil when no such change exists.
     func cheapestMove(of cell: Int, by amount: Int) throws -> [(cell: Int, delta: Double)]? {
-        guard let i = local[Int32(cell)], movable[i] else { return nil }
+        guard let i = local[Int32(cell)] else { return nil }
         if amount < 0 && -amount > downLimit[i] { return nil }
         model.setBounds(column: 2 * i, lower: max(amount, 0), upper: max(amount, 0))
         model.setBounds(column: 2 * i + 1, lower: max(-amount, 0), upper: max(-amount, 0))
@@ -69,7 +72,7 @@ final class ProtectionLP {
             return nil
         case .optimal:
             var moves: [(cell: Int, delta: Double)] = []
-            for (j, other) in cells.enumerated() where movable[j] {
+            for (j, other) in cells.enumerated() {
                 let delta = model.value(column: 2 * j) - model.value(column: 2 * j + 1)
                 if abs(delta) > 1e-6 { moves.append((Int(other), delta)) }
             }
