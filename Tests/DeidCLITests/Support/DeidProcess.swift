@@ -44,6 +44,26 @@ enum Deid {
         return candidates.first { fileManager.isExecutableFile(atPath: $0) }
     }()
 
+    /// An object file of deid's own targets newer than the executable, if any: the sources changed since `deid`
+    /// was linked (an interrupted build, or a binary left from another build), and the tests would judge an
+    /// outdated deid. Object files, not sources, are compared: an edit that compiles to the same object is no
+    /// change, and SwiftPM then rightly does not relink.
+    static let staleObject: String? = {
+        let fileManager = FileManager.default
+        guard let executable,
+            let built = (try? fileManager.attributesOfItem(atPath: executable))?[.modificationDate] as? Date
+        else { return nil }
+        let products = (executable as NSString).deletingLastPathComponent
+        for target in ["deid.build", "DeidCore.build"] {
+            let folder = products + "/" + target
+            for file in (try? fileManager.contentsOfDirectory(atPath: folder)) ?? [] where file.hasSuffix(".o") {
+                let modified = (try? fileManager.attributesOfItem(atPath: folder + "/" + file))?[.modificationDate] as? Date
+                if let modified, modified > built { return target + "/" + file }
+            }
+        }
+        return nil
+    }()
+
     /// Runs `deid arguments…` in `directory` and waits for it. `stdin` nil connects standard input to
     /// /dev/null, so a command that wrongly waits for input ends instead of hanging the suite.
     /// `environment` entries are added to (or, with a nil value, removed from) the test's own environment;
@@ -56,6 +76,10 @@ enum Deid {
             Issue.record("the deid executable was not found; build it with `swift build --build-tests`",
                          sourceLocation: sourceLocation)
             throw DeidProcessError.executableNotFound
+        }
+        if let stale = staleObject {
+            let advice = "deid was not relinked after its sources changed; run `swift build --build-tests` first"
+            Issue.record("\(executable) is older than \(stale): \(advice)", sourceLocation: sourceLocation)
         }
         let scratch = try Scratch(prefix: "deid-run")
         defer { scratch.remove() }
