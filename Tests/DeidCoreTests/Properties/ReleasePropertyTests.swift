@@ -66,4 +66,18 @@ import Testing
         #expect(verified >= released * 3 / 4, "brute force verified only \(verified) of \(released)")
         #expect(dimensions.count >= 3, "dimensions seen: \(dimensions.sorted())")
     }
+
+    /// `check` on a raw table reports exactly the published counts in 1…10, each at its own line, and nothing else.
+    @Test func checkFlagsExactlyTheSmallCounts() async throws {
+        await propertyCheck(count: 40, input: Self.tables) { table in
+            let run = try ReleaseRun(csv: table.csv, yaml: table.yaml)
+            defer { run.remove() }
+            let report = try run.check(run.tablePath)
+            let count = try #require(run.input.column("Cases"))
+            let smallLines = run.input.rows.indices.filter { (1...10).contains(Int(run.input.rows[$0][count]) ?? 0) }.map { $0 + 2 }
+            #expect(report.findings.allSatisfy { $0.rule == .smallCount }, "\(report.findings.map(\.message))")
+            #expect(report.findings.compactMap(\.location.line).sorted() == smallLines, "\(table)")
+            #expect(report.hasErrors == !smallLines.isEmpty)
+        }
+    }
 }
