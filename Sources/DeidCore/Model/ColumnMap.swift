@@ -11,10 +11,10 @@ struct ColumnMap: Sendable {
         throws(ModelError) -> ColumnMap
     {
         let position = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        let declared = SourceLocation(file: description.file)
-        func find(_ column: String, _ purpose: String, _ at: SourceLocation) throws(ModelError) -> Int {
+        func find(_ column: String, _ purpose: String, _ at: SourceLocation? = nil) throws(ModelError) -> Int {
             guard let i = position[column] else {
-                throw .missingColumn(column: column, purpose: purpose, header: header, declared: at)
+                let declared = at ?? description.columnLocations[column] ?? SourceLocation(file: description.file)
+                throw .missingColumn(column: column, purpose: purpose, header: header, declared: declared)
             }
             return i
         }
@@ -23,12 +23,12 @@ struct ColumnMap: Sendable {
             map.dimensions.append(try find(spec.column, "dimension", spec.location))
         }
         if description.input == .aggregate {
-            map.count = try find(description.countColumn, "count", declared)
+            map.count = try find(description.countColumn, "count")
             if let denominator = description.denominator {
-                map.denominator = try find(denominator, "denominator", declared)
+                map.denominator = try find(denominator, "denominator")
             }
             for column in description.derived {
-                map.derived.append(try find(column, "derived", declared))
+                map.derived.append(try find(column, "derived"))
             }
         }
         if let annotation = description.annotation, let i = position[annotation] {

@@ -10,7 +10,7 @@ public struct RulesContext: Sendable {
         let descriptionFile = try RuleDiscovery.descriptionFile(forTable: tablePath, explicit: rulesFile)
         let description = try TableDescription.load(path: descriptionFile)
         let presets = try presetsDirectory ?? PresetLocator().locate()
-        let policy = try Policy.load(description.policy, relativeTo: descriptionFile, presetsDirectory: presets)
+        let policy = try Policy.load(for: description, presetsDirectory: presets)
         return RulesContext(descriptionFile: descriptionFile, description: description, policy: policy)
     }
 }

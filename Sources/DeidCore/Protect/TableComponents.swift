@@ -20,10 +20,11 @@ struct TableComponents: Sendable {
             return x
         }
         for relation in table.relations {
-            let root = find(relation.total)
             for part in relation.parts {
-                let other = find(Int(part))
-                if other != root { parent[max(other, root)] = min(other, root) }
+                // Both roots are found afresh for every part: a union can make the total's earlier root a child,
+                // and re-linking that stale root would cut off the cells already joined to it.
+                let (a, b) = (find(relation.total), find(Int(part)))
+                if a != b { parent[max(a, b)] = min(a, b) }
             }
         }
         var ids = [Int: Int32]()

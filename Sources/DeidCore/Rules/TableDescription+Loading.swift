@@ -42,15 +42,24 @@ extension TableDescription {
             return try yaml.name(node, key: key, meaning: "a column name")
         }
         var derived: [String] = []
+        var columnLocations: [String: SourceLocation] = [:]
         if let node = table["derived"] {
             for item in try yaml.list(node, key: "derived", meaning: "column names") {
-                derived.append(try yaml.name(item, key: "derived", meaning: "a column name"))
+                let name = try yaml.name(item, key: "derived", meaning: "a column name")
+                derived.append(name)
+                columnLocations[name] = yaml.location(item)
             }
         }
+        let count = try column("count")
+        let denominator = try column("denominator")
+        let annotation = try column("annotation")
+        for (key, name) in [("count", count), ("denominator", denominator), ("annotation", annotation)] {
+            if let name, let location = table.keyLocation(key) { columnLocations[name] = location }
+        }
         let description = TableDescription(
-            version: formatVersion, policy: policy, input: input, dimensions: dimensions, count: try column("count"),
-            denominator: try column("denominator"), derived: derived, annotation: try column("annotation"),
-            file: file, policyLocation: yaml.location(policyNode))
+            version: formatVersion, policy: policy, input: input, dimensions: dimensions, count: count,
+            denominator: denominator, derived: derived, annotation: annotation,
+            file: file, policyLocation: yaml.location(policyNode), columnLocations: columnLocations)
         try description.checkInput(table)
         try description.checkColumns(table, yaml: yaml)
         return description

@@ -19,11 +19,14 @@ public struct TableDescription: Sendable, Hashable {
     public var file: String
     /// Where `policy:` is written, so an unknown preset or missing policy file is reported at that line.
     public var policyLocation: SourceLocation?
+    /// Where each count, denominator, derived and annotation column is named, so a column missing from the
+    /// table is reported at the line that declares it.
+    public var columnLocations: [String: SourceLocation]
 
     public init(
         version: Int = 1, policy: PolicyReference, input: InputKind, dimensions: [DimensionSpec],
         count: String?, denominator: String? = nil, derived: [String] = [], annotation: String? = nil,
-        file: String, policyLocation: SourceLocation? = nil
+        file: String, policyLocation: SourceLocation? = nil, columnLocations: [String: SourceLocation] = [:]
     ) {
         self.version = version
         self.policy = policy
@@ -35,6 +38,7 @@ public struct TableDescription: Sendable, Hashable {
         self.annotation = annotation
         self.file = file
         self.policyLocation = policyLocation
+        self.columnLocations = columnLocations
     }
 
     /// The name of the count column in the release: `count:` or, for records input without it, `Count`.

@@ -1,0 +1,52 @@
+import DeidCore
+import Testing
+
+/// The command line itself: help, version, and usage errors mapped to exit 2 (never ArgumentParser's 64).
+@Suite struct CommandLineTests {
+    @Test(arguments: [["--help"], ["check", "--help"], ["release", "--help"], ["help", "check"]])
+    func helpExitsZero(_ arguments: [String]) throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let run = try Deid.run(arguments, in: scratch.path)
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stdout.contains("USAGE: deid"), "\(run)")
+        #expect(run.stdout.contains("Exit codes") || arguments.first == "release", "\(run)")
+    }
+
+    @Test(arguments: ["check", "release"])
+    func subcommandHelpShowsExamples(_ command: String) throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let run = try Deid.run([command, "--help"], in: scratch.path)
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stdout.contains("Examples:"), "\(run)")
+        #expect(run.stdout.contains("deid \(command) "), "\(run)")
+    }
+
+    @Test func versionPrintsTheToolVersion() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let run = try Deid.run(["--version"], in: scratch.path)
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == DeidVersion.current, "\(run)")
+    }
+
+    @Test(arguments: [
+        ["check"],  // no table named: a usage error, not a hang on the terminal
+        ["check", "--bogus", "x.csv"],
+        ["check", "--format", "xml", "x.csv"],
+        ["check", "-", "-"],
+        ["release", "x.csv"],  // -o and --report are required
+        ["release", "x.csv", "-o", "out.csv"],
+        ["frobnicate"],
+    ])
+    func usageErrorsExitTwo(_ arguments: [String]) throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let run = try Deid.run(arguments, in: scratch.path)
+        #expect(run.exitedNormally && run.status == 2, "\(run)")
+        #expect(run.stderr.contains("Error:") || run.stderr.contains("error:"), "\(run)")
+        #expect(run.stdout.isEmpty, "\(run)")
+        #expect(scratch.listing().isEmpty, "\(run)")
+    }
+}

@@ -1,0 +1,214 @@
+import Foundation
+import Testing
+
+/// The leak canary: a table whose hidden values are distinctive numbers, run through `check` (every format) and
+/// `release` (with its report). No byte deid prints or writes outside the release table may contain a hidden
+/// count, its rate or its denominator.
+///
+/// Which digits may legitimately appear, and how they are told apart:
+/// * policy parameters (11), format versions, annotation codes (1, 2, 1|2): none equals a canary;
+/// * line numbers (2–13), cell and hidden-cell tallies, interval bounds and widths: these are structure, not
+///   values. In JSON they are skipped by key (`line`, `lower`, `upper`, …); in text the `file:line:` prefix is
+///   cut; the release summary must match its exact shape. Everything else is searched.
+/// * SHA-256 digests are hex: a canary is matched only as a whole number, not glued to letters or digits.
+///
+/// The table: Alder/Female = 7 and Birch/Male = 9 are small; the other counts are distinct three- and
+/// four-digit numbers, the populations five-digit numbers, the rates numbers with two decimals.
+@Suite struct LeakCanaryTests {
+    static let csv = """
+        County,Sex,Cases,Population,Rate
+        Alder,Female,7,18233,38.39
+        Alder,Male,268,17461,1534.85
+        Alder,Total,275,35694,770.44
+        Birch,Female,341,23518,1449.95
+        Birch,Male,9,22846,39.39
+        Birch,Total,350,46364,754.9
+        Cedar,Female,426,31627,1346.95
+        Cedar,Male,583,30154,1933.41
+        Cedar,Total,1009,61781,1633.19
+        Total,Female,774,73378,1054.81
+        Total,Male,860,70461,1220.53
+        Total,Total,1634,143839,1135.99
+
+        """
+
+    /// A careless hand-made "release": the two small counts blanked and labelled small, nothing else hidden, and
+    /// Alder/Female's rate left in. Both counts follow from their county totals.
+    static let leakyRelease = """
+        County,Sex,Cases,Population,Rate,Annotation
+        Alder,Female,,18233,38.39,1
+        Alder,Male,268,17461,1534.85,
+        Alder,Total,275,35694,770.44,
+        Birch,Female,341,23518,1449.95,
+        Birch,Male,,22846,,1
+        Birch,Total,350,46364,754.9,
+        Cedar,Female,426,31627,1346.95,
+        Cedar,Male,583,30154,1933.41,
+        Cedar,Total,1009,61781,1633.19,
+        Total,Female,774,73378,1054.81,
+        Total,Male,860,70461,1220.53,
+        Total,Total,1634,143839,1135.99,
+
+        """
+
+    static let formats = ["text", "json", "sarif", "github"]
+
+    @Test func checkOnTheRawTablePrintsNoSmallValue() throws {
+        let scratch = try SampleTables.folder([("table", Self.csv, SampleTables.smallDescription)])
+        defer { scratch.remove() }
+        let canary = try Canary(input: Self.csv, hiddenRows: [1, 5])
+        for format in Self.formats {
+            let run = try Deid.run(["check", "--format", format, "table.csv"], in: scratch.path)
+            #expect(run.status == 1, "\(run)")
+            #expect(run.stderr.isEmpty, "\(run)")
+            #expect(run.stdout.contains("Alder") && run.stdout.contains("Birch"), "findings name the cells: \(run)")
+            canary.expectNoLeak(in: run.stdout, format: format)
+        }
+    }
+
+    @Test func checkOnALeakyReleasePrintsNoHiddenValue() throws {
+        let scratch = try SampleTables.folder([("leaky", Self.leakyRelease, SampleTables.smallDescription)])
+        defer { scratch.remove() }
+        let canary = try Canary(input: Self.csv, hiddenRows: [1, 5])
+        for format in Self.formats {
+            let run = try Deid.run(["check", "--format", format, "leaky.csv"], in: scratch.path)
+            #expect(run.status == 1, "\(run)")
+            #expect(run.stderr.isEmpty, "\(run)")
+            #expect(run.stdout.contains("under-protected") && run.stdout.contains("derived-with-hidden-count"), "\(run)")
+            canary.expectNoLeak(in: run.stdout, format: format)
+        }
+    }
+
+    @Test func releaseAndItsReportPrintNoHiddenValue() throws {
+        let scratch = try SampleTables.folder([("table", Self.csv, SampleTables.smallDescription)])
+        defer { scratch.remove() }
+        let run = try Deid.run(["release", "table.csv", "-o", "out.csv", "--report", "out.json"], in: scratch.path)
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stdout.isEmpty, "\(run)")
+
+        // The canary is every cell the release hides: the two small ones and whatever protects them.
+        let released = try CSVText.rows(try scratch.read("out.csv"))
+        let hiddenRows = released.indices.filter { $0 > 0 && released[$0][2].isEmpty }
+        #expect(hiddenRows.count >= 4 && hiddenRows.contains(1) && hiddenRows.contains(5), "\(released)")
+        let canary = try Canary(input: Self.csv, hiddenRows: hiddenRows)
+
+        // The terminal summary has exactly this shape, so its numbers are tallies and widths only.
+        let summary = try #require(run.stderr.split(separator: "\n").first.map(String.init))
+        #expect(run.stderr.split(separator: "\n").count == 1, "\(run)")
+        let shape = #/^deid: wrote out\.csv and 12 cells' audit; [0-9]+ cells hidden \(([0-9]+ [a-z0-9-]+(, )?)+\); audit pass, narrowest interval width [0-9]+; labels (generic|distinct)$/#
+        #expect(summary.wholeMatch(of: shape) != nil, "\(summary)")
+
+        canary.expectNoLeak(in: try scratch.read("out.json"), format: "json")
+
+        for format in Self.formats {
+            let check = try Deid.run(["check", "--format", format, "--rules", "table.deid.yaml", "out.csv"], in: scratch.path)
+            #expect(check.status == 0 && check.stderr.isEmpty, "\(check)")
+            canary.expectNoLeak(in: check.stdout, format: format)
+        }
+    }
+}
+
+/// The canary must find what it is looking for, or its silence proves nothing.
+@Suite struct CanarySelfTests {
+    let canary = Canary(values: ["7", "38.39", "18233"])
+
+    @Test(arguments: [
+        ("text", "t.csv:2: small-count: Alder: the count 7 is below 11"),
+        ("text", "t.csv:2: small-count: Alder: the count is 7."),
+        ("text", "t.csv:2: derived: rate 38.39 published"),
+        ("github", "::error file=t.csv,line=2,title=deid x::population (18233)"),
+        ("json", #"{"files": [{"message": "value=7"}]}"#),
+        ("json", #"{"hidden_cells": [{"value": 7}]}"#),
+        ("json", #"{"rate": "38.39"}"#),
+        ("sarif", #"{"runs": [{"properties": {"population": 18233}}]}"#),
+    ])
+    func findsPlantedLeaks(_ format: String, _ output: String) {
+        #expect(!canary.leaks(in: output, format: format).isEmpty)
+    }
+
+    @Test(arguments: [
+        ("text", "t.csv:7: small-count: Alder: below the numerator minimum of 11"),
+        ("github", "::error file=t.csv,line=7,title=deid x::message"),
+        ("json", #"{"line": 7, "interval": {"lower": 1, "upper": 17, "width": 16}}"#),
+        ("json", #"{"sha256": "a7f3c9e18233b0", "version": "0.1.0", "share": 0.0738, "n": 17, "m": 2.7}"#),
+        ("text", "t.csv:2: rule: widths 27, 70 and 738.39x"),
+    ])
+    func ignoresStructureAndLongerNumbers(_ format: String, _ output: String) {
+        #expect(canary.leaks(in: output, format: format).isEmpty, "\(canary.leaks(in: output, format: format))")
+    }
+}
+
+/// The values of the hidden rows, and a search for them in deid's output.
+struct Canary {
+    /// Field strings that must not appear: counts, rates and (unless the release publishes them) populations.
+    let values: [String]
+
+    init(input: String, hiddenRows: [Int]) throws {
+        let rows = try CSVText.rows(input)
+        // The release keeps populations (public figures), but findings and reports have no reason to quote them.
+        values = hiddenRows.flatMap { [rows[$0][2], rows[$0][3], rows[$0][4]] }
+    }
+
+    init(values: [String]) { self.values = values }
+
+    /// Keys whose numbers are structure (positions, tallies, audited intervals), never a cell's value.
+    static let structuralKeys: Set<String> = [
+        "line", "startLine", "lower", "upper", "width", "cells", "hidden_cells", "components", "linear_programs",
+        "rounds", "min_interval_width", "narrowest_width", "schema_version", "visible_small_counts",
+        "under_protected", "complementary", "primary", "rule-6", "hidden-in-input", "unreliable",
+    ]
+
+    func expectNoLeak(in output: String, format: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        for (value, text) in leaks(in: output, format: format) {
+            Issue.record("hidden value \(value) appears in \(format) output: \(text)", sourceLocation: sourceLocation)
+        }
+    }
+
+    /// Each canary value found, with the piece of output it was found in.
+    func leaks(in output: String, format: String) -> [(value: String, text: String)] {
+        let searched: [String]
+        switch format {
+        case "json", "sarif":
+            guard let object = try? JSONSerialization.jsonObject(with: Data(output.utf8), options: [.fragmentsAllowed])
+            else { return [("(not JSON)", output)] }
+            searched = Self.scalars(in: object, key: nil)
+        case "text":
+            // `file:line: rule: message`: the line number is position, the rest is searched.
+            searched = output.split(separator: "\n").map { String($0.replacing(#/^[^:]+:[0-9]+: /#, with: "")) }
+        case "github":
+            searched = output.split(separator: "\n").map { String($0.replacing(#/,line=[0-9]+,/#, with: ",")) }
+        default:
+            searched = [output]
+        }
+        return searched.flatMap { text in values.filter { Self.containsToken($0, in: text) }.map { ($0, text) } }
+    }
+
+    /// The value as a whole number: not inside a longer number, a decimal or a hex digest.
+    /// (NSRegularExpression: Swift's `Regex` has no lookbehind.)
+    static func containsToken(_ value: String, in text: String) -> Bool {
+        let escaped = NSRegularExpression.escapedPattern(for: value)
+        let pattern = "(?<![0-9A-Za-z.])\(escaped)(?![0-9A-Za-z]|\\.[0-9])"
+        guard let regex = try? NSRegularExpression(pattern: pattern) else {
+            Issue.record("bad canary pattern \(pattern)")
+            return true
+        }
+        return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    /// Every scalar of a JSON document as text, except numbers under structural keys.
+    static func scalars(in object: Any, key: String?) -> [String] {
+        switch object {
+        case let dictionary as [String: Any]:
+            return dictionary.flatMap { [$0.key] + scalars(in: $0.value, key: $0.key) }
+        case let array as [Any]:
+            return array.flatMap { scalars(in: $0, key: key) }
+        case let number as NSNumber:
+            if let key, structuralKeys.contains(key) { return [] }
+            return [number.stringValue]
+        case let string as String:
+            return [string]
+        default:
+            return []
+        }
+    }
+}

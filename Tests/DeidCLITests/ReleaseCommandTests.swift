@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+
+/// `deid release` as a user runs it: both files written, the release re-checks clean, and refusals leave
+/// nothing behind.
+@Suite struct ReleaseCommandTests {
+    static let outputs = ["-o", "out.csv", "--report", "out.json"]
+
+    @Test func writesTheReleaseAndTheReport() throws {
+        let scratch = try SampleTables.folder([("small", SampleTables.smallCSV, SampleTables.smallDescription)])
+        defer { scratch.remove() }
+        let run = try Deid.run(["release", "small.csv"] + Self.outputs, in: scratch.path)
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stdout.isEmpty, "\(run)")
+        #expect(run.stderr.hasPrefix("deid: wrote out.csv"), "\(run)")
+
+        let release = try CSVText.rows(try scratch.read("out.csv"))
+        let input = try CSVText.rows(SampleTables.smallCSV)
+        #expect(release.first == input[0] + ["Annotation"])
+        #expect(release.count == input.count)
+        // Alder/Female (row 1) is hidden with its rate; the population stays; the annotation says why.
+        #expect(release[1] == ["Alder", "Female", "", "21000", "", release[1][5]])
+        #expect(!release[1][5].isEmpty)
+        for (released, original) in zip(release.dropFirst(), input.dropFirst()) {
+            #expect(Array(released.prefix(2)) == Array(original.prefix(2)), "rows keep their order")
+            #expect(released[3] == original[3], "denominators are published unchanged")
+            if released[2].isEmpty {
+                #expect(released[4].isEmpty && !released[5].isEmpty, "a hidden count hides its rate: \(released)")
+            } else {
+                #expect(released[2] == original[2] && released[4] == original[4] && released[5].isEmpty)
+                #expect(!(1...10).contains(Int(released[2]) ?? 0))
+            }
+        }
+        #expect(release.dropFirst().filter { $0[2].isEmpty }.count >= 4, "one small cell needs three partners")
+
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(try scratch.bytes("out.json"))) as? [String: Any])
+        #expect(report["schema_version"] as? Int == 1)
+        let summary = try #require(report["summary"] as? [String: Any])
+        #expect((summary["audit"] as? [String: Any])?["verdict"] as? String == "pass")
+        #expect(summary["cells"] as? Int == 12)
+        let hidden = try #require(report["hidden_cells"] as? [[String: Any]])
+        #expect(hidden.count == release.dropFirst().filter { $0[2].isEmpty }.count)
+        #expect((report["output"] as? [String: Any])?["file"] as? String == "out.csv")
+    }
+
+    @Test func quietWritesNoSummary() throws {
+        let scratch = try SampleTables.folder([("small", SampleTables.smallCSV, SampleTables.smallDescription)])
+        defer { scratch.remove() }
+        let run = try Deid.run(["release", "-q", "small.csv"] + Self.outputs, in: scratch.path)
+        #expect(run.status == 0 && run.stderr.isEmpty && run.stdout.isEmpty, "\(run)")
+        #expect(scratch.exists("out.csv") && scratch.exists("out.json"))
+    }
+
+    @Test func theReleaseChecksClean() throws {
+        let scratch = try SampleTables.folder([("small", SampleTables.smallCSV, SampleTables.smallDescription)])
+        defer { scratch.remove() }
+        let release = try Deid.run(["release", "small.csv"] + Self.outputs, in: scratch.path)
+        #expect(release.status == 0, "\(release)")
+        for format in ["text", "json", "sarif", "github"] {
+            let check = try Deid.run(
+                ["check", "--format", format, "--rules", "small.deid.yaml", "out.csv"], in: scratch.path)
+            #expect(check.status == 0, "\(check)")
+        }
+        let json = try Deid.run(["check", "--format", "json", "--rules", "small.deid.yaml", "out.csv"], in: scratch.path)
+        let document = try JSONSerialization.jsonObject(with: Data(json.stdoutBytes)) as? [String: Any]
+        let file = (document?["files"] as? [[String: Any]])?.first
+        #expect(file?["status"] as? String == "pass")
+        let summary = file?["summary"] as? [String: Any]
+        #expect((summary?["hidden_cells"] as? Int ?? 0) >= 4)
+        #expect((summary?["audit"] as? [String: Any])?["verdict"] as? String == "pass")
+    }
+
+    @Test func refusesAnAlreadyReleasedTableAndWritesNothing() throws {
+        let scratch = try SampleTables.folder([("small", SampleTables.smallCSV, SampleTables.smallDescription)])
+        defer { scratch.remove() }
+        let first = try Deid.run(["release", "small.csv"] + Self.outputs, in: scratch.path)
+        #expect(first.status == 0, "\(first)")
+        let before = scratch.listing()
+        let again = try Deid.run(
+            ["release", "--rules", "small.deid.yaml", "out.csv", "-o", "again.csv", "--report", "again.json"],
+            in: scratch.path)
+        #expect(again.status == 2, "\(again)")
+        #expect(again.stderr.contains("out.csv:1"), "\(again)")
+        #expect(again.stderr.contains("already has a column 'Annotation'"), "\(again)")
+        #expect(scratch.listing() == before, "nothing written, no temporary file left")
+    }
+
+    @Test func refusesToOverwriteItsInput() throws {
+        let scratch = try SampleTables.folder([("small", SampleTables.smallCSV, SampleTables.smallDescription)])
+        defer { scratch.remove() }
+        let run = try Deid.run(["release", "small.csv", "-o", "small.csv", "--report", "out.json"], in: scratch.path)
+        #expect(run.status == 2, "\(run)")
+        #expect(run.stderr.contains("would overwrite the input"), "\(run)")
+        #expect(try scratch.read("small.csv") == SampleTables.smallCSV)
+        #expect(!scratch.exists("out.json"))
+    }
+
+    @Test func releasesStandardInput() throws {
+        let scratch = try SampleTables.folder([("small", SampleTables.smallCSV, SampleTables.smallDescription)])
+        defer { scratch.remove() }
+        let fromFile = try Deid.run(["release", "-q", "small.csv", "-o", "file.csv", "--report", "file.json"], in: scratch.path)
+        let fromStdin = try Deid.run(
+            ["release", "-q", "--rules", "small.deid.yaml", "--stdin-filename", "small.csv", "-", "-o", "stdin.csv",
+             "--report", "stdin.json"],
+            in: scratch.path, stdin: Array(SampleTables.smallCSV.utf8))
+        #expect(fromFile.status == 0 && fromStdin.status == 0, "\(fromFile)\n\(fromStdin)")
+        #expect(try scratch.bytes("stdin.csv") == scratch.bytes("file.csv"))
+        let report = try JSONSerialization.jsonObject(with: Data(try scratch.bytes("stdin.json"))) as? [String: Any]
+        #expect((report?["input"] as? [String: Any])?["file"] as? String == "small.csv")
+    }
+
+    @Test func aTableWithNothingToHideIsCopiedWithAnEmptyAnnotationColumn() throws {
+        let description = SampleTables.description + "  annotation: Note\n"
+        let scratch = try SampleTables.folder([("clean", SampleTables.cleanCSV, description)])
+        defer { scratch.remove() }
+        let run = try Deid.run(["release", "clean.csv"] + Self.outputs, in: scratch.path)
+        #expect(run.status == 0, "\(run)")
+        let expected = try CSVText.rows(SampleTables.cleanCSV).enumerated().map { $0 == 0 ? $1 + ["Note"] : $1 + [""] }
+        #expect(try CSVText.rows(try scratch.read("out.csv")) == expected)
+    }
+
+    @Test func aReleaseFailureLeavesNoFile() throws {
+        let scratch = try SampleTables.folder([("ragged", SampleTables.raggedCSV, SampleTables.description)])
+        defer { scratch.remove() }
+        let before = scratch.listing()
+        let run = try Deid.run(["release", "ragged.csv"] + Self.outputs, in: scratch.path)
+        #expect(run.status == 2, "\(run)")
+        #expect(scratch.listing() == before)
+    }
+
+    @Test func recordsAreCountedAndReleased() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        // 12 people in North (all Female), 3 in South: South is small and both of its sexes must be protected.
+        var csv = "Person,County,Sex\n"
+        for i in 0..<12 { csv += "p\(i),North,Female\n" }
+        for i in 12..<15 { csv += "p\(i),South,\(i == 12 ? "Male" : "Female")\n" }
+        try scratch.write("people.csv", csv)
+        try scratch.write("people.deid.yaml", """
+            version: 1
+            policy: calhhs-ddg-2.0
+            table:
+              input: records
+              dimensions:
+                - column: County
+                  role: residence_geography
+                - column: Sex
+                  role: sex
+              count: People
+
+            """)
+        let run = try Deid.run(["release", "people.csv"] + Self.outputs, in: scratch.path)
+        #expect(run.status == 0, "\(run)")
+        let rows = try CSVText.rows(try scratch.read("out.csv"))
+        #expect(rows.first == ["County", "Sex", "People"])
+        let published = rows.dropFirst().compactMap { Int($0[2]) }
+        #expect(published.allSatisfy { !(1...10).contains($0) }, "\(rows)")
+        #expect(rows.dropFirst().contains(["North", "Female", "12"]), "\(rows)")
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import PropertyBased
+import Testing
+@testable import DeidCore
+
+/// Random tables through `Releaser.release`, each release checked by an independent brute-force attacker
+/// (`ReleaseVerifier`) and compared with its input (architecture.md, "Invariants worth a property test"):
+///
+/// 1. no published count is in 1…10;
+/// 2. every hidden cell's interval, recomputed by exhaustive integer search with the labels the release prints,
+///    meets the audit's protection standard;
+/// 3. every derived value on a row with a hidden count is hidden;
+/// 4. published cells are exactly the input's; rows, columns and order are the input's;
+/// 5. the same input and rules give byte-identical outputs.
+/// Besides, the report's audited intervals must equal the brute-force ones, and `check` must pass the release.
+@Suite struct ReleasePropertyTests {
+    static let tables = Generator<RandomTable, Shrink.None<RandomTable>>(run: { rng in RandomTable(using: &rng) })
+
+    @Test func randomReleasesKeepEveryPromise() async throws {
+        var released = 0
+        var refused = 0
+        var verified = 0
+        var dimensions: Set<Int> = []
+        await propertyCheck(count: 60, input: Self.tables) { table in
+            let run = try ReleaseRun(csv: table.csv, yaml: table.yaml)
+            defer { run.remove() }
+            do {
+                try run.release()
+            } catch let error as ProtectError {
+                // Refusing is allowed (nothing is written); publishing an unsafe table is not.
+                guard case .cannotProtect = error else {
+                    Issue.record("release failed: \(error)\n\(table)")
+                    return
+                }
+                refused += 1
+                #expect(!FileManager.default.fileExists(atPath: run.outputPath))
+                return
+            }
+            released += 1
+            dimensions.insert(table.axes.count)
+
+            let verdict = run.verifier().verify(input: run.input, release: try run.released())
+            #expect(verdict.violations.isEmpty, "\(verdict.violations)\n\(table)")
+            if !verdict.inconclusive {
+                verified += 1
+                let reported = try run.reportedIntervals().intervals
+                #expect(Set(reported.keys) == Set(verdict.hidden), "\(table)")
+                for row in verdict.hidden {
+                    let mine = verdict.intervals[row]
+                    let theirs = reported[row]
+                    #expect(mine?.lower == theirs?.lower && mine?.upper == theirs?.upper,
+                            "row \(row + 2): brute force \(String(describing: mine)), report \(String(describing: theirs))\n\(table)")
+                }
+            }
+
+            let recheck = try run.check(run.outputPath)
+            #expect(!recheck.hasErrors, "\(recheck.findings.map(\.message))\n\(table)")
+
+            let first = (try run.bytes(run.outputPath), try run.bytes(run.reportPath))
+            try run.release()
+            #expect(try run.bytes(run.outputPath) == first.0, "release not byte-identical\n\(table)")
+            #expect(try run.bytes(run.reportPath) == first.1, "report not byte-identical\n\(table)")
+        }
+        // The property must have been exercised, not skipped: most tables release, most are fully verified.
+        #expect(released >= 40, "released \(released), refused \(refused)")
+        #expect(verified >= released * 3 / 4, "brute force verified only \(verified) of \(released)")
+        #expect(dimensions.count >= 3, "dimensions seen: \(dimensions.sorted())")
+    }
+
+    /// `check` on a raw table reports exactly the published counts in 1…10, each at its own line, and nothing else.
+    @Test func checkFlagsExactlyTheSmallCounts() async throws {
+        await propertyCheck(count: 40, input: Self.tables) { table in
+            let run = try ReleaseRun(csv: table.csv, yaml: table.yaml)
+            defer { run.remove() }
+            let report = try run.check(run.tablePath)
+            let count = try #require(run.input.column("Cases"))
+            let smallLines = run.input.rows.indices.filter { (1...10).contains(Int(run.input.rows[$0][count]) ?? 0) }.map { $0 + 2 }
+            #expect(report.findings.allSatisfy { $0.rule == .smallCount }, "\(report.findings.map(\.message))")
+            #expect(report.findings.compactMap(\.location.line).sorted() == smallLines, "\(table)")
+            #expect(report.hasErrors == !smallLines.isEmpty)
+        }
+    }
+}
