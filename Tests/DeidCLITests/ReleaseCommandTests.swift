@@ -12,7 +12,7 @@ import Testing
         let run = try Deid.run(["release", "small.csv"] + Self.outputs, in: scratch.path)
         #expect(run.status == 0, "\(run)")
         #expect(run.stdout.isEmpty, "\(run)")
-        #expect(run.stderr.hasPrefix("deid: wrote out.csv"), "\(run)")
+        #expect(run.stderr.hasPrefix("deid: released small.csv (12 cells) to out.csv: "), "\(run)")
 
         let release = try CSVText.rows(try scratch.read("out.csv"))
         let input = try CSVText.rows(SampleTables.smallCSV)
