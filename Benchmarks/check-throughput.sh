@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Throughput and peak memory of `deid check` (foundation issue, item 12). Prints figures; asserts nothing.
+#
+#   Benchmarks/check-throughput.sh            # builds release, generates data if missing, measures
+#   RUNS=10 Benchmarks/check-throughput.sh    # more hyperfine runs (default 5, after 1 warm-up)
+#
+# Files (Benchmarks/data/, made by generate.py): aggregate-200mb.csv (aggregate table with every total, so the
+# model builds and validates ~4.6M relations) and records-{50,100,200}mb.csv (one row per person). `deid check`
+# exits 1 on every one of them because each has visible small counts (findings); hyperfine runs with -i.
+# MB/s = 10^6 bytes / mean wall time. "CPU MB/s" uses user+system time instead, which stays meaningful when other
+# processes share the machine (wall time then includes time spent waiting for a core).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-5}
+OUT=Benchmarks/out
+mkdir -p "$OUT"
+
+for tool in hyperfine /usr/bin/time; do
+    if ! command -v "$tool" >/dev/null; then
+        echo "installing Debian packages hyperfine and time" >&2
+        apt-get update -qq && apt-get install -y -qq hyperfine time >/dev/null
+    fi
+done
+
+echo "== build (swift build -c release)"
+swift build -c release 2>&1 | tail -n 1
+DEID=.build/release/deid
+
+echo "== data"
+python3 Benchmarks/generate.py aggregate
+python3 Benchmarks/generate.py records
+
+echo "== machine"
+echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), nproc $(nproc), $(free -g | awk '/Mem:/ {print $2 " GiB RAM"}')"
+echo "swift: $(swift --version 2>&1 | head -n 1)"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+FILES=(aggregate-200mb records-50mb records-100mb records-200mb)
+
+echo "== throughput: hyperfine -N -i --warmup 1 --runs $RUNS"
+for name in "${FILES[@]}"; do
+    hyperfine -N -i --warmup 1 --runs "$RUNS" --style basic --output=null \
+        --export-json "$OUT/check-$name.json" "$DEID check Benchmarks/data/$name.csv" | grep -E 'Benchmark|Time|Range'
+done
+
+echo "== peak memory: /usr/bin/time -v (one run each)"
+for name in "${FILES[@]}"; do
+    set +e
+    /usr/bin/time -v "$DEID" check "Benchmarks/data/$name.csv" >"$OUT/check-$name.findings.txt" 2>"$OUT/check-$name.time.txt"
+    echo "$?" >"$OUT/check-$name.exit"
+    set -e
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+python3 - "$OUT" "${FILES[@]}" <<'EOF'
+import json, os, re, sys
+out, names = sys.argv[1], sys.argv[2:]
+print()
+print(f"{'file':<17} {'MB':>6} {'rows':>10} {'wall s (mean ± σ)':>18} {'MB/s':>6} {'CPU s':>6} {'CPU MB/s':>8} "
+      f"{'peak RSS MB':>11} {'exit':>4} {'findings':>9}")
+for name in names:
+    csv = f"Benchmarks/data/{name}.csv"
+    size = os.path.getsize(csv)
+    with open(csv, "rb") as f:
+        rows = sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b"")) - 1
+    run = json.load(open(f"{out}/check-{name}.json"))["results"][0]
+    cpu = run["user"] + run["system"]
+    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", open(f"{out}/check-{name}.time.txt").read())
+    findings = sum(1 for _ in open(f"{out}/check-{name}.findings.txt"))
+    code = open(f"{out}/check-{name}.exit").read().strip()
+    print(f"{name:<17} {size / 1e6:>6.1f} {rows:>10,} {run['mean']:>9.3f} ± {run['stddev']:<6.3f} "
+          f"{size / 1e6 / run['mean']:>6.1f} {cpu:>6.2f} {size / 1e6 / cpu:>8.1f} "
+          f"{int(rss.group(1)) / 1024 if rss else float('nan'):>11.1f} {code:>4} {findings:>9,}")
+print()
+print("targets (2-core box): >= 250 MB/s on the aggregate file; peak RSS on record-level files <= 100 MB and flat")
+EOF

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# deid's complementary suppression next to pytauargus MOD and OPT (complementary-suppression issue, item 7).
+# Prints figures; asserts nothing.
+#
+#   Benchmarks/suppression-vs-tauargus.sh              # tables a and b
+#   Benchmarks/suppression-vs-tauargus.sh a            # only table a
+#   OPT_TIMEOUT=600 RUNS=5 Benchmarks/suppression-vs-tauargus.sh
+#
+# For each table: builds deid (release), creates Benchmarks/.venv with pytauargus and pandas if missing,
+# generates the table, times `deid release` end to end with hyperfine (CSV in, release CSV and JSON audit out),
+# then Benchmarks/tauargus_compare.py runs pytauargus MOD and OPT (OPT stopped after OPT_TIMEOUT seconds), audits
+# each with pytauargus's audit, audits deid's release pattern with the same audit, and prints one table.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-5}
+OPT_TIMEOUT=${OPT_TIMEOUT:-600}
+OUT=Benchmarks/out
+TABLES=("$@")
+[ ${#TABLES[@]} -gt 0 ] || TABLES=(a b)
+mkdir -p "$OUT"
+
+if ! command -v hyperfine >/dev/null; then
+    apt-get update -qq && apt-get install -y -qq hyperfine >/dev/null
+fi
+
+echo "== build (swift build -c release)"
+swift build -c release 2>&1 | tail -n 1
+DEID=.build/release/deid
+
+VENV=Benchmarks/.venv
+if ! "$VENV/bin/python" -c 'import pytauargus, pandas' 2>/dev/null; then
+    echo "== venv: pip install pytauargus pandas"
+    python3 -m venv "$VENV"
+    "$VENV/bin/pip" install -q pytauargus pandas
+fi
+echo "pytauargus $("$VENV/bin/python" -c 'import importlib.metadata as m; print(m.version("pytauargus"))')," \
+     "engine $("$VENV/bin/python" -c 'from pytauargus.engine import Engine; print(Engine().version)' 2>/dev/null || echo '?')"
+
+echo "== data"
+python3 Benchmarks/generate.py suppression
+
+echo "== machine"
+echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), nproc $(nproc), $(free -g | awk '/Mem:/ {print $2 " GiB RAM"}')"
+
+for t in "${TABLES[@]}"; do
+    table=Benchmarks/data/suppression-$t.csv
+    echo
+    echo "== table ($t): deid release, hyperfine -N --warmup 1 --runs $RUNS (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+    hyperfine -N --warmup 1 --runs "$RUNS" --style basic --export-json "$OUT/$t.hyperfine.json" \
+        "$DEID release -q $table -o $OUT/$t.release.csv --report $OUT/$t.audit.json" | grep -E 'Benchmark|Time|Range'
+    echo "== table ($t): pytauargus MOD, OPT and audits (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+    "$VENV/bin/python" Benchmarks/tauargus_compare.py compare --table "$table" --release "$OUT/$t.release.csv" \
+        --report "$OUT/$t.audit.json" --hyperfine "$OUT/$t.hyperfine.json" --workdir "$OUT/tau-$t" \
+        --opt-timeout "$OPT_TIMEOUT"
+done
