@@ -39,10 +39,16 @@ extension Deid {
         @Flag(help: "Exit 0 even when there are findings (errors still exit 2).")
         var exitZero = false
 
+        @Option(help: ArgumentHelp(
+            "List at most this many findings per table in text and github output (0: all); json and sarif list all.",
+            valueName: "n"))
+        var maxFindings = 100
+
         mutating func validate() throws {
             if files.isEmpty {
                 throw ValidationError("name at least one table to check ('-' reads standard input)")
             }
+            if maxFindings < 0 { throw ValidationError("--max-findings takes 0 (all) or a positive number") }
             if files.filter({ $0 == "-" }).count > 1 {
                 throw ValidationError("standard input ('-') can be read only once")
             }
@@ -55,17 +61,24 @@ extension Deid {
                 let source: InputSource = file == "-" ? .standardInput : .file(file)
                 let name = file == "-" ? (stdinFilename ?? source.defaultDisplayName) : file
                 do {
-                    reports.append(try Checker.check(CheckRequest(source: source, displayName: name, rulesFile: rules)))
+                    let limit = (format == .text || format == .github) && maxFindings > 0 ? maxFindings : nil
+                    reports.append(try Checker.check(CheckRequest(
+                        source: source, displayName: name, rulesFile: rules, findingLimit: limit)))
                 } catch let error as any DiagnosticError {
                     Console.error(error.description)
                     failed = true
                 }
             }
-            let rendered = FindingRenderer.render(reports, as: format)
             if let output {
-                try OutputFile.write(rendered, to: output)
-            } else if !rendered.isEmpty {
-                Console.out(rendered)
+                let file = try AtomicFile(destination: output)
+                var sink = TextSink(fileDescriptor: file.fileDescriptor)
+                FindingRenderer.write(reports, as: format) { sink.write($0) }
+                try sink.flush(destination: output)
+                try file.commit()
+            } else {
+                var sink = TextSink(fileDescriptor: 1)
+                FindingRenderer.write(reports, as: format) { sink.write($0) }
+                try sink.flush(destination: "standard output")
             }
             if format == .text { Console.error(CheckSummaryLine.text(reports, failedFiles: failed)) }
             if failed { throw ExitCode(2) }

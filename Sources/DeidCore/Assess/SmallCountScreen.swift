@@ -10,14 +10,23 @@ public enum SmallCountScreen {
     }
 
     public static func smallCountFindings(in table: Table, policy: Policy, countColumn: String) -> [Finding] {
-        visibleSmallCells(in: table, policy: policy).map { cell in
+        smallCountFindings(
+            for: visibleSmallCells(in: table, policy: policy), in: table, policy: policy, countColumn: countColumn)
+    }
+
+    /// Findings for the given small cells.
+    public static func smallCountFindings(for cells: [Int], in table: Table, policy: Policy, countColumn: String)
+        -> [Finding]
+    {
+        // One dictionary shared by every finding (copy on write), not one per finding.
+        let properties = ["column": countColumn, "numerator_minimum": String(policy.numerator.minimum)]
+        let rule = "the count in '\(countColumn)' is below the numerator minimum of \(policy.numerator.minimum) and "
+            + "is not zero; it must be hidden (DDG T1)"
+        return cells.map { cell in
             let coordinates = table.coordinates(of: cell)
             return Finding(
                 rule: .smallCount, location: table.location(of: cell),
-                message: "\(coordinates.label): the count in '\(countColumn)' is below the numerator minimum of "
-                    + "\(policy.numerator.minimum) and is not zero; it must be hidden (DDG T1)",
-                cell: coordinates,
-                properties: ["column": countColumn, "numerator_minimum": String(policy.numerator.minimum)])
+                message: coordinates.label + ": " + rule, cell: coordinates, properties: properties)
         }
     }
 

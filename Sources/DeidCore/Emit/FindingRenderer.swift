@@ -16,18 +16,34 @@ public enum FindingFormat: String, Sendable, CaseIterable {
 /// holds a table value.
 public enum FindingRenderer {
     public static func render(_ reports: [CheckReport], as format: FindingFormat) -> String {
+        var text = ""
+        write(reports, as: format) { text += $0 }
+        return text
+    }
+
+    /// Streams the rendering piece by piece (one finding per call for text and github).
+    public static func write(_ reports: [CheckReport], as format: FindingFormat, to output: (String) -> Void) {
         switch format {
-        case .text: text(reports)
-        case .json: json(reports)
-        case .sarif: SARIFRenderer.render(reports)
-        case .github: github(reports)
+        case .text:
+            for report in reports {
+                for finding in report.findings { output(textLine(finding) + "\n") }
+                let omitted = report.omittedFindings.values.reduce(0, +)
+                if omitted > 0 {
+                    output("\(report.file): … and \(omitted) more findings not listed (--max-findings 0 lists all)\n")
+                }
+            }
+        case .json: output(json(reports) + "\n")
+        case .sarif: output(SARIFRenderer.render(reports) + "\n")
+        case .github:
+            for report in reports {
+                for finding in report.findings { output(githubLine(finding) + "\n") }
+            }
         }
     }
 
-    static func text(_ reports: [CheckReport]) -> String {
-        reports.flatMap(\.findings).map { finding in
-            "\(finding.location.file)\(finding.location.line.map { ":\($0)" } ?? ""): \(finding.rule): \(finding.message)"
-        }.joined(separator: "\n")
+    static func textLine(_ finding: Finding) -> String {
+        let line = finding.location.line.map { ":\($0)" } ?? ""
+        return "\(finding.location.file)\(line): \(finding.rule): \(finding.message)"
     }
 
     static func json(_ reports: [CheckReport]) -> String {
@@ -40,7 +56,7 @@ public enum FindingRenderer {
         return JSONOutput.encode(Document(files: reports))
     }
 
-    static func github(_ reports: [CheckReport]) -> String {
+    static func githubLine(_ finding: Finding) -> String {
         func escapeData(_ s: String) -> String {
             s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
                 .replacingOccurrences(of: "\n", with: "%0A")
@@ -48,13 +64,11 @@ public enum FindingRenderer {
         func escapeProperty(_ s: String) -> String {
             escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
         }
-        return reports.flatMap(\.findings).map { finding in
-            var properties = ["file=\(escapeProperty(finding.location.file))"]
-            if let line = finding.location.line { properties.append("line=\(line)") }
-            properties.append("title=\(escapeProperty("deid \(finding.rule)"))")
-            let level = finding.severity == .note ? "notice" : finding.severity.rawValue
-            return "::\(level) \(properties.joined(separator: ","))::\(escapeData(finding.message))"
-        }.joined(separator: "\n")
+        var properties = ["file=\(escapeProperty(finding.location.file))"]
+        if let line = finding.location.line { properties.append("line=\(line)") }
+        properties.append("title=\(escapeProperty("deid \(finding.rule)"))")
+        let level = finding.severity == .note ? "notice" : finding.severity.rawValue
+        return "::\(level) \(properties.joined(separator: ","))::\(escapeData(finding.message))"
     }
 }
 

@@ -3,18 +3,36 @@ public struct CheckReport: Sendable, Encodable {
     public var file: String
     public var policy: String
     public var findings: [Finding]
+    /// Findings not listed because of the finding limit, by rule id (every screen's findings are errors).
+    public var omittedFindings: [String: Int]
     public var summary: CheckSummary
 
-    public var hasErrors: Bool { findings.contains { $0.severity == .error } }
+    public init(
+        file: String, policy: String, findings: [Finding], omittedFindings: [String: Int] = [:], summary: CheckSummary
+    ) {
+        self.file = file
+        self.policy = policy
+        self.findings = findings
+        self.omittedFindings = omittedFindings
+        self.summary = summary
+    }
+
+    public var hasErrors: Bool {
+        findings.contains { $0.severity == .error } || omittedFindings.values.contains { $0 > 0 }
+    }
     public var status: String { hasErrors ? "fail" : "pass" }
 
-    enum CodingKeys: String, CodingKey { case file, policy, findings, summary, status }
+    enum CodingKeys: String, CodingKey {
+        case file, policy, findings, summary, status
+        case omittedFindings = "omitted_findings"
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(file, forKey: .file)
         try container.encode(policy, forKey: .policy)
         try container.encode(findings, forKey: .findings)
+        if !omittedFindings.isEmpty { try container.encode(omittedFindings, forKey: .omittedFindings) }
         try container.encode(summary, forKey: .summary)
         try container.encode(status, forKey: .status)
     }

@@ -4,12 +4,18 @@ public struct CheckRequest: Sendable {
     public var displayName: String
     public var rulesFile: String?
     public var presetsDirectory: String?
+    /// At most this many findings are kept per table (in line order); the rest are only counted. nil keeps all.
+    public var findingLimit: Int?
 
-    public init(source: InputSource, displayName: String, rulesFile: String?, presetsDirectory: String? = nil) {
+    public init(
+        source: InputSource, displayName: String, rulesFile: String?, presetsDirectory: String? = nil,
+        findingLimit: Int? = nil
+    ) {
         self.source = source
         self.displayName = displayName
         self.rulesFile = rulesFile
         self.presetsDirectory = presetsDirectory
+        self.findingLimit = findingLimit
     }
 }
 
@@ -22,9 +28,12 @@ public enum Checker {
             request.source, displayName: request.displayName, description: rules.description, policy: rules.policy,
             purpose: .check)
         let table = loaded.table
+        let small = SmallCountScreen.visibleSmallCells(in: table, policy: rules.policy)
         var findings = SmallCountScreen.smallCountFindings(
-            in: table, policy: rules.policy, countColumn: rules.description.countColumn)
+            for: request.findingLimit.map { Array(small.prefix($0)) } ?? small, in: table, policy: rules.policy,
+            countColumn: rules.description.countColumn)
         findings += SmallCountScreen.derivedFindings(in: table, description: rules.description)
+        var omitted = [RuleID.smallCount.rawValue: small.count - findings.count]
 
         let pattern = PrimarySuppression.blanks(in: table)
         var auditSummary: AuditSummary?
@@ -34,10 +43,22 @@ public enum Checker {
             findings += AuditFindings.findings(for: result, table: table, policy: rules.policy)
             auditSummary = AuditSummary(result, policy: rules.policy)
         }
-        findings.sort { ($0.location.line ?? 0, $0.rule.rawValue) < ($1.location.line ?? 0, $1.rule.rawValue) }
+        // Each screen lists its findings in cell order; put them in line order across screens. Sorting indices
+        // keeps the (large) findings themselves from being moved around.
+        let order = findings.indices.sorted {
+            (findings[$0].location.line ?? 0, findings[$0].rule.rawValue, $0)
+                < (findings[$1].location.line ?? 0, findings[$1].rule.rawValue, $1)
+        }
+        if order != Array(findings.indices) { findings = order.map { findings[$0] } }
+        if let limit = request.findingLimit, findings.count > limit {
+            for finding in findings[limit...] { omitted[finding.rule.rawValue, default: 0] += 1 }
+            findings.removeSubrange(limit...)
+        }
         let summary = CheckSummary(
-            cells: table.cellCount, hiddenCells: pattern.hiddenCount,
-            visibleSmallCounts: findings.filter { $0.rule == .smallCount }.count, audit: auditSummary)
-        return CheckReport(file: request.displayName, policy: rules.policy.name, findings: findings, summary: summary)
+            cells: table.cellCount, hiddenCells: pattern.hiddenCount, visibleSmallCounts: small.count,
+            audit: auditSummary)
+        return CheckReport(
+            file: request.displayName, policy: rules.policy.name, findings: findings,
+            omittedFindings: omitted.filter { $0.value > 0 }, summary: summary)
     }
 }
