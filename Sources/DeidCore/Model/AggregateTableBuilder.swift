@@ -1,5 +1,5 @@
 /// Builds a `Table` from `aggregate` input (one row per cell) while the CSV streams past.
-struct AggregateTableBuilder {
+struct AggregateTableBuilder: Sendable {
     let description: TableDescription
     let columns: ColumnMap
     let labelCodes: LabelRule
@@ -70,6 +70,29 @@ struct AggregateTableBuilder {
         case labelCodes.unreliableCode: .unreliable
         default: .other
         }
+    }
+
+    /// Appends the rows another builder read from the next segment of the same file, exactly as if they had
+    /// been read in sequence: labels new to this builder get the next ids, lines continue after `lineOffset`.
+    mutating func append(_ other: AggregateTableBuilder, lineOffset: Int32) {
+        let arity = interners.count
+        var remaps: [[Int32]] = []
+        for d in 0..<arity {
+            var remap: [Int32] = []
+            for (id, label) in other.interners[d].labels.enumerated() {
+                let before = interners[d].count
+                remap.append(interners[d].intern(label))
+                if interners[d].count != before { firstLines[d].append(other.firstLines[d][id] + lineOffset) }
+            }
+            remaps.append(remap)
+        }
+        coordinates.reserveCapacity(coordinates.count + other.coordinates.count)
+        for (i, value) in other.coordinates.enumerated() { coordinates.append(remaps[i % arity][Int(value)]) }
+        counts += other.counts
+        denominators += other.denominators
+        lines += other.lines.map { $0 + lineOffset }
+        annotations += other.annotations
+        derivedPublished += other.derivedPublished
     }
 
     consuming func finish() throws(ModelError) -> Table {

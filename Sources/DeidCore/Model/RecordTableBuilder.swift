@@ -1,7 +1,7 @@
 /// Builds a `Table` from `records` input (one row per person): it counts people per combination of detailed
 /// values while the CSV streams past, then computes every total. Memory grows with the number of distinct
 /// combinations (cells), never with the number of records.
-struct RecordTableBuilder {
+struct RecordTableBuilder: Sendable {
     /// Refuse tables whose complete cross-classification would not fit comfortably in memory.
     static let maximumCells = 50_000_000
 
@@ -33,6 +33,26 @@ struct RecordTableBuilder {
         }
         let (id, inserted) = key.withUnsafeBufferPointer { leaves.insert($0) }
         if inserted { leafCounts.append(1) } else { leafCounts[id] += 1 }
+    }
+
+    /// Adds the people another builder counted in the next segment of the same file.
+    mutating func append(_ other: RecordTableBuilder, lineOffset: Int32) {
+        let arity = interners.count
+        var remaps: [[Int32]] = []
+        for d in 0..<arity {
+            var remap: [Int32] = []
+            for (id, label) in other.interners[d].labels.enumerated() {
+                let before = interners[d].count
+                remap.append(interners[d].intern(label))
+                if interners[d].count != before { firstLines[d].append(other.firstLines[d][id] + lineOffset) }
+            }
+            remaps.append(remap)
+        }
+        for id in 0..<other.leafCounts.count {
+            for d in 0..<arity { key[d] = remaps[d][Int(other.leaves.keys[id * arity + d])] }
+            let (mine, inserted) = key.withUnsafeBufferPointer { leaves.insert($0) }
+            if inserted { leafCounts.append(other.leafCounts[id]) } else { leafCounts[mine] += other.leafCounts[id] }
+        }
     }
 
     consuming func finish() throws(ModelError) -> Table {

@@ -25,9 +25,13 @@ public final class CSVReader {
     public private(set) var recordsRead = 0
     /// Lowercase hex SHA-256 of every byte read, once `read` has finished, when `options.computeDigest` is set.
     public private(set) var sha256Hex: String?
+    /// The physical line after the last one read (1 + the line feeds seen).
+    private(set) var nextLine = 1
 
     private let input: InputFile
     private var consumed = false
+    /// Set when this reader reads one segment of a file rather than all of it (see `CSVSegments`).
+    private let segment: CSVSegment?
 
     /// Opens the input. File problems (missing, a directory, no permission) throw here, before any parsing.
     public init(source: InputSource, displayName: String? = nil, options: CSVOptions = CSVOptions()) throws(ReadError) {
@@ -35,7 +39,21 @@ public final class CSVReader {
         self.displayName = name
         self.options = options
         self.input = try InputFile(source: source, displayName: name)
+        self.segment = nil
     }
+
+    /// A reader of one segment of a regular file: bytes `segment.start ..< segment.end`, which begin at a record
+    /// boundary, numbered from `segment.firstLine`, with the header already known (it is not in the segment
+    /// unless the segment starts at 0). Record numbers count from the segment's start.
+    init(path: String, displayName: String, options: CSVOptions, segment: CSVSegment) throws(ReadError) {
+        self.displayName = displayName
+        self.options = options
+        self.input = try InputFile(source: .file(path), displayName: displayName)
+        self.segment = segment
+    }
+
+    /// The input's size when it is a regular file.
+    var regularFileSize: Int? { input.regularFileSize() }
 
     /// Parses the whole input once. `header` gets record 1's fields; `row` is called once per later record with
     /// a view that is valid only during the call. Every record must have as many fields as the header.
@@ -52,9 +70,10 @@ public final class CSVReader {
         defer {
             bytesRead = session.bytesRead
             recordsRead = session.recordsRead
+            nextLine = session.state.pointee.line
             session.close()
         }
-        try session.run(input: input, header: header, row: row)
+        try session.run(input: input, segment: segment, header: header, row: row)
         sha256Hex = session.digestHex()
     }
 }
@@ -125,18 +144,34 @@ private struct ReadSession {
     }
 
     mutating func run(
-        input: borrowing InputFile, header: ([String]) throws -> Void, row: (borrowing CSVRow) throws -> Void
+        input: borrowing InputFile, segment: CSVSegment?, header: ([String]) throws -> Void,
+        row: (borrowing CSVRow) throws -> Void
     ) throws {
         var chunkOffset = 0  // absolute input offset of buffer[0]
         var first = true
+        var remaining = Int.max
+        if let segment, segment.start > 0 {
+            // A later segment: no BOM, the header is known, positions continue from where the segment starts.
+            try input.seek(to: segment.start)
+            chunkOffset = segment.start
+            first = false
+            state.pointee.fieldStart = segment.start
+            state.pointee.line = segment.firstLine
+            headerCount = segment.header.count
+            headerNames = segment.header
+            state.pointee.rowFieldLimit = headerCount + 1
+        }
+        if let segment { remaining = segment.end - segment.start }
         while true {
-            var n = try input.read(into: buffer, count: bufferSize)
+            var n = try input.read(into: buffer, count: min(bufferSize, remaining))
+            remaining -= n
             if first {
                 // A pipe may deliver fewer than 3 bytes at first; the BOM check needs them together.
-                while n > 0, n < 3 {
-                    let more = try input.read(into: buffer + n, count: bufferSize - n)
+                while n > 0, n < 3, remaining > 0 {
+                    let more = try input.read(into: buffer + n, count: min(bufferSize - n, remaining))
                     if more == 0 { break }
                     n += more
+                    remaining -= more
                 }
             }
             if n == 0 { break }

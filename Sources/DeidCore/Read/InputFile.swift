@@ -38,6 +38,18 @@ struct InputFile: ~Copyable {
         if ownsDescriptor { close(fd) }
     }
 
+    /// Moves to a byte offset of a regular file (for reading one segment of it).
+    func seek(to offset: Int) throws(ReadError) {
+        if lseek(fd, off_t(offset), SEEK_SET) < 0 { throw .readFailed(file: name, reason: systemMessage(errno)) }
+    }
+
+    /// The size of a regular file, or nil for a pipe or terminal.
+    func regularFileSize() -> Int? {
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
+
     /// Reads up to `count` bytes; 0 means end of input. Retries on EINTR.
     func read(into buffer: UnsafeMutableRawPointer, count: Int) throws(ReadError) -> Int {
         while true {
