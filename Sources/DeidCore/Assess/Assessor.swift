@@ -1,0 +1,104 @@
+/// DDG Steps 1–3 (ddg-spec §1): decides whether a table needs masking.
+///
+/// Step 1 "no" → no masking. Step 2 passes → no masking. Otherwise masking is required when the table is
+/// (or is not declared not to be) a high-risk population, when the policy says so, or when the score is above
+/// the threshold; a score at or below it allows release without masking.
+public enum Assessor {
+    /// `referenceDirectory` is the `Rules/reference` folder beside the policy presets.
+    public static func assess(
+        table: Table, description: TableDescription, policy: Policy, referenceDirectory: String
+    ) throws(AssessError) -> Assessment {
+        let references = ReferenceLibrary(directory: referenceDirectory, descriptionFile: description.file)
+        let declared = description.assessment
+        let step1 = Step1Result(
+            personalCharacteristics: declared.personalCharacteristics ?? true,
+            personalCharacteristicsSource: declared.personalCharacteristics == nil ? "assumed" : "declared",
+            highRisk: declared.highRisk.map { h in
+                if case .populations(let list) = h { return list.map(\.rawValue) }
+                return ["none"]
+            },
+            highRiskSource: declared.highRisk == nil ? "not declared" : "declared")
+        let step2 = try Step2Screen.run(table: table, description: description, policy: policy, references: references)
+
+        var score: ScoreBreakdown?
+        var scoreError: AssessError?
+        do {
+            score = try Scorer.score(table: table, description: description, policy: policy, referenceDirectory: referenceDirectory)
+        } catch {
+            scoreError = error
+        }
+
+        var notes: [String] = []
+        var reasons: [MaskingReason] = []
+        switch declared.highRisk {
+        case .populations(let list)?:
+            reasons.append(.init(
+                code: .highRiskPopulation,
+                explanation: "the data concern a high-risk population (\(list.map(\.rawValue).joined(separator: ", "))): "
+                    + "counts under \(policy.numerator.minimum) are always suppressed (DDG Ed. 2.0 §5.6.2)"))
+        case nil:
+            reasons.append(.init(
+                code: .highRiskNotDeclared,
+                explanation: "the description does not declare `high_risk:`, so the table is treated as high-risk "
+                    + "(write `high_risk: none` if it is not)"))
+        case .none?:
+            break
+        }
+        let decision: MaskingDecision
+        if !step1.personalCharacteristics && reasons.first?.code != .highRiskPopulation {
+            decision = .notPersonal
+        } else if step2.passed {
+            decision = .passesStep2
+        } else {
+            if !step1.personalCharacteristics {
+                notes.append("the description declares no personal characteristics but a high-risk population; "
+                    + "Step 1 cannot skip masking for a high-risk population")
+            }
+            if let scoring = policy.scoring {
+                if scoring.maskAtAnyScore {
+                    reasons.append(.init(code: .policyMasksAtAnyScore, explanation: "the policy masks every table whatever its score (Q6)"))
+                }
+                if let score {
+                    if !score.isAtMostThreshold {
+                        reasons.append(.init(
+                            code: .scoreAboveThreshold,
+                            explanation: "publication score \(score.total) is above \(score.threshold) (DDG Step 3, T5)"))
+                    }
+                    for criterion in score.highRiskCriteria {
+                        reasons.append(.init(
+                            code: .highRiskCriterion,
+                            explanation: "\(criterion) shows detailed categories the DDG treats as a high-risk population (§5.6.2)"))
+                    }
+                } else if reasons.isEmpty, let scoreError {
+                    // The score alone would decide, and it cannot be computed: the user must fix the description.
+                    throw scoreError
+                }
+            } else {
+                reasons.append(.init(
+                    code: .noScoringTables,
+                    explanation: "policy '\(policy.name)' has no scoring tables, so no score can allow an unmasked release"))
+            }
+            decision = reasons.isEmpty ? .scoreAtMostThreshold : .masking(reasons)
+        }
+        if decision.requiresMasking, step2.numerator.failingCells == 0, step2.numerator.hiddenCells == 0 {
+            notes.append("masking is required but no count is below \(policy.numerator.minimum), so suppression hides "
+                + "nothing; consider coarser categories or fewer dimensions (DDG §4.4.2)")
+        }
+        if decision == .scoreAtMostThreshold, step2.numerator.failingCells > 0 {
+            notes.append("counts from 1 to \(policy.numerator.minimum - 1) are published: the DDG requires suppression "
+                + "only when the score is \(policy.scoring.map { $0.threshold + 1 } ?? 0) or more (Q6)")
+        }
+        // Once small counts are hidden, the report must not bound them (see `concealingSmallCountBound`).
+        if decision.requiresMasking, let scoring = policy.scoring { score = score?.concealingSmallCountBound(scoring) }
+
+        var used = references.used
+        for file in score?.references ?? [] where !used.contains(file) { used.append(file) }
+        return Assessment(
+            policy: policy.name, edition: policy.edition, step1: step1, step2: step2, score: score,
+            scoreError: score == nil ? scoreError?.description : nil,
+            decision: decision, references: used, notes: notes)
+    }
+
+    /// The `Rules/reference` folder beside a presets folder.
+    public static func referenceDirectory(presets: String) -> String { RuleFiles.join(presets, "reference") }
+}
