@@ -14,6 +14,8 @@ public struct Assessment: Sendable, Encodable {
     public var references: [ReferenceFile]
     /// Things the reviewer should know about the decision.
     public var notes: [String]
+    /// The error behind `scoreError`, for callers that must fail on it (`deid score`). Not encoded.
+    var scoreFailure: AssessError?
 
     public var requiresMasking: Bool { decision.requiresMasking }
 
@@ -137,4 +139,15 @@ public struct MaskingReason: Sendable, Hashable, Encodable {
 
     public var code: Code
     public var explanation: String
+}
+
+extension Assessment {
+    /// The decision in one sentence, e.g. "release WITHOUT masking: publication score 10 ≤ 12 …".
+    public var decisionSummary: String {
+        decision.summary(threshold: score?.threshold, total: score?.total)
+    }
+}
+
+extension String {
+    var uppercasedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -96,7 +96,7 @@ public enum Assessor {
         return Assessment(
             policy: policy.name, edition: policy.edition, step1: step1, step2: step2, score: score,
             scoreError: score == nil ? scoreError?.description : nil,
-            decision: decision, references: used, notes: notes)
+            decision: decision, references: used, notes: notes, scoreFailure: score == nil ? scoreError : nil)
     }
 
     /// The `Rules/reference` folder beside a presets folder.

@@ -26,7 +26,9 @@ public enum FindingRenderer {
 
     static func text(_ reports: [CheckReport]) -> String {
         reports.flatMap(\.findings).map { finding in
-            "\(finding.location.file)\(finding.location.line.map { ":\($0)" } ?? ""): \(finding.rule): \(finding.message)"
+            // Errors keep the historical form; notes and warnings say so, since they do not fail the check.
+            let severity = finding.severity == .error ? "" : "\(finding.severity.rawValue): "
+            return "\(finding.location.file)\(finding.location.line.map { ":\($0)" } ?? ""): \(severity)\(finding.rule): \(finding.message)"
         }.joined(separator: "\n")
     }
 

@@ -4,11 +4,21 @@ public struct CheckReport: Sendable, Encodable {
     public var policy: String
     public var findings: [Finding]
     public var summary: CheckSummary
+    /// DDG Steps 1–3: whether the table needs masking at all, and why.
+    public var assessment: Assessment?
+
+    public init(file: String, policy: String, findings: [Finding], summary: CheckSummary, assessment: Assessment? = nil) {
+        self.file = file
+        self.policy = policy
+        self.findings = findings
+        self.summary = summary
+        self.assessment = assessment
+    }
 
     public var hasErrors: Bool { findings.contains { $0.severity == .error } }
     public var status: String { hasErrors ? "fail" : "pass" }
 
-    enum CodingKeys: String, CodingKey { case file, policy, findings, summary, status }
+    enum CodingKeys: String, CodingKey { case file, policy, findings, summary, status, assessment }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -17,6 +27,7 @@ public struct CheckReport: Sendable, Encodable {
         try container.encode(findings, forKey: .findings)
         try container.encode(summary, forKey: .summary)
         try container.encode(status, forKey: .status)
+        try container.encodeIfPresent(assessment, forKey: .assessment)
     }
 }
 
