@@ -59,10 +59,15 @@ public enum Assessor {
                     reasons.append(.init(code: .policyMasksAtAnyScore, explanation: "the policy masks every table whatever its score (Q6)"))
                 }
                 if let score {
-                    if !score.isAtMostThreshold {
+                    // Unless the policy credits minimums below the numerator minimum, the decision is taken
+                    // without that credit, so it cannot depend on how small a small count is.
+                    let deciding = scoring.interactions.creditBelowNumeratorMinimum
+                        ? score : score.concealingSmallCountBound(scoring)
+                    if !deciding.isAtMostThreshold {
+                        // The sentence must not say whether the credit applied: that would bound the small count.
                         reasons.append(.init(
                             code: .scoreAboveThreshold,
-                            explanation: "publication score \(score.total) is above \(score.threshold) (DDG Step 3, T5)"))
+                            explanation: "publication score \(deciding.total) is above \(score.threshold) (DDG Step 3, T5)"))
                     }
                     for criterion in score.highRiskCriteria {
                         reasons.append(.init(

@@ -114,7 +114,8 @@ struct ScoringReader {
 
     private func interactions(_ parent: StrictMapping) throws(RulesError) -> InteractionCriterion {
         let map = try section(
-            try parent.required("interactions"), "interactions", ["without_variables", "with_variables"],
+            try parent.required("interactions"), "interactions",
+            ["without_variables", "with_variables", "credit_below_numerator_minimum"],
             at: parent.keyLocation("interactions"))
         var without: [InteractionCriterion.EventsMinimumBand] = []
         for node in try yaml.list(map.required("without_variables"), key: "without_variables", meaning: "bands") {
@@ -139,7 +140,10 @@ struct ScoringReader {
         guard !with.isEmpty else {
             throw .invalidValue(map.location, key: "with_variables", reason: "list at least the band for 1 variable")
         }
-        return InteractionCriterion(withoutVariables: without.sorted { $0.minEvents > $1.minEvents }, withVariables: with)
+        return InteractionCriterion(
+            withoutVariables: without.sorted { $0.minEvents > $1.minEvents }, withVariables: with,
+            creditBelowNumeratorMinimum: try yaml.bool(
+                map.required("credit_below_numerator_minimum"), key: "credit_below_numerator_minimum"))
     }
 
     private func category(_ node: Node, key: String, at: SourceLocation?, scale: [ScoreBand]?) throws(RulesError) -> CategoryCriterion {

@@ -144,6 +144,11 @@ public struct InteractionCriterion: Sendable, Hashable {
     public var withoutVariables: [EventsMinimumBand]
     /// One band per number of extra variables, 1 up to the top band (Q8: more uses the top band).
     public var withVariables: [VariableBand]
+    /// Whether a "minimum ≥ 5"-style band may decide between masking and release when the smallest count is
+    /// below the numerator minimum. True is the DDG as written; false (deid's default) keeps the masking
+    /// decision independent of how small the small counts are, so a masked release does not reveal that its
+    /// smallest hidden count is below 5 (or 3).
+    public var creditBelowNumeratorMinimum: Bool
 }
 
 /// A criterion scored from category lists (race, language, sex, …) and, beyond them, a detailed rule.

@@ -51,3 +51,47 @@ func expectScore(
 extension ScoreBreakdown {
     func line(_ criterion: String) -> CriterionScore? { criteria.first { $0.criterion == criterion } }
 }
+
+/// A small table and description written to a temporary folder, for edge cases too small to deserve a fixture.
+struct InlineCase {
+    let folder: TemporaryFolder
+    let ddg: DDGCase
+
+    /// `table` holds the keys under `table:` (without `input` and `count`, which are `aggregate`/`Cases`).
+    init(policy: String = "calhhs-ddg-2.0", table: String, csv: String, edit: ((inout Policy) -> Void)? = nil) throws {
+        folder = try TemporaryFolder()
+        let yaml = "version: 1\npolicy: \(policy)\ntable:\n  input: aggregate\n  count: Cases\n" + table
+        try folder.write("t.deid.yaml", yaml)
+        try folder.write("t.csv", csv)
+        var description = try TableDescription.load(path: folder.path + "/t.deid.yaml")
+        var loadedPolicy = try Policy.load(for: description, presetsDirectory: Repo.presets)
+        edit?(&loadedPolicy)
+        description.file = folder.path + "/t.deid.yaml"
+        ddg = try DDGCase(description: description, policy: loadedPolicy, csv: folder.path + "/t.csv")
+    }
+
+    func score() throws -> ScoreBreakdown { try ddg.score() }
+    func assess() throws -> Assessment { try ddg.assess() }
+    func remove() { folder.remove() }
+}
+
+extension DDGCase {
+    init(description: TableDescription, policy: Policy, csv: String) throws {
+        self.description = description
+        self.policy = policy
+        table = try TableLoader.load(.file(csv), displayName: csv, description: description, policy: policy, purpose: .check).table
+    }
+}
+
+/// The AssessError a call throws (nil, with a recorded issue, if it throws none or another error).
+func assessError(_ body: () throws -> Void, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> AssessError? {
+    do {
+        try body()
+        Issue.record("expected an AssessError, but the call succeeded", sourceLocation: sourceLocation)
+    } catch let error as AssessError {
+        return error
+    } catch {
+        Issue.record("expected an AssessError, got \(error)", sourceLocation: sourceLocation)
+    }
+    return nil
+}

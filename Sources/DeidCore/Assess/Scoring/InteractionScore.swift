@@ -23,30 +23,10 @@ enum InteractionScore {
         if band.minEvents > 0 { evidence += "; the smallest non-zero count is at least \(band.minEvents)" }
         var line = CriterionScore(
             criterion: "interactions", category: band.category, evidence: evidence, points: band.points, source: ctx.source)
-        // Below the numerator minimum, this band bounds the counts that masking hides (see `concealingSmallCountBound`).
-        line.boundsSmallCounts = band.minEvents > 0 && (smallest ?? 0) < ctx.policy.numerator.minimum
+        // With counts below the numerator minimum (or hidden ones), which band applies depends on how small they
+        // are; once masked, the report must not show it (see `concealingSmallCountBound`). The flag follows the
+        // table's shape, not the band, so that whether it is set reveals nothing either.
+        line.boundsSmallCounts = smallest.map { $0 < ctx.policy.numerator.minimum } ?? true
         return line
-    }
-
-    /// Pairs of variables with totals that no cell crosses: shown side by side, which the DDG scores as
-    /// separate tables (R5, Illustration B). deid counts both (conservative) and says so.
-    static func warnAboutSideBySide(_ dimensions: [Int], _ ctx: ScoringContext) {
-        let table = ctx.table
-        let additive = dimensions.filter { table.dimensions[$0].isAdditive }
-        guard additive.count >= 2 else { return }
-        var crossed = Set<[Int]>()
-        for cell in 0..<table.cellCount {
-            let detailed = additive.filter { table.dimensions[$0].parent[Int(table.value(of: cell, in: $0))] >= 0 }
-            for (i, a) in detailed.enumerated() {
-                for b in detailed[(i + 1)...] { crossed.insert([a, b]) }
-            }
-        }
-        for (i, a) in additive.enumerated() {
-            for b in additive[(i + 1)...] where !crossed.contains([a, b]) {
-                let (x, y) = (table.dimensions[a].column, table.dimensions[b].column)
-                ctx.warn("'\(x)' and '\(y)' are never crossed (shown side by side): the DDG scores independent "
-                    + "variables as separate tables (R5, Illustration B); deid counted both, the conservative reading")
-            }
-        }
     }
 }

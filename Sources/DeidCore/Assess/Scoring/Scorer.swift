@@ -18,13 +18,13 @@ public enum Scorer {
         for d in times { lines.append(try TimeScore.score(d, ctx)) }
         lines += try population(ctx)
 
+        // Every dimension of a table is crossed with every other (the model requires each total's parts), so
+        // each variable dimension is a dependent variable (R5); side-by-side variables are separate tables.
         var variables: [String] = []
-        var variableDimensions: [Int] = []
         if let criterion = scoring.program, let program = try ProgramScore.score(criterion, ctx) {
             lines.append(program.score)
             if program.countsAsVariable {
                 variables.append(program.score.dimension ?? "program (declared)")
-                variableDimensions += ctx.dimensions(with: .program)
             }
         } else if scoring.program == nil, let declared = description.assessment.program {
             lines.append(OtherScore.declared("program", declared, ctx))
@@ -62,9 +62,7 @@ public enum Scorer {
             }
             lines.append(line)
             variables.append(table.dimensions[d].column)
-            variableDimensions.append(d)
         }
-        InteractionScore.warnAboutSideBySide(variableDimensions, ctx)
         lines.append(InteractionScore.score(variables: variables, events: events, ctx))
         lines = keepRiskiest(lines)
 
@@ -140,10 +138,10 @@ public enum Scorer {
 }
 
 extension ScoreBreakdown {
-    /// The breakdown as it may be reported once the table's small counts are hidden: an interactions band
-    /// that bounds the smallest count from below (e.g. "minimum ≥ 5" while that count is under 11) would tell
-    /// a reader that every hidden small count is at least that, so it is replaced by the band with no minimum.
-    /// That band scores higher, so the reported total only rises, and the decision to mask stands.
+    /// The breakdown as it may be reported once the table's small counts are hidden. For a table of only
+    /// events, time and population with counts under the numerator minimum, the interactions band depends on
+    /// how small they are ("minimum ≥ 5"), so it is always reported as the no-minimum band, whichever band
+    /// applied. That band scores highest, so the reported total never falls and the decision to mask stands.
     func concealingSmallCountBound(_ scoring: ScoringPolicy) -> ScoreBreakdown {
         guard let i = criteria.firstIndex(where: \.boundsSmallCounts),
             let open = scoring.interactions.withoutVariables.first(where: { $0.minEvents == 0 })
@@ -152,8 +150,8 @@ extension ScoreBreakdown {
         copy.criteria[i].category = open.category
         copy.criteria[i].points = open.points
         copy.criteria[i].boundsSmallCounts = false
-        copy.criteria[i].evidence = "no variable besides events, time and population; the band that depends on the "
-            + "smallest count is not reported because small counts are hidden (the no-minimum band is used)"
+        copy.criteria[i].evidence = "no variable besides events, time and population; the table has counts below the "
+            + "numerator minimum, so the band that depends on them is not reported and the no-minimum band is used"
         copy.total = copy.criteria.filter(\.counted).reduce(0) { $0 + $1.points }
         copy.warnings.append("interactions are reported at the no-minimum band so the report does not bound hidden counts")
         return copy
