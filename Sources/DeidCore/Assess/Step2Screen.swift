@@ -128,7 +128,7 @@ enum Step2Screen {
         let dimension = table.dimensions[d]
         let spec = description.dimensions.first { $0.column == dimension.column }
         let name = spec?.scoring.reference ?? defaultReference(dimension.role, policy)
-        let reference = try name.map { n throws(AssessError) in try references.load(n, declaredAt: spec?.location) }
+        let reference = try name.map { n throws(AssessError) in try references.load(n, declaredAt: spec?.scoring.referenceLocation) }
         let resolver = LabelResolver(populations: spec?.scoring.populations ?? [:], reference: reference)
         var byValue: [Int?] = Array(repeating: nil, count: dimension.count)
         // Children before parents, so a subtotal can add up its children's populations.

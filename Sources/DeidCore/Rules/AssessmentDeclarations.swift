@@ -162,6 +162,8 @@ public struct DimensionScoringSpec: Sendable, Hashable {
     public var populations: [String: Int]
     /// A reference file name (in `Rules/reference/`) or path, replacing the policy's default.
     public var reference: String?
+    /// Where `reference:` is written, so a missing file is reported at that line.
+    public var referenceLocation: SourceLocation?
     /// A service geography whose values are provider addresses.
     public var address: AddressKind?
 

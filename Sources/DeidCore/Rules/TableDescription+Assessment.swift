@@ -152,7 +152,10 @@ extension TableDescription {
                 spec.populations[label] = try positive(value, key: label, yaml: yaml)
             }
         }
-        if let node = map["reference"] { spec.reference = try yaml.name(node, key: "reference", meaning: "a reference file") }
+        if let node = map["reference"] {
+            spec.reference = try yaml.name(node, key: "reference", meaning: "a reference file")
+            spec.referenceLocation = map.keyLocation("reference")
+        }
         if let node = map["address"] { spec.address = try yaml.choice(node, key: "address", noun: "address kind", of: AddressKind.self) }
         return spec
     }

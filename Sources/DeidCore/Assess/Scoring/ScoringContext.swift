@@ -52,7 +52,7 @@ final class ScoringContext {
         let spec = spec(d)
         return try resolver(
             populations: spec.scoring.populations, reference: spec.scoring.reference ?? defaultReference,
-            declaredAt: spec.scoring.reference == nil ? SourceLocation(file: policy.file) : spec.location)
+            declaredAt: spec.scoring.referenceLocation ?? SourceLocation(file: policy.file))
     }
 
     func resolver(populations: [String: Int], reference: String?, declaredAt: SourceLocation) throws(AssessError)
