@@ -44,7 +44,8 @@ enum CategoryScore {
                 (points, category) = (top?.points ?? 0, top?.category ?? "")
                 ctx.warn("\(name) (\(spec.column)): the categories mix the DDG's lists; scored with the highest list")
             }
-            evidence = "categories \(inLists.map(\.label).shortList) are in the list"
+            evidence = inLists.count == 1
+                ? "category \(inLists[0].label) is in the list" : "categories \(inLists.map(\.label).shortList) are in the list"
         }
         guard !detailed.isEmpty else {
             return Result(score: line(name, spec, category, evidence, points, ctx), highRisk: false)
