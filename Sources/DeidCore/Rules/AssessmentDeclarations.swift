@@ -40,7 +40,7 @@ public enum HighRiskDeclaration: Sendable, Hashable {
 }
 
 /// The high-risk populations of DDG Ed. 2.0 §5.6.2 (ddg-spec §2.3): counts under 11 are always suppressed.
-public enum HighRiskCategory: String, Sendable, Hashable, CaseIterable, Codable {
+public enum HighRiskCategory: String, Sendable, Hashable, CaseIterable {
     case substanceUseDisorder = "substance_use_disorder"
     case seriousMentalIllness = "serious_mental_illness"
     case trauma = "psychological_or_emotional_trauma"
@@ -83,7 +83,7 @@ public struct ImplicitPopulation: Sendable, Hashable {
 }
 
 /// How finely provider addresses locate a service (DDG service geography; rural and frontier are Ed. 2.0).
-public enum AddressKind: String, Sendable, Hashable, CaseIterable, Codable {
+public enum AddressKind: String, Sendable, Hashable, CaseIterable {
     /// A street address and ZIP (provider-level reporting).
     case street
     /// An address in a rural area (Census urban/rural definition; not hospitals).
