@@ -143,6 +143,7 @@ import Testing
         ("json", #"{"line": 7, "interval": {"lower": 1, "upper": 17, "width": 16}}"#),
         ("json", #"{"sha256": "a7f3c9e18233b0", "version": "0.1.0", "share": 0.0738, "n": 17, "m": 2.7}"#),
         ("text", "t.csv:2: rule: widths 27, 70 and 738.39x"),
+        ("json", #"{"score_error": "t.deid.yaml:6:7: error: cannot score"}"#),
     ])
     func ignoresStructureAndLongerNumbers(_ format: String, _ output: String) {
         #expect(canary.leaks(in: output, format: format).isEmpty, "\(canary.leaks(in: output, format: format))")
@@ -191,7 +192,9 @@ struct Canary {
         default:
             searched = [output]
         }
-        return searched.flatMap { text in values.filter { Self.containsToken($0, in: text) }.map { ($0, text) } }
+        // A `file.yaml:6:7` reference inside a message (e.g. a scoring error quoted in the JSON) is a position.
+        let positions = searched.map { String($0.replacing(#/[A-Za-z0-9_.\/-]+\.(csv|yaml|yml):[0-9]+(:[0-9]+)?/#, with: "<position>")) }
+        return positions.flatMap { text in values.filter { Self.containsToken($0, in: text) }.map { ($0, text) } }
     }
 
     /// The value as a whole number: not inside a longer number, a decimal or a hex digest.

@@ -30,6 +30,22 @@ public enum SmallCountScreen {
         }
     }
 
+    /// Small-count findings turned into notes, for a table the assessment allows to be released without
+    /// masking (Step 1 "no", Step 2 passes, or a score at or below the threshold): the DDG publishes its small
+    /// counts (Q6), and the note says why.
+    public static func allowed(_ findings: [Finding], by assessment: Assessment) -> [Finding] {
+        let why = assessment.decision.summary(threshold: assessment.score?.threshold, total: assessment.score?.total)
+        return findings.map { finding in
+            guard finding.rule == .smallCount else { return finding }
+            var note = finding
+            note.severity = .note
+            note.message = "\(finding.cell.label): the count in '\(finding.properties["column"] ?? "")' is below the "
+                + "numerator minimum of \(finding.properties["numerator_minimum"] ?? "") and is not zero; it may be "
+                + "published: \(why)"
+            return note
+        }
+    }
+
     /// Rows of an already-released table whose count is blank but which still publish a derived value.
     public static func derivedFindings(in table: Table, description: TableDescription) -> [Finding] {
         guard let marks = table.marks, !description.derived.isEmpty else { return [] }

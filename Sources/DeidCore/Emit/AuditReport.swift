@@ -84,16 +84,21 @@ public struct AuditReport: Sendable, Encodable {
     public var output: FileInfo
     public var hiddenCells: [HiddenCell]
     public var summary: Summary
+    /// DDG Steps 1–3: the declarations (personal characteristics, high-risk population), the Step 2 screen,
+    /// the publication score and the masking decision, with the reference files used and their hashes.
+    public var assessment: Assessment?
 
     enum CodingKeys: String, CodingKey {
-        case schemaVersion = "schema_version", tool, policy, rules, input, output, summary
+        case schemaVersion = "schema_version", tool, policy, rules, input, output, summary, assessment
         case hiddenCells = "hidden_cells"
     }
 
     public init(
         table: Table, pattern: Pattern, rules: RulesContext, inputName: String, inputDigest: String,
-        output: String, outputDigest: String, protection: ProtectionResult, labelling: LabelDecision
+        output: String, outputDigest: String, protection: ProtectionResult, labelling: LabelDecision,
+        assessment: Assessment? = nil
     ) throws {
+        self.assessment = assessment
         policy = PolicyInfo(
             name: rules.policy.name, title: rules.policy.title, edition: rules.policy.edition,
             file: rules.policy.file, sha256: try FileDigest.sha256(ofFile: rules.policy.file))
@@ -121,11 +126,16 @@ public struct AuditReport: Sendable, Encodable {
                 minIntervalWidth: rules.policy.audit.minIntervalWidth,
                 narrowestWidth: protection.audit.intervals.compactMap(\.width).min(), rounds: protection.rounds),
             labels: LabelInfo(mode: labelling.mode, reason: labelling.reason),
-            notes: protection.notes)
+            notes: (assessment.map { [$0.decisionSummary] } ?? []) + protection.notes)
     }
 
-    /// One line for the terminal.
+    /// One line for the terminal, after a prominent first line when the table is released without masking.
     public var summaryLine: String {
+        let unmasked = assessment.flatMap { $0.requiresMasking ? nil : "deid: \($0.decisionSummary.uppercasedFirst)\n" } ?? ""
+        return unmasked + releaseLine
+    }
+
+    private var releaseLine: String {
         let reasons = summary.hiddenByReason.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
         let hidden = reasons.isEmpty ? "no cell hidden" : "\(summary.hiddenCells) cells hidden (\(reasons.joined(separator: ", ")))"
         let narrowest = summary.audit.narrowestWidth.map { ", narrowest interval width \($0)" } ?? ""

@@ -43,7 +43,9 @@ public enum FindingRenderer {
 
     static func textLine(_ finding: Finding) -> String {
         let line = finding.location.line.map { ":\($0)" } ?? ""
-        return "\(finding.location.file)\(line): \(finding.rule): \(finding.message)"
+        // Errors keep the plain form; notes and warnings say so, since they do not fail the check.
+        let severity = finding.severity == .error ? "" : "\(finding.severity.rawValue): "
+        return "\(finding.location.file)\(line): \(severity)\(finding.rule): \(finding.message)"
     }
 
     static func json(_ reports: [CheckReport]) -> String {

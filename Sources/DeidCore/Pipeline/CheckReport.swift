@@ -3,27 +3,32 @@ public struct CheckReport: Sendable, Encodable {
     public var file: String
     public var policy: String
     public var findings: [Finding]
-    /// Findings not listed because of the finding limit, by rule id (every screen's findings are errors).
+    /// Findings not listed because of the finding limit, by rule id.
     public var omittedFindings: [String: Int]
     public var summary: CheckSummary
+    /// DDG Steps 1–3: whether the table needs masking at all, and why.
+    public var assessment: Assessment?
+    /// How many of the omitted findings are errors (they fail the check like listed ones).
+    public var omittedErrors: Int
 
     public init(
-        file: String, policy: String, findings: [Finding], omittedFindings: [String: Int] = [:], summary: CheckSummary
+        file: String, policy: String, findings: [Finding], omittedFindings: [String: Int] = [:], omittedErrors: Int = 0,
+        summary: CheckSummary, assessment: Assessment? = nil
     ) {
         self.file = file
         self.policy = policy
         self.findings = findings
         self.omittedFindings = omittedFindings
+        self.omittedErrors = omittedErrors
         self.summary = summary
+        self.assessment = assessment
     }
 
-    public var hasErrors: Bool {
-        findings.contains { $0.severity == .error } || omittedFindings.values.contains { $0 > 0 }
-    }
+    public var hasErrors: Bool { omittedErrors > 0 || findings.contains { $0.severity == .error } }
     public var status: String { hasErrors ? "fail" : "pass" }
 
     enum CodingKeys: String, CodingKey {
-        case file, policy, findings, summary, status
+        case file, policy, findings, summary, status, assessment
         case omittedFindings = "omitted_findings"
     }
 
@@ -35,6 +40,7 @@ public struct CheckReport: Sendable, Encodable {
         if !omittedFindings.isEmpty { try container.encode(omittedFindings, forKey: .omittedFindings) }
         try container.encode(summary, forKey: .summary)
         try container.encode(status, forKey: .status)
+        try container.encodeIfPresent(assessment, forKey: .assessment)
     }
 }
 

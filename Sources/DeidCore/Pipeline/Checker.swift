@@ -28,12 +28,17 @@ public enum Checker {
             request.source, displayName: request.displayName, description: rules.description, policy: rules.policy,
             purpose: .check)
         let table = loaded.table
+        // DDG Steps 1–3: a table that may be released without masking may show small counts (notes, not errors).
+        let assessment = try Assessor.assess(
+            table: table, description: rules.description, policy: rules.policy, referenceDirectory: rules.referenceDirectory)
         let small = SmallCountScreen.visibleSmallCells(in: table, policy: rules.policy)
+        let listed = request.findingLimit.map { Array(small.prefix($0)) } ?? small
         var findings = SmallCountScreen.smallCountFindings(
-            for: request.findingLimit.map { Array(small.prefix($0)) } ?? small, in: table, policy: rules.policy,
-            countColumn: rules.description.countColumn)
+            for: listed, in: table, policy: rules.policy, countColumn: rules.description.countColumn)
+        if !assessment.requiresMasking { findings = SmallCountScreen.allowed(findings, by: assessment) }
+        var omitted = [RuleID.smallCount.rawValue: small.count - listed.count]
+        var omittedErrors = assessment.requiresMasking ? small.count - listed.count : 0
         findings += SmallCountScreen.derivedFindings(in: table, description: rules.description)
-        var omitted = [RuleID.smallCount.rawValue: small.count - findings.count]
 
         let pattern = PrimarySuppression.blanks(in: table)
         var auditSummary: AuditSummary?
@@ -51,7 +56,10 @@ public enum Checker {
         }
         if order != Array(findings.indices) { findings = order.map { findings[$0] } }
         if let limit = request.findingLimit, findings.count > limit {
-            for finding in findings[limit...] { omitted[finding.rule.rawValue, default: 0] += 1 }
+            for finding in findings[limit...] {
+                omitted[finding.rule.rawValue, default: 0] += 1
+                if finding.severity == .error { omittedErrors += 1 }
+            }
             findings.removeSubrange(limit...)
         }
         let summary = CheckSummary(
@@ -59,6 +67,7 @@ public enum Checker {
             audit: auditSummary)
         return CheckReport(
             file: request.displayName, policy: rules.policy.name, findings: findings,
-            omittedFindings: omitted.filter { $0.value > 0 }, summary: summary)
+            omittedFindings: omitted.filter { $0.value > 0 }, omittedErrors: omittedErrors, summary: summary,
+            assessment: assessment)
     }
 }

@@ -45,16 +45,20 @@ public enum Releaser {
                 purpose: .release, digest: true)
         }
         let table = loaded.table
+        // DDG Steps 1–3 decide whether Step 4 (masking) applies; without it the release hides nothing.
+        let assessment = try Assessor.assess(
+            table: table, description: rules.description, policy: rules.policy, referenceDirectory: rules.referenceDirectory)
 
         var pattern = Pattern(cellCount: table.cellCount)
-        PrimarySuppression.apply(to: table, policy: rules.policy, pattern: &pattern)
+        if assessment.requiresMasking { PrimarySuppression.apply(to: table, policy: rules.policy, pattern: &pattern) }
         let protection = try StageTrace.measure("protect") {
             try ComplementarySuppression.protect(table: table, policy: rules.policy, pattern: &pattern)
         }
         let labelling = try StageTrace.measure("labels") {
             try Labelling.decide(table: table, pattern: pattern, policy: rules.policy)
         }
-        try ReleaseInvariants.verify(table: table, pattern: pattern, policy: rules.policy, audit: protection.audit)
+        try ReleaseInvariants.verify(
+            table: table, pattern: pattern, policy: rules.policy, audit: protection.audit, assessment: assessment)
 
         var output = try AtomicFile(destination: request.output)
         switch table.kind {
@@ -74,7 +78,7 @@ public enum Releaser {
         let report = try AuditReport(
             table: table, pattern: pattern, rules: rules, inputName: request.displayName,
             inputDigest: loaded.sha256 ?? "", output: request.output, outputDigest: outputDigest,
-            protection: protection, labelling: labelling)
+            protection: protection, labelling: labelling, assessment: assessment)
         var reportFile = try AtomicFile(destination: request.report)
         try reportFile.write(Array((JSONOutput.encode(report) + "\n").utf8))
         try reportFile.close()

@@ -5,8 +5,9 @@ extension Policy {
     public static let formatVersion = 1
 
     /// Top-level sections of a policy file. Every one is required: no threshold has a default in code.
-    /// A later issue adds the DDG Publication Scoring tables as a `scoring` section: add its name here and
-    /// read it in `parse` (unknown sections stay errors until then).
+    /// `scoring` (the DDG Publication Scoring Criteria) is the one optional section: a policy without it
+    /// cannot score, so deid masks every table with personal characteristics (see `ScoringPolicy`).
+    static let optionalSections = ["scoring"]
     static let sections = [
         "version", "name", "title", "edition", "numerator", "denominator", "derived", "complementary", "audit",
         "labels",
@@ -63,7 +64,7 @@ extension Policy {
         let document = try yaml.document(text, expected: "a policy starts with `version: 1` (see Rules/calhhs-ddg-2.0.yaml)")
         try TableDescription.checkVersion(document, yaml: yaml)
         let root = try yaml.mapping(
-            document, key: "policy", context: "the policy", allowed: sections,
+            document, key: "policy", context: "the policy", allowed: sections + optionalSections,
             required: Dictionary(uniqueKeysWithValues: sections.map { ($0, "\($0): …") }))
         let reader = PolicyReader(yaml: yaml, root: root)
         return Policy(
@@ -76,7 +77,10 @@ extension Policy {
             derived: try reader.derived(),
             complementary: try reader.complementary(),
             audit: try reader.audit(),
-            labels: try reader.labels())
+            labels: try reader.labels(),
+            scoring: try root["scoring"].map { node throws(RulesError) in
+                try ScoringReader(yaml: yaml).scoring(node, keyLocation: root.keyLocation("scoring"))
+            })
     }
 }
 

@@ -15,11 +15,14 @@ public struct Policy: Sendable, Hashable {
     public var complementary: ComplementaryRule
     public var audit: AuditRule
     public var labels: LabelRule
+    /// DDG Step 3 (optional section): without it deid cannot score, and every table with personal
+    /// characteristics is masked, the conservative reading.
+    public var scoring: ScoringPolicy?
 
     public init(
         name: String, title: String, edition: String, file: String, numerator: NumeratorRule,
         denominator: DenominatorRule, derived: DerivedRule, complementary: ComplementaryRule, audit: AuditRule,
-        labels: LabelRule
+        labels: LabelRule, scoring: ScoringPolicy? = nil
     ) {
         self.name = name
         self.title = title
@@ -31,6 +34,7 @@ public struct Policy: Sendable, Hashable {
         self.complementary = complementary
         self.audit = audit
         self.labels = labels
+        self.scoring = scoring
     }
 }
 

@@ -25,7 +25,7 @@ extension TableDescription {
         let policy = try policyReference(yaml.name(policyNode, key: "policy", meaning: "a preset name or a file path"))
         let table = try yaml.mapping(
             root.required("table"), key: "table", context: "'table'",
-            allowed: ["input", "dimensions", "count", "denominator", "derived", "annotation"],
+            allowed: ["input", "dimensions", "count", "denominator", "derived", "annotation"] + assessmentKeys,
             required: ["input": "input: aggregate", "dimensions": "dimensions:"], keyLocation: root.keyLocation("table"))
         let input = try yaml.choice(table.required("input"), key: "input", noun: "input kind", of: InputKind.self)
         let dimensionNodes = try yaml.list(table.required("dimensions"), key: "dimensions", meaning: "dimensions")
@@ -59,9 +59,11 @@ extension TableDescription {
         let description = TableDescription(
             version: formatVersion, policy: policy, input: input, dimensions: dimensions, count: count,
             denominator: denominator, derived: derived, annotation: annotation,
-            file: file, policyLocation: yaml.location(policyNode), columnLocations: columnLocations)
+            file: file, policyLocation: yaml.location(policyNode), columnLocations: columnLocations,
+            assessment: try assessmentDeclarations(table, yaml: yaml))
         try description.checkInput(table)
         try description.checkColumns(table, yaml: yaml)
+        try description.checkAssessment(table, yaml: yaml)
         return description
     }
 
@@ -85,7 +87,8 @@ extension TableDescription {
 
     private static func dimension(_ node: Node, yaml: StrictYAML) throws(RulesError) -> DimensionSpec {
         let map = try yaml.mapping(
-            node, key: "dimensions", context: "a dimension", allowed: ["column", "role", "total", "hierarchy"],
+            node, key: "dimensions", context: "a dimension",
+            allowed: ["column", "role", "total", "hierarchy"] + dimensionScoringKeys,
             required: ["column": "- column: County", "role": "role: residence_geography"])
         let column = try yaml.name(map.required("column"), key: "column", meaning: "a column name")
         let role = try yaml.choice(map.required("role"), key: "role", noun: "role", of: DimensionRole.self)
@@ -105,7 +108,9 @@ extension TableDescription {
         case (nil, nil):
             structure = .none
         }
-        return DimensionSpec(column: column, role: role, structure: structure, location: map.location)
+        return DimensionSpec(
+            column: column, role: role, structure: structure, location: map.location,
+            scoring: try dimensionScoring(map, column: column, role: role, yaml: yaml))
     }
 
     private func checkInput(_ table: StrictMapping) throws(RulesError) {

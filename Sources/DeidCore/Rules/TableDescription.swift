@@ -22,11 +22,14 @@ public struct TableDescription: Sendable, Hashable {
     /// Where each count, denominator, derived and annotation column is named, so a column missing from the
     /// table is reported at the line that declares it.
     public var columnLocations: [String: SourceLocation]
+    /// Step 1–3 facts: personal characteristics, high-risk population, implicit geography and period.
+    public var assessment: AssessmentDeclarations
 
     public init(
         version: Int = 1, policy: PolicyReference, input: InputKind, dimensions: [DimensionSpec],
         count: String?, denominator: String? = nil, derived: [String] = [], annotation: String? = nil,
-        file: String, policyLocation: SourceLocation? = nil, columnLocations: [String: SourceLocation] = [:]
+        file: String, policyLocation: SourceLocation? = nil, columnLocations: [String: SourceLocation] = [:],
+        assessment: AssessmentDeclarations = AssessmentDeclarations()
     ) {
         self.version = version
         self.policy = policy
@@ -39,6 +42,7 @@ public struct TableDescription: Sendable, Hashable {
         self.file = file
         self.policyLocation = policyLocation
         self.columnLocations = columnLocations
+        self.assessment = assessment
     }
 
     /// The name of the count column in the release: `count:` or, for records input without it, `Count`.
@@ -72,12 +76,18 @@ public struct DimensionSpec: Sendable, Hashable {
     public var structure: DimensionStructure
     /// Where the dimension is declared, for messages about it.
     public var location: SourceLocation
+    /// Facts the publication score needs when the labels alone do not tell (period, ages, populations).
+    public var scoring: DimensionScoringSpec
 
-    public init(column: String, role: DimensionRole, structure: DimensionStructure, location: SourceLocation) {
+    public init(
+        column: String, role: DimensionRole, structure: DimensionStructure, location: SourceLocation,
+        scoring: DimensionScoringSpec = .none
+    ) {
         self.column = column
         self.role = role
         self.structure = structure
         self.location = location
+        self.scoring = scoring
     }
 }
 
@@ -110,6 +120,7 @@ public struct Hierarchy: Sendable, Hashable {
 }
 
 /// What a dimension describes; the publication score (DDG Step 3) is computed from roles and values.
+/// Each role except `other` is one criterion of the DDG Publication Scoring Criteria (ddg-spec §3).
 public enum DimensionRole: String, Sendable, Hashable, CaseIterable {
     case residenceGeography = "residence_geography"
     case serviceGeography = "service_geography"
@@ -120,5 +131,17 @@ public enum DimensionRole: String, Sendable, Hashable, CaseIterable {
     case ethnicity
     case raceEthnicity = "race_ethnicity"
     case language
+    /// DDG Ed. 2.0 SOGI criteria (V2-S4.3).
+    case sexualOrientation = "sexual_orientation"
+    case genderIdentity = "gender_identity"
+    case intersex
+    case immigrationStatus = "immigration_status"
+    /// Health plan / insurance coverage, scored by member count (Ed. 2.0).
+    case insurance
+    /// Expected payer, public assistance and means-tested programs, scored by enrollment (Ed. 2.0).
+    case program
     case other
+
+    /// Geography roles stand for the base population (R4).
+    public var isGeography: Bool { self == .residenceGeography || self == .serviceGeography }
 }

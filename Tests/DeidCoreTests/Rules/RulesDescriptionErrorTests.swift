@@ -22,7 +22,8 @@ import Testing
         Case(name: "misspelt top-level key lists nothing when far from all", yaml: "version: 1\npolicy: x\ntable: {}\nzzzzzzzz: 1\n",
              line: 4, phrases: ["unknown key 'zzzzzzzz' in the table description; allowed keys: version, policy, table"]),
         Case(name: "unknown role lists every role", yaml: description(dims: "    - column: Year\n      role: year\n"),
-             line: 7, phrases: ["unknown role 'year'", "residence_geography, service_geography, time, age, sex, race, ethnicity, race_ethnicity, language, other"]),
+             line: 7, phrases: ["unknown role 'year'", "residence_geography, service_geography, time, age, sex, race, ethnicity, race_ethnicity, language, "
+                     + "sexual_orientation, gender_identity, intersex, immigration_status, insurance, program, other"]),
         Case(name: "misspelt role is suggested", yaml: description(dims: "    - column: Year\n      role: tme\n"),
              line: 7, phrases: ["unknown role 'tme' (did you mean 'time'?)"]),
         Case(name: "missing role", yaml: description(dims: "    - column: Year\n"),

@@ -99,12 +99,13 @@ import Testing
         ("  mode: auto", "  mode: mixed", "unknown label mode 'mixed'; allowed: auto, distinct, generic"),
         ("    generic: \"1|2\"", "    generic: \"1\"", "code '1' is already the 'primary' code"),
         ("    unreliable: \"4\"", "    unreliable: 4", ""),  // codes are read as text
-        ("scoring", "scoring: {}", "unknown key 'scoring' in the policy"),
+        ("scorng", "scorng: {}", "unknown key 'scorng' in the policy (did you mean 'scoring'?)"),
         ("version: 1", "version: 3", "unsupported version '3'"),
     ] as [(String, String, String)])
     func policyErrorsPointAtTheLine(old: String, new: String, phrase: String) throws {
-        let old = old == "scoring" ? "labels:" : old
-        let new = old == "labels:" ? "scoring: {}\nlabels:" : new
+        // A misspelt optional section is inserted before `labels:` and reported on its own line.
+        let old = old == "scorng" ? "labels:" : old
+        let new = old == "labels:" ? "scorng: {}\nlabels:" : new
         let (text, line) = try Self.edited(old, new)
         if phrase.isEmpty {
             _ = try Policy.parse(yaml: text, file: "p.yaml")

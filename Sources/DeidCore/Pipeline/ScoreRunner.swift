@@ -1,0 +1,23 @@
+/// What `deid score` found for one table: its assessment (DDG Steps 1–3).
+public struct ScoreReport: Sendable, Encodable {
+    public var file: String
+    public var assessment: Assessment
+}
+
+/// `deid score`: Read → Model → Assess, printing the publication score and the masking decision.
+public enum ScoreRunner {
+    /// Unlike `check`, a score that cannot be computed is an error even when the decision would not need it:
+    /// the user asked for the score.
+    public static func score(_ request: CheckRequest) throws -> ScoreReport {
+        let rules = try RulesContext.load(
+            source: request.source, rulesFile: request.rulesFile, presetsDirectory: request.presetsDirectory)
+        let loaded = try TableLoader.load(
+            request.source, displayName: request.displayName, description: rules.description, policy: rules.policy,
+            purpose: .check)
+        let assessment = try Assessor.assess(
+            table: loaded.table, description: rules.description, policy: rules.policy,
+            referenceDirectory: rules.referenceDirectory)
+        if let failure = assessment.scoreFailure { throw failure }
+        return ScoreReport(file: request.displayName, assessment: assessment)
+    }
+}
