@@ -15,11 +15,13 @@ public struct Policy: Sendable, Hashable {
     public var complementary: ComplementaryRule
     public var audit: AuditRule
     public var labels: LabelRule
+    public var threeCategory: ThreeCategoryRule
+    public var survey: SurveyRule
 
     public init(
         name: String, title: String, edition: String, file: String, numerator: NumeratorRule,
         denominator: DenominatorRule, derived: DerivedRule, complementary: ComplementaryRule, audit: AuditRule,
-        labels: LabelRule
+        labels: LabelRule, threeCategory: ThreeCategoryRule, survey: SurveyRule
     ) {
         self.name = name
         self.title = title
@@ -31,6 +33,8 @@ public struct Policy: Sendable, Hashable {
         self.complementary = complementary
         self.audit = audit
         self.labels = labels
+        self.threeCategory = threeCategory
+        self.survey = survey
     }
 }
 

@@ -25,7 +25,7 @@ extension TableDescription {
         let policy = try policyReference(yaml.name(policyNode, key: "policy", meaning: "a preset name or a file path"))
         let table = try yaml.mapping(
             root.required("table"), key: "table", context: "'table'",
-            allowed: ["input", "dimensions", "count", "denominator", "derived", "annotation"],
+            allowed: ["input", "dimensions", "count", "denominator", "derived", "annotation"] + MaskingDeclarations.tableKeys,
             required: ["input": "input: aggregate", "dimensions": "dimensions:"], keyLocation: root.keyLocation("table"))
         let input = try yaml.choice(table.required("input"), key: "input", noun: "input kind", of: InputKind.self)
         let dimensionNodes = try yaml.list(table.required("dimensions"), key: "dimensions", meaning: "dimensions")
@@ -47,12 +47,13 @@ extension TableDescription {
                 derived.append(try yaml.name(item, key: "derived", meaning: "a column name"))
             }
         }
-        let description = TableDescription(
+        var description = TableDescription(
             version: formatVersion, policy: policy, input: input, dimensions: dimensions, count: try column("count"),
             denominator: try column("denominator"), derived: derived, annotation: try column("annotation"),
             file: file, policyLocation: yaml.location(policyNode))
         try description.checkInput(table)
         try description.checkColumns(table, yaml: yaml)
+        description.masking = try MaskingDeclarations.parse(table, dimensionNodes: dimensionNodes, of: description, yaml: yaml)
         return description
     }
 
@@ -76,7 +77,8 @@ extension TableDescription {
 
     private static func dimension(_ node: Node, yaml: StrictYAML) throws(RulesError) -> DimensionSpec {
         let map = try yaml.mapping(
-            node, key: "dimensions", context: "a dimension", allowed: ["column", "role", "total", "hierarchy"],
+            node, key: "dimensions", context: "a dimension",
+            allowed: ["column", "role", "total", "hierarchy"] + MaskingDeclarations.dimensionKeys,
             required: ["column": "- column: County", "role": "role: residence_geography"])
         let column = try yaml.name(map.required("column"), key: "column", meaning: "a column name")
         let role = try yaml.choice(map.required("role"), key: "role", noun: "role", of: DimensionRole.self)

@@ -19,6 +19,8 @@ public struct TableDescription: Sendable, Hashable {
     public var file: String
     /// Where `policy:` is written, so an unknown preset or missing policy file is reported at that line.
     public var policyLocation: SourceLocation?
+    /// Recoding, survey data, rate formulas and rounded percentages (DDG Step 4 beyond cell suppression).
+    public var masking = MaskingDeclarations()
 
     public init(
         version: Int = 1, policy: PolicyReference, input: InputKind, dimensions: [DimensionSpec],
