@@ -15,6 +15,8 @@ struct AggregateTableBuilder {
     private var lines: [Int32] = []
     private var annotations: [ReleaseMarks.Code] = []
     private var derivedPublished: [Bool] = []
+    private var derivedReadsZero: [Bool] = []
+    private var sampleSizes: [Int] = []
 
     init(description: TableDescription, columns: ColumnMap, labelCodes: LabelRule, allowBlankCounts: Bool, file: String) {
         self.description = description
@@ -53,6 +55,8 @@ struct AggregateTableBuilder {
             }
         }
         derivedPublished.append(columns.derived.contains { !row.isEmpty($0) })
+        derivedReadsZero.append(columns.derived.contains { NumberParser.readsAsZero(row[$0]) })
+        if let field = columns.sampleSize { sampleSizes.append(try sampleSize(in: row, field: field)) }
         annotations.append(columns.annotation.map { code(row.string($0)) } ?? .none)
     }
 
@@ -67,6 +71,19 @@ struct AggregateTableBuilder {
             throw .invalidCount(column: column, at: row.location(ofField: field))
         }
         return count
+    }
+
+    /// Survey sample cases: a whole number, required for a release; blank in a table being checked is unknown.
+    private func sampleSize(in row: borrowing CSVRow, field: Int) throws(ModelError) -> Int {
+        let column = description.masking.sampleSize ?? ""
+        if row.isEmpty(field) {
+            guard allowBlankCounts else { throw .invalidCount(column: column, at: row.location(ofField: field)) }
+            return Table.blank
+        }
+        guard let cases = NumberParser.wholeNumber(row[field]) else {
+            throw .invalidCount(column: column, at: row.location(ofField: field))
+        }
+        return cases
     }
 
     private func code(_ text: String) -> ReleaseMarks.Code {
@@ -99,12 +116,13 @@ struct AggregateTableBuilder {
             dimensions: dimensions, index: index, cellCount: counts.count, lines: lines, file: file)
         try RelationBuilder.validate(
             relations, counts: counts, dimensions: dimensions, index: index, lines: lines, file: file)
-        let marks = ReleaseMarks(
+        var marks = ReleaseMarks(
             annotations: annotations, derivedPublished: derivedPublished,
             hasAnnotationColumn: columns.annotation != nil)
+        marks.derivedReadsZero = derivedReadsZero
         return Table(
             file: file, kind: .aggregate, dimensions: dimensions, index: index, counts: counts,
             denominators: columns.denominator == nil ? nil : denominators, lines: lines, relations: relations,
-            marks: marks)
+            marks: marks, sampleSizes: columns.sampleSize == nil ? nil : sampleSizes)
     }
 }
