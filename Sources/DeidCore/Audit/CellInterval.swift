@@ -13,11 +13,16 @@ public struct CellInterval: Sendable, Hashable, Codable {
     ///   such cell is held to the small-count standard: protected iff upper − lower ≥ minIntervalWidth or
     ///   unbounded above.
     ///
-    /// Under every standard an exactly determined cell (lower == upper) is unprotected.
+    /// * `notSmall`: the cell's rounded percentage already places it above smallMax (three-category method):
+    ///   the DDG publishes such shares deliberately, so it is protected iff it cannot be small. A share that could
+    ///   be small (e.g. "< 1%") is judged by `smallRange` instead.
+    ///
+    /// Under every standard but `notSmall` an exactly determined cell (lower == upper) is unprotected.
     public enum Requirement: String, Sendable, Hashable, Codable {
         case smallRange
         case notExact
         case minimumWidth
+        case notSmall
     }
 
     public var cell: Int
@@ -47,6 +52,13 @@ public struct CellInterval: Sendable, Hashable, Codable {
         case .smallNumber:
             requirement = .smallRange
             protected = !exact && lower == 1 && upper == smallMax
+        case .roundedShare(let shareLower, _) where shareLower <= smallMax:
+            // As for a small-number label, but the share's own upper end may lie above smallMax.
+            requirement = .smallRange
+            protected = !exact && lower == 1 && (upper.map { $0 >= smallMax } ?? true)
+        case .roundedShare:
+            requirement = .notSmall
+            protected = lower > smallMax
         case .complementary:
             requirement = .notExact
             protected = !exact

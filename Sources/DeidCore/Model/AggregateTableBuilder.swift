@@ -110,7 +110,10 @@ struct AggregateTableBuilder {
         var dimensions: [Dimension] = []
         for (d, spec) in description.dimensions.enumerated() {
             let observed = DimensionBuilder.Observed(labels: interners[d].labels, firstLines: firstLines[d])
-            dimensions.append(try DimensionBuilder.aggregate(spec, observed: observed, file: file))
+            // A table being checked may be a release whose values `aggregate:` rules merged.
+            let declared =
+                allowBlankCounts ? spec.recoded(by: description.masking.aggregate, observed: Set(observed.labels)) : spec
+            dimensions.append(try DimensionBuilder.aggregate(declared, observed: observed, file: file))
         }
         let relations = try RelationBuilder.build(
             dimensions: dimensions, index: index, cellCount: counts.count, lines: lines, file: file)

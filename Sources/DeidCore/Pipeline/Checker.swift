@@ -24,7 +24,8 @@ public enum Checker {
         let table = loaded.table
         var findings = SmallCountScreen.smallCountFindings(
             in: table, policy: rules.policy, countColumn: rules.description.countColumn)
-        findings += SmallCountScreen.derivedFindings(in: table, description: rules.description)
+        findings += SmallCountScreen.derivedFindings(in: table, description: rules.description, policy: rules.policy)
+        findings += ReliabilityScreen.findings(in: table, description: rules.description, policy: rules.policy)
 
         let pattern = PrimarySuppression.blanks(in: table)
         var auditSummary: AuditSummary?

@@ -42,13 +42,28 @@ public enum Releaser {
         let loaded = try TableLoader.load(
             spool.source, displayName: request.displayName, description: rules.description, policy: rules.policy,
             purpose: .release, digest: true)
-        let table = loaded.table
+        // Step 4 restructuring first: `aggregate:` rules merge values, and every later stage sees the recoded table.
+        let recode = try Recoding.apply(
+            rules.description.masking.aggregate, to: loaded.table, description: rules.description, policy: rules.policy)
+        let table = recode.table
+        // rescoring: the assessment (Assess/) is computed on `table`, the recoded table, so the score and the
+        // suppression below describe the categories that are released (ddg-spec Q7).
 
         var pattern = Pattern(cellCount: table.cellCount)
+        let percentages = try rules.description.masking.percentages.map {
+            try RoundedPercentages.prepare(table: table, declaration: $0, policy: rules.policy)
+        }
+        percentages?.hideCounts(in: &pattern)
         PrimarySuppression.apply(to: table, policy: rules.policy, pattern: &pattern)
+        let unreliable = SurveyReliability.unreliableCells(in: table, description: rules.description, policy: rules.policy)
+        SurveyReliability.hide(unreliable, in: &pattern, at: .beforeProtection, policy: rules.policy)
         let protection = try ComplementarySuppression.protect(table: table, policy: rules.policy, pattern: &pattern)
+        SurveyReliability.hide(unreliable, in: &pattern, at: .afterProtection, policy: rules.policy)
         let labelling = try Labelling.decide(table: table, pattern: pattern, policy: rules.policy)
         try ReleaseInvariants.verify(table: table, pattern: pattern, policy: rules.policy, audit: protection.audit)
+        let layout = ReleaseLayout(
+            rows: recode.rows.isIdentity ? nil : recode.rows, rates: rules.description.masking.rates,
+            percentages: percentages.map { ($0.declaration.column, $0.texts) })
 
         var output = try AtomicFile(destination: request.output)
         switch table.kind {
@@ -56,19 +71,25 @@ public enum Releaser {
             try ReleaseWriter.writeAggregate(
                 input: spool.source, displayName: request.displayName, table: table, pattern: pattern,
                 description: rules.description, annotations: labelling.annotations,
-                hideDerived: rules.policy.derived.hideWithCount, to: output.fileDescriptor)
+                hideDerived: rules.policy.derived.hideWithCount, layout: layout, to: output.fileDescriptor)
         case .records:
             try ReleaseWriter.writeAggregated(
                 table: table, pattern: pattern, description: rules.description, annotations: labelling.annotations,
-                to: output.fileDescriptor)
+                layout: layout, to: output.fileDescriptor)
         }
         try output.close()
+        try ReleaseInvariants.verifyWritten(
+            path: output.temporaryPath, table: table, pattern: pattern, description: rules.description,
+            policy: rules.policy, layout: layout)
         let outputDigest = try FileDigest.sha256(ofFile: output.temporaryPath)
 
         let report = try AuditReport(
             table: table, pattern: pattern, rules: rules, inputName: request.displayName,
             inputDigest: loaded.sha256 ?? "", output: request.output, outputDigest: outputDigest,
-            protection: protection, labelling: labelling)
+            protection: protection, labelling: labelling,
+            masking: MaskingReport(
+                recode: recode, percentages: percentages, unreliableCells: pattern.cells(hiddenFor: .unreliable).count,
+                description: rules.description, policy: rules.policy))
         var reportFile = try AtomicFile(destination: request.report)
         try reportFile.write(Array((JSONOutput.encode(report) + "\n").utf8))
         try reportFile.close()
