@@ -141,7 +141,7 @@ public struct AuditReport: Sendable, Encodable {
         let hidden = reasons.isEmpty ? "no cell hidden" : "\(summary.hiddenCells) cells hidden (\(reasons.joined(separator: ", ")))"
         let narrowest = summary.audit.narrowestWidth.map { ", narrowest interval width \($0)" } ?? ""
         let groups = Set((recodings ?? []).map { "\($0.column)=\($0.group)" }).count
-        let recoded = groups == 0 ? "" : "; recoded \((recodings ?? []).reduce(0) { $0 + $1.members.count }) values into \(groups) groups"
+        let recoded = groups == 0 ? "" : "; recoded \((recodings ?? []).reduce(0) { $0 + $1.members.count }) values into \(groups) group\(groups == 1 ? "" : "s")"
         let percentages = percentagesOnly.map { "; '\($0.dimension)' published as rounded percentages only" } ?? ""
         return "deid: wrote \(output.file) and \(summary.cells) cells' audit\(recoded)\(percentages); \(hidden); audit \(summary.audit.verdict)\(narrowest); labels \(summary.labels.mode.rawValue)"
     }
