@@ -13,9 +13,12 @@ public struct CellInterval: Sendable, Hashable, Codable {
     ///   such cell is held to the small-count standard: protected iff upper − lower ≥ minIntervalWidth or
     ///   unbounded above.
     ///
+    /// * `smallShare`: the cell's rounded percentage lets it be small (e.g. "< 1%" of 1,100 people says 1…10;
+    ///   three-category method). Protected iff it keeps `minIntervalWidth`, as an unlabelled cell must, or still
+    ///   spans the whole small range 1…smallMax, as a small-number label must (the percentage alone may say no
+    ///   more than that). A "< 1%" total of two counties is at least 2, yet not narrowed in any useful sense.
     /// * `notSmall`: the cell's rounded percentage already places it above smallMax (three-category method):
-    ///   the DDG publishes such shares deliberately, so it is protected iff it cannot be small. A share that could
-    ///   be small (e.g. "< 1%") is judged by `smallRange` instead.
+    ///   the DDG publishes such shares deliberately, so it is protected iff it cannot be small.
     ///
     /// Under every standard but `notSmall` an exactly determined cell (lower == upper) is unprotected.
     public enum Requirement: String, Sendable, Hashable, Codable {
@@ -23,6 +26,7 @@ public struct CellInterval: Sendable, Hashable, Codable {
         case notExact
         case minimumWidth
         case notSmall
+        case smallShare
     }
 
     public var cell: Int
@@ -53,9 +57,10 @@ public struct CellInterval: Sendable, Hashable, Codable {
             requirement = .smallRange
             protected = !exact && lower == 1 && upper == smallMax
         case .roundedShare(let shareLower, _) where shareLower <= smallMax:
-            // As for a small-number label, but the share's own upper end may lie above smallMax.
-            requirement = .smallRange
-            protected = !exact && lower == 1 && (upper.map { $0 >= smallMax } ?? true)
+            requirement = .smallShare
+            let wide = upper.map { $0 - lower >= minIntervalWidth } ?? true
+            let spansSmallRange = lower == 1 && (upper.map { $0 >= smallMax } ?? true)
+            protected = !exact && (wide || spansSmallRange)
         case .roundedShare:
             requirement = .notSmall
             protected = lower > smallMax

@@ -77,14 +77,14 @@ public struct PercentagesInfo: Sendable, Encodable {
         totals = release.slices
         audit = Audit(
             verdict: release.audit.passed ? "pass" : "fail", categoriesAudited: release.audit.intervals.count,
-            smallCategories: release.audit.intervals.filter { $0.requirement == .smallRange }.count,
+            smallCategories: release.audit.intervals.filter { $0.requirement == .smallShare }.count,
             solver: release.audit.solver)
         reasoning = "every total is at least \(policy.threeCategory.minTotal) (T11), so each percentage leaves an "
             + "interval of at least 1% of the total and any count below \(policy.numerator.minimum) reads \"< 1%\". "
             + "The percentages audit gives the attacker every total (withheld here, but possibly published "
             + "elsewhere), each category's interval from its percentage, the true zeros and every relation of the "
-            + "table, and proves that each category that could be small still spans 1 to "
-            + "\(policy.numerator.minimum - 1)"
+            + "table, and proves that each category that could be small keeps an interval at least "
+            + "\(policy.audit.minIntervalWidth) wide or still spans 1 to \(policy.numerator.minimum - 1)"
         reviewer = "the DDG also requires that these counts are not published in any other table (e.g. a "
             + "cross-tabulation with the same categories); deid cannot see other tables, so the reviewer must confirm it"
     }

@@ -77,11 +77,11 @@ struct AggregateTableBuilder {
     private func sampleSize(in row: borrowing CSVRow, field: Int) throws(ModelError) -> Int {
         let column = description.masking.sampleSize ?? ""
         if row.isEmpty(field) {
-            guard allowBlankCounts else { throw .invalidCount(column: column, at: row.location(ofField: field)) }
+            guard allowBlankCounts else { throw .invalidSampleSize(column: column, at: row.location(ofField: field)) }
             return Table.blank
         }
         guard let cases = NumberParser.wholeNumber(row[field]) else {
-            throw .invalidCount(column: column, at: row.location(ofField: field))
+            throw .invalidSampleSize(column: column, at: row.location(ofField: field))
         }
         return cases
     }

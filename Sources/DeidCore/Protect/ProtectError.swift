@@ -62,7 +62,8 @@ public enum ProtectError: DiagnosticError {
                 + "aggregate the other dimensions (e.g. counties into regions) or publish counts with suppression"
         case .percentagesNarrowSmallCells(let cells, let column, _):
             "the rounded percentages of '\(column)' would let an attacker who knows the totals narrow \(cells) "
-                + "small \(cells == 1 ? "category" : "categories") below the range 1 to the numerator minimum − 1; nothing was written. Aggregate "
+                + "small \(cells == 1 ? "category" : "categories") below the policy's interval width and the range 1 to "
+                + "the numerator minimum − 1; nothing was written. Aggregate "
                 + "the other dimensions for larger totals, or publish counts with suppression"
         case .roundedZeroWouldBePublished(let cell, let column, _):
             "\(cell.label): '\(column)' reads as zero but the count is hidden or small and not zero, so it would "

@@ -12,8 +12,9 @@
 /// not assumed: an attacker is given every total N (the release withholds them, but they may be published
 /// elsewhere), each category's interval from its percentage, true zeros, and every relation of the table (other
 /// dimensions' totals and hierarchies too). The disclosure audit then computes each category's exact integer
-/// interval; a category that could be small must still span 1…smallMax, and one whose percentage puts it above
-/// smallMax only has to stay there. The release is refused when any small category could be narrowed.
+/// interval; a category that could be small must keep the policy's interval width or still span 1…smallMax
+/// (`CellInterval.Requirement.smallShare`), and one whose percentage puts it above smallMax only has to stay
+/// there. The release is refused when any small category could be narrowed further.
 public enum RoundedPercentages {
     /// What a rounded percentage says about a count.
     public enum Share: Sendable, Hashable {
