@@ -50,7 +50,8 @@ public struct RecodingRecord: Sendable, Hashable, Encodable {
     /// The rule's condition as written (`population_below 20000`), or `always` for unconditional groups.
     public var condition: String
     public var reason: String
-    /// Whether the merged group itself still fails the condition (its small cells are then suppressed).
+    /// Whether the merged group itself still fails the condition (its small cells are then suppressed); given for
+    /// population conditions only, since for `hidden_share_above` it would say which blank cells are small.
     public var groupStillFails: Bool?
 
     enum CodingKeys: String, CodingKey {

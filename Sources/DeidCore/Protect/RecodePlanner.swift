@@ -73,7 +73,8 @@ struct RecodePlanner {
             }
             plan.groups.append(MergeGroup(label: group.label, members: members))
             plan.records.append(
-                record(group.label, members, reason: reason, stillFails: try rule.condition.map { try fails(members, $0) }))
+                record(group.label, members, reason: reason,
+                       stillFails: try rule.condition.flatMap { try publicVerdict(members, $0) }))
         }
         return plan
     }
@@ -98,10 +99,7 @@ struct RecodePlanner {
             }
             let parentLabel = dimension.labels[Int(parent)]
             guard members.count >= 2 else {
-                plan.notes.append(
-                    "aggregate rule \(number) ('\(rule.column)'): '\(dimension.labels[Int(members[0])])' fails "
-                        + "\(describe(condition)) but is the only value under '\(parentLabel)', so it is kept; "
-                        + "its small cells are suppressed")
+                plan.notes.append(lonelyNote(members[0], parentLabel, condition))
                 continue
             }
             members.sort()
@@ -110,10 +108,10 @@ struct RecodePlanner {
             if plan.groups.contains(where: { $0.label == label }) {
                 throw fail("the label template gives '\(label)' for more than one parent; put {parent} in `label:`")
             }
-            let stillFails = try fails(members, condition)
             plan.groups.append(MergeGroup(label: label, members: members))
             plan.records.append(
-                record(label, members, reason: reason(condition, failed: failed, all: members), stillFails: stillFails))
+                record(label, members, reason: reason(condition, failed: failed, all: members),
+                       stillFails: try publicVerdict(members, condition)))
             if siblings.isEmpty && members.count == dimension.children[Int(parent)].count {
                 plan.notes.append(
                     "aggregate rule \(number) ('\(rule.column)'): '\(label)' takes in every value under "
@@ -121,6 +119,23 @@ struct RecodePlanner {
             }
         }
         return plan
+    }
+
+    /// Whether the group still fails, when saying so reveals nothing: populations are public, but whether most of
+    /// a group's cells are small would tell a reader which of its blank cells are small counts.
+    private func publicVerdict(_ members: [Int32], _ condition: AggregateRule.Condition) throws -> Bool? {
+        guard case .populationBelow = condition else { return nil }
+        return try fails(members, condition)
+    }
+
+    private func lonelyNote(_ value: Int32, _ parent: String, _ condition: AggregateRule.Condition) -> String {
+        let rule = "aggregate rule \(number) ('\(rule.column)')"
+        guard case .populationBelow = condition else {
+            return "\(rule): a value under '\(parent)' has no other value to merge with, so it is kept; its small "
+                + "cells are suppressed"
+        }
+        return "\(rule): '\(dimension.labels[Int(value)])' fails \(describe(condition)) but is the only value under "
+            + "'\(parent)', so it is kept; its small cells are suppressed"
     }
 
     /// The parent's other detailed values, closest to failing first (ties: label order).
