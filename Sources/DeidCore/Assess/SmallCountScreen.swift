@@ -31,8 +31,8 @@ public enum SmallCountScreen {
             let count = table.counts[cell]
             // A hidden cell is never zero (zeros are always shown), so a blank count stands for a non-zero one.
             let hiddenOrSmall = table.isBlank(cell) || (count > 0 && policy.numerator.isSmall(count))
-            let coordinates = table.coordinates(of: cell)
             if hiddenOrSmall && marks.derivedReadsZero[safe: cell] == true {
+                let coordinates = table.coordinates(of: cell)
                 let state = table.isBlank(cell) ? "hidden" : "below the numerator minimum and not zero"
                 return Finding(
                     rule: .roundedZeroPercent, location: table.location(of: cell),
@@ -42,6 +42,7 @@ public enum SmallCountScreen {
                     cell: coordinates, properties: ["columns": columns])
             }
             guard table.isBlank(cell) && marks.derivedPublished[cell] else { return nil }
+            let coordinates = table.coordinates(of: cell)
             return Finding(
                 rule: .derivedWithHiddenCount, location: table.location(of: cell),
                 message: "\(coordinates.label): the count is hidden but a derived value (\(columns)) is published; "

@@ -134,6 +134,28 @@ import Testing
         #expect(result.notes == ["aggregate rule 1 ('County'): no value failed its condition; nothing was merged"])
     }
 
+    /// Subtotals can be grouped too: the group takes over their children, and the release and `check` agree.
+    @Test func subtotalsMergeWithTheirChildren() throws {
+        let run = try Masking.Case(
+            csv: try String(contentsOfFile: Masking.fixtures + "/recode-county/table.csv", encoding: .utf8),
+            description: try String(contentsOfFile: Masking.fixtures + "/recode-county/table.deid.yaml", encoding: .utf8)
+                .replacingOccurrences(
+                    of: "      when: {population_below: 20000}\n      into: parent\n",
+                    with: "      groups:\n        Bay Area and Mountain: [Bay Area, Mountain]\n"))
+        defer { run.remove() }
+        let (table, description, policy) = try run.load()
+        let result = try Recoding.apply(description.masking.aggregate, to: table, description: description, policy: policy)
+        let county = result.table.dimensions[0]
+        let group = try #require(county.labels.firstIndex(of: "Bay Area and Mountain"))
+        #expect(county.children[group].map { county.labels[Int($0)] }
+            == ["Alameda", "Marin", "San Francisco", "Alpine", "Modoc", "Mono", "Placer", "Nevada"])
+        #expect(county.labels[Int(county.parent[group])] == "California")
+        #expect(result.table.relationsHold)
+        _ = try run.release()
+        let check = try run.check(run.output)
+        #expect(check.findings.isEmpty)
+    }
+
     /// `deid check` reads the release with the description that produced it: the group stands in for its members.
     @Test func checkReadsARecodedRelease() throws {
         let run = try Masking.Case(fixture: "recode-county")
