@@ -18,7 +18,8 @@ public enum Recoding {
             let plan = try planner.plan()
             result.notes += plan.notes
             guard !plan.groups.isEmpty else {
-                result.notes.append("aggregate rule \(i + 1) ('\(rule.column)'): no value failed its condition; nothing was merged")
+                result.notes.append(
+                    "aggregate rule \(i + 1) ('\(rule.column)'): no value failed its condition; nothing was merged")
                 continue
             }
             let merged = try TableRecoder.merge(plan.groups, dimension: d, of: result.table)

@@ -30,8 +30,9 @@ extension ReleaseInvariants {
             },
             row: { row in
                 guard cell < table.cellCount, let count else { throw violated("the release has more rows than cells") }
-                for (field, d) in dimensions where row.string(field) != table.dimensions[d].labels[Int(table.value(of: cell, in: d))] {
-                    throw violated("a release row does not carry its cell's labels")
+                for (field, d) in dimensions {
+                    let label = table.dimensions[d].labels[Int(table.value(of: cell, in: d))]
+                    if row.string(field) != label { throw violated("a release row does not carry its cell's labels") }
                 }
                 let value = table.counts[cell]
                 let hidden = pattern.isHidden(cell)

@@ -36,7 +36,9 @@ enum Masking {
             try self.init(
                 csv: String(contentsOfFile: Masking.fixtures + "/\(name)/table.csv", encoding: .utf8),
                 description: String(contentsOfFile: Masking.fixtures + "/\(name)/table.deid.yaml", encoding: .utf8)
-                    .replacingOccurrences(of: "policy: calhhs-ddg-2.0", with: policy == nil ? "policy: calhhs-ddg-2.0" : "policy: policy.yaml"),
+                    .replacingOccurrences(
+                        of: "policy: calhhs-ddg-2.0",
+                        with: policy == nil ? "policy: calhhs-ddg-2.0" : "policy: policy.yaml"),
                 policy: policy)
         }
 
