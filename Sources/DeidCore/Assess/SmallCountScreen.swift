@@ -46,11 +46,27 @@ public enum SmallCountScreen {
         }
     }
 
-    /// Rows of an already-released table whose count is blank but which still publish a derived value.
-    public static func derivedFindings(in table: Table, description: TableDescription) -> [Finding] {
+    /// Rows that publish a derived value they must not: a count that is blank (hidden by an earlier release)
+    /// with any derived value (rule 5), or a derived value that reads as zero beside a hidden or small non-zero
+    /// count (Example 3: 0.0% of 7,500 people means 1–3). One finding per row, the more specific one.
+    public static func derivedFindings(in table: Table, description: TableDescription, policy: Policy) -> [Finding] {
         guard let marks = table.marks, !description.derived.isEmpty else { return [] }
         let columns = description.derived.joined(separator: ", ")
-        return (0..<table.cellCount).filter { table.isBlank($0) && marks.derivedPublished[$0] }.map { cell in
+        return (0..<table.cellCount).compactMap { cell -> Finding? in
+            let count = table.counts[cell]
+            // A hidden cell is never zero (zeros are always shown), so a blank count stands for a non-zero one.
+            let hiddenOrSmall = table.isBlank(cell) || (count > 0 && policy.numerator.isSmall(count))
+            if hiddenOrSmall && marks.derivedReadsZero[safe: cell] == true {
+                let coordinates = table.coordinates(of: cell)
+                let state = table.isBlank(cell) ? "hidden" : "below the numerator minimum and not zero"
+                return Finding(
+                    rule: .roundedZeroPercent, location: table.location(of: cell),
+                    message: "\(coordinates.label): a derived value (\(columns)) reads as zero while the count is "
+                        + "\(state); a rounded zero beside a non-zero count tells the reader the count is small, so "
+                        + "it must be hidden with the count (DDG Ed. 2.0 §4.4.3 Example 3)",
+                    cell: coordinates, properties: ["columns": columns])
+            }
+            guard table.isBlank(cell) && marks.derivedPublished[cell] else { return nil }
             let coordinates = table.coordinates(of: cell)
             return Finding(
                 rule: .derivedWithHiddenCount, location: table.location(of: cell),

@@ -11,6 +11,9 @@ public enum HiddenLabel: Sendable, Hashable {
     case smallNumber
     /// "Complementary": the attacker learns x ≥ smallMax + 1.
     case complementary
+    /// A whole-number percentage of a known total (three-category method, DDG Ed. 2.0 §4.4.4): the attacker
+    /// learns lower ≤ x ≤ upper, e.g. "< 1%" of 1,100 people means 1 ≤ x ≤ 10.
+    case roundedShare(lower: Int, upper: Int)
 }
 
 /// Everything an attacker knows about a released table, in the form the audit needs.
@@ -66,6 +69,7 @@ public struct AuditProblem: Sendable {
         case .unlabelled: (1, nil)
         case .smallNumber: (1, smallMax)
         case .complementary: (smallMax + 1, nil)
+        case .roundedShare(let lower, let upper): (max(lower, 1), upper)
         }
     }
 

@@ -2,12 +2,15 @@
 public enum AuditProblems {
     /// The attacker's view of a release: every relation, every published count, each hidden cell ≥ 1, and the
     /// labels the release prints. `labels` nil means "as the table's annotation column says" (for `check`).
+    /// Hidden cells the count audit does not cover (`Pattern.isAudited`) are given their true values, as if
+    /// published: the attacker is assumed to know them.
     public static func forRelease(
         table: Table, pattern: Pattern, policy: Policy, labels: [Int: HiddenLabel]? = nil
     ) -> AuditProblem {
         AuditProblem(
             cellCount: table.cellCount, relations: table.relations, values: table.counts,
-            hidden: pattern.hiddenCells, labels: labels ?? labelsFromAnnotations(table, pattern),
+            hidden: pattern.hiddenCells.filter { pattern.isAudited($0, policy: policy) },
+            labels: labels ?? labelsFromAnnotations(table, pattern),
             smallMax: policy.numerator.minimum - 1, minIntervalWidth: policy.audit.minIntervalWidth)
     }
 

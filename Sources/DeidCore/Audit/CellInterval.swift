@@ -13,11 +13,20 @@ public struct CellInterval: Sendable, Hashable, Codable {
     ///   such cell is held to the small-count standard: protected iff upper − lower ≥ minIntervalWidth or
     ///   unbounded above.
     ///
-    /// Under every standard an exactly determined cell (lower == upper) is unprotected.
+    /// * `smallShare`: the cell's rounded percentage lets it be small (e.g. "< 1%" of 1,100 people says 1…10;
+    ///   three-category method). Protected iff it keeps `minIntervalWidth`, as an unlabelled cell must, or still
+    ///   spans the whole small range 1…smallMax, as a small-number label must (the percentage alone may say no
+    ///   more than that). A "< 1%" total of two counties is at least 2, yet not narrowed in any useful sense.
+    /// * `notSmall`: the cell's rounded percentage already places it above smallMax (three-category method):
+    ///   the DDG publishes such shares deliberately, so it is protected iff it cannot be small.
+    ///
+    /// Under every standard but `notSmall` an exactly determined cell (lower == upper) is unprotected.
     public enum Requirement: String, Sendable, Hashable, Codable {
         case smallRange
         case notExact
         case minimumWidth
+        case notSmall
+        case smallShare
     }
 
     public var cell: Int
@@ -47,6 +56,14 @@ public struct CellInterval: Sendable, Hashable, Codable {
         case .smallNumber:
             requirement = .smallRange
             protected = !exact && lower == 1 && upper == smallMax
+        case .roundedShare(let shareLower, _) where shareLower <= smallMax:
+            requirement = .smallShare
+            let wide = upper.map { $0 - lower >= minIntervalWidth } ?? true
+            let spansSmallRange = lower == 1 && (upper.map { $0 >= smallMax } ?? true)
+            protected = !exact && (wide || spansSmallRange)
+        case .roundedShare:
+            requirement = .notSmall
+            protected = lower > smallMax
         case .complementary:
             requirement = .notExact
             protected = !exact

@@ -33,7 +33,8 @@ public struct AuditReport: Sendable, Encodable {
         public var line: Int?
         public var reason: HiddenReason
         public var annotation: String?
-        public var interval: Interval
+        /// nil for a cell the count audit treats as published (`survey.protect_unreliable: false`).
+        public var interval: Interval?
     }
 
     public struct AuditInfo: Sendable, Encodable {
@@ -87,16 +88,22 @@ public struct AuditReport: Sendable, Encodable {
     /// DDG Steps 1–3: the declarations (personal characteristics, high-risk population), the Step 2 screen,
     /// the publication score and the masking decision, with the reference files used and their hashes.
     public var assessment: Assessment?
+    /// Values merged by the description's `aggregate:` rules (absent when none was).
+    public var recodings: [RecodingRecord]?
+    /// The rounded-percentages (three-category) method, when a dimension uses it.
+    public var percentagesOnly: PercentagesInfo?
+    /// Survey reliability suppression, for `data: survey`.
+    public var survey: SurveyInfo?
 
     enum CodingKeys: String, CodingKey {
-        case schemaVersion = "schema_version", tool, policy, rules, input, output, summary, assessment
-        case hiddenCells = "hidden_cells"
+        case schemaVersion = "schema_version", tool, policy, rules, input, output, summary, assessment, recodings
+        case survey, hiddenCells = "hidden_cells", percentagesOnly = "percentages_only"
     }
 
     public init(
         table: Table, pattern: Pattern, rules: RulesContext, inputName: String, inputDigest: String,
         output: String, outputDigest: String, protection: ProtectionResult, labelling: LabelDecision,
-        assessment: Assessment? = nil
+        assessment: Assessment? = nil, masking: MaskingReport = MaskingReport()
     ) throws {
         self.assessment = assessment
         policy = PolicyInfo(
@@ -106,12 +113,12 @@ public struct AuditReport: Sendable, Encodable {
         input = InputInfo(file: inputName, sha256: inputDigest, kind: table.kind.rawValue, cells: table.cellCount)
         self.output = FileInfo(file: output, sha256: outputDigest)
         let intervals = Dictionary(protection.audit.intervals.map { ($0.cell, $0) }, uniquingKeysWith: { a, _ in a })
-        hiddenCells = pattern.hiddenCells.map { cell in
-            let interval = intervals[cell]
-            return HiddenCell(
+        // Counts withheld for rounded percentages are every cell of the table; `percentages_only` describes them.
+        hiddenCells = pattern.hiddenCells.filter { pattern.reasons[$0] != .percentagesOnly }.map { cell in
+            HiddenCell(
                 cell: table.coordinates(of: cell), line: table.location(of: cell).line,
                 reason: pattern.reasons[cell] ?? .primary, annotation: labelling.annotations[cell],
-                interval: Interval(lower: interval?.lower ?? 1, upper: interval?.upper, width: interval?.width))
+                interval: intervals[cell].map { Interval(lower: $0.lower, upper: $0.upper, width: $0.width) })
         }
         var byReason: [String: Int] = [:]
         for reason in pattern.reasons.compactMap({ $0 }) { byReason[reason.rawValue, default: 0] += 1 }
@@ -126,7 +133,10 @@ public struct AuditReport: Sendable, Encodable {
                 minIntervalWidth: rules.policy.audit.minIntervalWidth,
                 narrowestWidth: protection.audit.intervals.compactMap(\.width).min(), rounds: protection.rounds),
             labels: LabelInfo(mode: labelling.mode, reason: labelling.reason),
-            notes: (assessment.map { [$0.decisionSummary] } ?? []) + protection.notes)
+            notes: (assessment.map { [$0.decisionSummary] } ?? []) + protection.notes + masking.notes)
+        recodings = masking.recodings.isEmpty ? nil : masking.recodings
+        percentagesOnly = masking.percentages
+        survey = masking.survey
     }
 
     /// One line for the terminal, after a prominent first line when the table is released without masking.
@@ -139,7 +149,12 @@ public struct AuditReport: Sendable, Encodable {
         let reasons = summary.hiddenByReason.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
         let hidden = reasons.isEmpty ? "no cell hidden" : "\(summary.hiddenCells) cells hidden (\(reasons.joined(separator: ", ")))"
         let narrowest = summary.audit.narrowestWidth.map { ", narrowest interval width \($0)" } ?? ""
-        return "deid: released \(input.file) (\(summary.cells) cells) to \(output.file): \(hidden); audit "
-            + "\(summary.audit.verdict)\(narrowest); labels \(summary.labels.mode.rawValue)"
+        let groups = Set((recodings ?? []).map { "\($0.column)=\($0.group)" }).count
+        let recoded =
+            groups == 0
+            ? "" : "; recoded \((recodings ?? []).reduce(0) { $0 + $1.members.count }) values into \(groups) group\(groups == 1 ? "" : "s")"
+        let percentages = percentagesOnly.map { "; '\($0.dimension)' published as rounded percentages only" } ?? ""
+        return "deid: released \(input.file) (\(summary.cells) cells) to \(output.file)\(recoded)\(percentages): \(hidden); "
+            + "audit \(summary.audit.verdict)\(narrowest); labels \(summary.labels.mode.rawValue)"
     }
 }

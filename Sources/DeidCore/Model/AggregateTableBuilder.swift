@@ -15,6 +15,8 @@ struct AggregateTableBuilder: Sendable {
     private var lines: [Int32] = []
     private var annotations: [ReleaseMarks.Code] = []
     private var derivedPublished: [Bool] = []
+    private var derivedReadsZero: [Bool] = []
+    private var sampleSizes: [Int] = []
 
     init(description: TableDescription, columns: ColumnMap, labelCodes: LabelRule, allowBlankCounts: Bool, file: String) {
         self.description = description
@@ -45,6 +47,8 @@ struct AggregateTableBuilder: Sendable {
             }
         }
         derivedPublished.append(columns.derived.contains { !row.isEmpty($0) })
+        derivedReadsZero.append(columns.derived.contains { NumberParser.readsAsZero(row[$0]) })
+        if let field = columns.sampleSize { sampleSizes.append(try sampleSize(in: row, field: field)) }
         annotations.append(columns.annotation.map { code(row.string($0)) } ?? .none)
     }
 
@@ -59,6 +63,19 @@ struct AggregateTableBuilder: Sendable {
             throw .invalidCount(column: column, at: row.location(ofField: field))
         }
         return count
+    }
+
+    /// Survey sample cases: a whole number, required for a release; blank in a table being checked is unknown.
+    private func sampleSize(in row: borrowing CSVRow, field: Int) throws(ModelError) -> Int {
+        let column = description.masking.sampleSize ?? ""
+        if row.isEmpty(field) {
+            guard allowBlankCounts else { throw .invalidSampleSize(column: column, at: row.location(ofField: field)) }
+            return Table.blank
+        }
+        guard let cases = NumberParser.wholeNumber(row[field]) else {
+            throw .invalidSampleSize(column: column, at: row.location(ofField: field))
+        }
+        return cases
     }
 
     private func code(_ text: String) -> ReleaseMarks.Code {
@@ -93,6 +110,8 @@ struct AggregateTableBuilder: Sendable {
         lines += other.lines.map { $0 + lineOffset }
         annotations += other.annotations
         derivedPublished += other.derivedPublished
+        derivedReadsZero += other.derivedReadsZero
+        sampleSizes += other.sampleSizes
     }
 
     consuming func finish() throws(ModelError) -> Table {
@@ -100,7 +119,10 @@ struct AggregateTableBuilder: Sendable {
         var dimensions: [Dimension] = []
         for (d, spec) in description.dimensions.enumerated() {
             let observed = DimensionBuilder.Observed(labels: interners[d].labels, firstLines: firstLines[d])
-            dimensions.append(try DimensionBuilder.aggregate(spec, observed: observed, file: file))
+            // A table being checked may be a release whose values `aggregate:` rules merged.
+            let declared =
+                allowBlankCounts ? spec.recoded(by: description.masking.aggregate, observed: Set(observed.labels)) : spec
+            dimensions.append(try DimensionBuilder.aggregate(declared, observed: observed, file: file))
         }
         let (index, duplicate) = CellIndex.build(
             coordinates: coordinates, arity: dimensions.count, sizes: dimensions.map(\.count))
@@ -114,12 +136,13 @@ struct AggregateTableBuilder: Sendable {
             file: file)
         try RelationBuilder.validate(
             relations, counts: counts, dimensions: dimensions, coordinates: coordinates, lines: lines, file: file)
-        let marks = ReleaseMarks(
+        var marks = ReleaseMarks(
             annotations: annotations, derivedPublished: derivedPublished,
             hasAnnotationColumn: columns.annotation != nil)
+        marks.derivedReadsZero = derivedReadsZero
         return Table(
             file: file, kind: .aggregate, dimensions: dimensions, coordinates: coordinates, index: index, counts: counts,
             denominators: columns.denominator == nil ? nil : denominators, lines: lines, relations: relations,
-            marks: marks)
+            marks: marks, sampleSizes: columns.sampleSize == nil ? nil : sampleSizes)
     }
 }

@@ -6,6 +6,8 @@ struct ColumnMap: Sendable {
     var derived: [Int]
     /// The annotation column, when the input already has one (a released table).
     var annotation: Int?
+    /// The unweighted sample cases of each survey estimate (`sample_size:`).
+    var sampleSize: Int?
 
     static func resolve(header: [String], description: TableDescription, purpose: TablePurpose, file: String)
         throws(ModelError) -> ColumnMap
@@ -29,6 +31,9 @@ struct ColumnMap: Sendable {
             }
             for column in description.derived {
                 map.derived.append(try find(column, "derived"))
+            }
+            if let sampleSize = description.masking.sampleSize {
+                map.sampleSize = try find(sampleSize, "sample size")
             }
         }
         if let annotation = description.annotation, let i = position[annotation] {

@@ -16,6 +16,7 @@ public enum ModelError: DiagnosticError {
     case totalMismatch(total: [Coordinate], dimension: String, at: SourceLocation)
     case hiddenCellsInconsistent(total: [Coordinate], dimension: String, at: SourceLocation)
     case tooManyCells(limit: Int, file: String)
+    case invalidSampleSize(column: String, at: SourceLocation)
 
     public var location: SourceLocation? {
         switch self {
@@ -23,7 +24,7 @@ public enum ModelError: DiagnosticError {
             .blankCount(_, let at), .invalidNumber(_, let at), .duplicateCell(_, let at, _),
             .labelNotInHierarchy(_, _, let at, _), .hierarchyLabelNeverAppears(_, _, let at),
             .totalNeverAppears(_, _, let at), .recordAtTotal(_, _, let at), .missingChild(_, _, let at),
-            .totalMismatch(_, _, let at), .hiddenCellsInconsistent(_, _, let at):
+            .totalMismatch(_, _, let at), .hiddenCellsInconsistent(_, _, let at), .invalidSampleSize(_, let at):
             at
         case .emptyTable(let file), .tooManyCells(_, let file):
             SourceLocation(file: file)
@@ -66,6 +67,9 @@ public enum ModelError: DiagnosticError {
                 + "(each blank cell counts at least 1)"
         case .tooManyCells(let limit, _):
             "the table has more than \(limit) cells; split it or reduce its dimensions"
+        case .invalidSampleSize(let column, _):
+            "the sample size in column '\(column)' must be a whole number of respondents (digits only, 0 or more); "
+                + "deid release needs it on every row to judge the estimate's reliability"
         }
     }
 }

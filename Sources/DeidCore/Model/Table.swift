@@ -16,6 +16,8 @@ public struct Table: Sendable {
     public let counts: [Int]
     /// Each cell's denominator when the description names one; NaN where the field is blank.
     public let denominators: [Double]?
+    /// Each cell's unweighted sample cases (survey data with `sample_size:`); `Table.blank` where the field is blank.
+    public let sampleSizes: [Int]?
     /// The physical line of each cell's row (aggregate input); 0 for cells computed from records.
     public let lines: [Int32]
     public let relations: Relations
@@ -26,7 +28,8 @@ public struct Table: Sendable {
 
     init(
         file: String, kind: InputKind, dimensions: [Dimension], coordinates: [Int32], index: CellIndex, counts: [Int],
-        denominators: [Double]?, lines: [Int32], relations: Relations, marks: ReleaseMarks?
+        denominators: [Double]?, lines: [Int32], relations: Relations, marks: ReleaseMarks?,
+        sampleSizes: [Int]? = nil
     ) {
         self.file = file
         self.kind = kind
@@ -35,6 +38,7 @@ public struct Table: Sendable {
         self.index = index
         self.counts = counts
         self.denominators = denominators
+        self.sampleSizes = sampleSizes
         self.lines = lines
         self.relations = relations
         self.marks = marks
@@ -83,6 +87,8 @@ public struct ReleaseMarks: Sendable {
     public var annotations: [Code]
     /// Whether any derived column on the cell's row holds a value.
     public var derivedPublished: [Bool]
+    /// Whether a derived column on the cell's row holds a value that reads as zero (`0.0`, `0%`; Example 3).
+    public var derivedReadsZero: [Bool] = []
     /// Whether the input had the annotation column at all.
     public var hasAnnotationColumn: Bool
 }

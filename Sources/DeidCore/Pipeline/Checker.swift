@@ -38,7 +38,8 @@ public enum Checker {
         if !assessment.requiresMasking { findings = SmallCountScreen.allowed(findings, by: assessment) }
         var omitted = [RuleID.smallCount.rawValue: small.count - listed.count]
         var omittedErrors = assessment.requiresMasking ? small.count - listed.count : 0
-        findings += SmallCountScreen.derivedFindings(in: table, description: rules.description)
+        findings += SmallCountScreen.derivedFindings(in: table, description: rules.description, policy: rules.policy)
+        findings += ReliabilityScreen.findings(in: table, description: rules.description, policy: rules.policy)
 
         let pattern = PrimarySuppression.blanks(in: table)
         var auditSummary: AuditSummary?

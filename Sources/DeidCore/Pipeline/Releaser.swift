@@ -44,21 +44,44 @@ public enum Releaser {
                 spool.source, displayName: request.displayName, description: rules.description, policy: rules.policy,
                 purpose: .release, digest: true)
         }
-        let table = loaded.table
-        // DDG Steps 1–3 decide whether Step 4 (masking) applies; without it the release hides nothing.
+        // Step 4 restructuring first: `aggregate:` rules merge values, and every later stage sees the recoded table.
+        let recode = try Recoding.apply(
+            rules.description.masking.aggregate, to: loaded.table, description: rules.description, policy: rules.policy)
+        let table = recode.table
+        // DDG Steps 1–3 on the table that is released (the recoded one: ddg-spec Q7, rescoring after
+        // restructuring) decide whether Step 4 masking applies; without it the release hides no small count.
         let assessment = try Assessor.assess(
             table: table, description: rules.description, policy: rules.policy, referenceDirectory: rules.referenceDirectory)
+        var scoreNotes: [String] = []
+        if !recode.recodings.isEmpty, let after = assessment.score?.total,
+            let before = try? Assessor.assess(
+                table: loaded.table, description: rules.description, policy: rules.policy,
+                referenceDirectory: rules.referenceDirectory
+            ).score?.total
+        {
+            scoreNotes.append("publication score before recoding \(before), after recoding \(after) (ddg-spec Q7)")
+        }
 
         var pattern = Pattern(cellCount: table.cellCount)
+        let percentages = try rules.description.masking.percentages.map {
+            try RoundedPercentages.prepare(table: table, declaration: $0, policy: rules.policy)
+        }
+        percentages?.hideCounts(in: &pattern)
         if assessment.requiresMasking { PrimarySuppression.apply(to: table, policy: rules.policy, pattern: &pattern) }
+        let unreliable = SurveyReliability.unreliableCells(in: table, description: rules.description, policy: rules.policy)
+        SurveyReliability.hide(unreliable, in: &pattern, at: .beforeProtection, policy: rules.policy)
         let protection = try StageTrace.measure("protect") {
             try ComplementarySuppression.protect(table: table, policy: rules.policy, pattern: &pattern)
         }
+        SurveyReliability.hide(unreliable, in: &pattern, at: .afterProtection, policy: rules.policy)
         let labelling = try StageTrace.measure("labels") {
             try Labelling.decide(table: table, pattern: pattern, policy: rules.policy)
         }
         try ReleaseInvariants.verify(
             table: table, pattern: pattern, policy: rules.policy, audit: protection.audit, assessment: assessment)
+        let layout = ReleaseLayout(
+            rows: recode.rows.isIdentity ? nil : recode.rows, rates: rules.description.masking.rates,
+            percentages: percentages.map { ($0.declaration.column, $0.texts) })
 
         var output = try AtomicFile(destination: request.output)
         switch table.kind {
@@ -66,19 +89,25 @@ public enum Releaser {
             try ReleaseWriter.writeAggregate(
                 input: spool.source, displayName: request.displayName, table: table, pattern: pattern,
                 description: rules.description, annotations: labelling.annotations,
-                hideDerived: rules.policy.derived.hideWithCount, to: output.fileDescriptor)
+                hideDerived: rules.policy.derived.hideWithCount, layout: layout, to: output.fileDescriptor)
         case .records:
             try ReleaseWriter.writeAggregated(
                 table: table, pattern: pattern, description: rules.description, annotations: labelling.annotations,
-                to: output.fileDescriptor)
+                layout: layout, to: output.fileDescriptor)
         }
         try output.close()
+        try ReleaseInvariants.verifyWritten(
+            path: output.temporaryPath, table: table, pattern: pattern, description: rules.description,
+            policy: rules.policy, layout: layout)
         let outputDigest = try FileDigest.sha256(ofFile: output.temporaryPath)
 
         let report = try AuditReport(
             table: table, pattern: pattern, rules: rules, inputName: request.displayName,
             inputDigest: loaded.sha256 ?? "", output: request.output, outputDigest: outputDigest,
-            protection: protection, labelling: labelling, assessment: assessment)
+            protection: protection, labelling: labelling, assessment: assessment,
+            masking: MaskingReport(
+                recode: recode, percentages: percentages, unreliableCells: pattern.cells(hiddenFor: .unreliable).count,
+                description: rules.description, policy: rules.policy, extraNotes: scoreNotes))
         var reportFile = try AtomicFile(destination: request.report)
         try reportFile.write(Array((JSONOutput.encode(report) + "\n").utf8))
         try reportFile.close()

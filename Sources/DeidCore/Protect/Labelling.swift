@@ -19,7 +19,12 @@ public enum Labelling {
         func generic(_ reason: String, _ audit: AuditResult?) -> LabelDecision {
             var annotations: [Int: String] = [:]
             for cell in hidden {
-                annotations[cell] = pattern.reasons[cell] == .unreliable ? codes.unreliableCode : codes.genericCode
+                annotations[cell] =
+                    switch pattern.reasons[cell] {
+                    case .unreliable: codes.unreliableCode
+                    case .percentagesOnly: policy.threeCategory.code
+                    default: codes.genericCode
+                    }
             }
             return LabelDecision(mode: .generic, reason: reason, annotations: annotations, labelAudit: audit)
         }
@@ -28,6 +33,14 @@ public enum Labelling {
         }
         if hidden.isEmpty {
             return LabelDecision(mode: .distinct, reason: "no cell is hidden", annotations: [:], labelAudit: nil)
+        }
+        if hidden.allSatisfy({ pattern.reasons[$0] == .percentagesOnly }) {
+            return LabelDecision(
+                mode: .generic,
+                reason: "every count is withheld because the table is published as rounded percentages; each row "
+                    + "carries the code \(policy.threeCategory.code)",
+                annotations: Dictionary(uniqueKeysWithValues: hidden.map { ($0, policy.threeCategory.code) }),
+                labelAudit: nil)
         }
         if let leak = LabelLeakScan.firstLeak(table: table, pattern: pattern, smallMax: policy.numerator.minimum - 1) {
             if codes.mode == .distinct { throw ProtectError.labelsWouldLeak(cells: 1, file: table.file) }
@@ -56,6 +69,7 @@ public enum Labelling {
                 switch pattern.reasons[cell] {
                 case .primary: annotations[cell] = codes.primaryCode
                 case .unreliable: annotations[cell] = codes.unreliableCode
+                case .percentagesOnly: annotations[cell] = policy.threeCategory.code
                 default: annotations[cell] = codes.complementaryCode
                 }
             }

@@ -11,6 +11,9 @@ public enum HiddenReason: String, Sendable, Hashable, Codable, CaseIterable {
     case unreliable
     /// Blank in the input: hidden by an earlier release.
     case inputBlank = "hidden-in-input"
+    /// The count is withheld because the dimension is published as rounded percentages (three-category method,
+    /// DDG Ed. 2.0 §4.4.4). Its protection is the percentages audit's, not complementary suppression's.
+    case percentagesOnly = "percentages-only"
 }
 
 /// Which cells are hidden and why: the output of the Protect stage and the input of the audit.
@@ -37,4 +40,16 @@ public struct Pattern: Sendable, Hashable {
 
     /// Whether the cell counts as a small-number cell for labelling (primary, or blank input labelled so).
     public func isPrimary(_ cell: Int) -> Bool { reasons[cell] == .primary }
+
+    /// Whether the disclosure audit of published counts must prove the hidden cell protected. Cells withheld
+    /// for the rounded-percentages method are audited by the percentages audit instead; cells hidden as
+    /// unreliable are audited only when the policy says so (`survey.protect_unreliable`): otherwise the audit
+    /// treats them as published, which is the stricter assumption for every other cell.
+    public func isAudited(_ cell: Int, policy: Policy) -> Bool {
+        switch reasons[cell] {
+        case nil, .percentagesOnly: false
+        case .unreliable: policy.survey.protectUnreliable
+        default: true
+        }
+    }
 }

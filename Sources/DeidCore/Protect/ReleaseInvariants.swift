@@ -14,7 +14,10 @@ public enum ReleaseInvariants {
             if assessment.requiresMasking && !pattern.isHidden(cell) && policy.numerator.isSmall(count) {
                 throw .invariantViolated("a small count would be published", file: table.file)
             }
-            if pattern.isHidden(cell) && count == 0 && !policy.numerator.hideZero {
+            // A rounded-percentages release withholds every count, zeros included; they show as "0%".
+            if pattern.isHidden(cell) && count == 0 && !policy.numerator.hideZero
+                && pattern.reasons[cell] != .percentagesOnly
+            {
                 throw .invariantViolated("a zero would be hidden", file: table.file)
             }
         }
@@ -22,7 +25,7 @@ public enum ReleaseInvariants {
             throw .invariantViolated("the disclosure audit did not pass", file: table.file)
         }
         let audited = Set(audit.intervals.map(\.cell))
-        guard audited == Set(pattern.hiddenCells) else {
+        guard audited == Set(pattern.hiddenCells.filter { pattern.isAudited($0, policy: policy) }) else {
             throw .invariantViolated("the audit did not cover exactly the hidden cells", file: table.file)
         }
     }

@@ -15,7 +15,9 @@ enum Rule6Application {
             for r in table.relations.indices where !unsatisfiable.contains(r) {
                 let relation = table.relations[r]
                 let cells = [relation.total] + relation.parts.map(Int.init)
-                let hiddenValues = cells.filter(pattern.isHidden).map { table.counts[$0] }
+                // Withheld-for-percentages counts are not suppressed values in the rule's sense (no count is shown).
+                let hiddenValues = cells.filter { pattern.isHidden($0) && pattern.reasons[$0] != .percentagesOnly }
+                    .map { table.counts[$0] }
                 guard !hiddenValues.isEmpty else { continue }
                 let tiny = hiddenValues.allSatisfy { $0 <= rule.allAtMost }
                 let small = hiddenValues.reduce(0, +) < rule.sumBelow

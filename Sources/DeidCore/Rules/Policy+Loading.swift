@@ -11,7 +11,7 @@ extension Policy {
     static let sections = [
         "version", "name", "title", "edition", "numerator", "denominator", "derived", "complementary", "audit",
         "labels",
-    ]
+    ] + maskingSections
 
     /// Loads the policy a description names: a preset from `presetsDirectory`, or a file relative to the
     /// description's folder. `location` is where `policy:` is written, for the not-found messages.
@@ -78,6 +78,8 @@ extension Policy {
             complementary: try reader.complementary(),
             audit: try reader.audit(),
             labels: try reader.labels(),
+            threeCategory: try threeCategory(root, yaml: yaml),
+            survey: try survey(root, yaml: yaml),
             scoring: try root["scoring"].map { node throws(RulesError) in
                 try ScoringReader(yaml: yaml).scoring(node, keyLocation: root.keyLocation("scoring"))
             })

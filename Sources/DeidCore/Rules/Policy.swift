@@ -18,11 +18,13 @@ public struct Policy: Sendable, Hashable {
     /// DDG Step 3 (optional section): without it deid cannot score, and every table with personal
     /// characteristics is masked, the conservative reading.
     public var scoring: ScoringPolicy?
+    public var threeCategory: ThreeCategoryRule
+    public var survey: SurveyRule
 
     public init(
         name: String, title: String, edition: String, file: String, numerator: NumeratorRule,
         denominator: DenominatorRule, derived: DerivedRule, complementary: ComplementaryRule, audit: AuditRule,
-        labels: LabelRule, scoring: ScoringPolicy? = nil
+        labels: LabelRule, threeCategory: ThreeCategoryRule, survey: SurveyRule, scoring: ScoringPolicy? = nil
     ) {
         self.name = name
         self.title = title
@@ -35,6 +37,8 @@ public struct Policy: Sendable, Hashable {
         self.audit = audit
         self.labels = labels
         self.scoring = scoring
+        self.threeCategory = threeCategory
+        self.survey = survey
     }
 }
 

@@ -1,6 +1,10 @@
 import Yams
 
 extension TableDescription {
+    /// Every key a dimension may have: its column and structure, the scoring keys and the masking keys.
+    static let allDimensionKeys =
+        ["column", "role", "total", "hierarchy"] + dimensionScoringKeys + MaskingDeclarations.dimensionKeys
+
     /// The only format version this deid reads.
     public static let formatVersion = 1
 
@@ -25,7 +29,8 @@ extension TableDescription {
         let policy = try policyReference(yaml.name(policyNode, key: "policy", meaning: "a preset name or a file path"))
         let table = try yaml.mapping(
             root.required("table"), key: "table", context: "'table'",
-            allowed: ["input", "dimensions", "count", "denominator", "derived", "annotation"] + assessmentKeys,
+            allowed: ["input", "dimensions", "count", "denominator", "derived", "annotation"] + assessmentKeys
+                + MaskingDeclarations.tableKeys,
             required: ["input": "input: aggregate", "dimensions": "dimensions:"], keyLocation: root.keyLocation("table"))
         let input = try yaml.choice(table.required("input"), key: "input", noun: "input kind", of: InputKind.self)
         let dimensionNodes = try yaml.list(table.required("dimensions"), key: "dimensions", meaning: "dimensions")
@@ -56,7 +61,7 @@ extension TableDescription {
         for (key, name) in [("count", count), ("denominator", denominator), ("annotation", annotation)] {
             if let name, let location = table.keyLocation(key) { columnLocations[name] = location }
         }
-        let description = TableDescription(
+        var description = TableDescription(
             version: formatVersion, policy: policy, input: input, dimensions: dimensions, count: count,
             denominator: denominator, derived: derived, annotation: annotation,
             file: file, policyLocation: yaml.location(policyNode), columnLocations: columnLocations,
@@ -64,6 +69,7 @@ extension TableDescription {
         try description.checkInput(table)
         try description.checkColumns(table, yaml: yaml)
         try description.checkAssessment(table, yaml: yaml)
+        description.masking = try MaskingDeclarations.parse(table, dimensionNodes: dimensionNodes, of: description, yaml: yaml)
         return description
     }
 
@@ -88,7 +94,7 @@ extension TableDescription {
     private static func dimension(_ node: Node, yaml: StrictYAML) throws(RulesError) -> DimensionSpec {
         let map = try yaml.mapping(
             node, key: "dimensions", context: "a dimension",
-            allowed: ["column", "role", "total", "hierarchy"] + dimensionScoringKeys,
+            allowed: allDimensionKeys,
             required: ["column": "- column: County", "role": "role: residence_geography"])
         let column = try yaml.name(map.required("column"), key: "column", meaning: "a column name")
         let role = try yaml.choice(map.required("role"), key: "role", noun: "role", of: DimensionRole.self)

@@ -24,6 +24,8 @@ public struct TableDescription: Sendable, Hashable {
     public var columnLocations: [String: SourceLocation]
     /// Step 1–3 facts: personal characteristics, high-risk population, implicit geography and period.
     public var assessment: AssessmentDeclarations
+    /// Recoding, survey data, rate formulas and rounded percentages (DDG Step 4 beyond cell suppression).
+    public var masking = MaskingDeclarations()
 
     public init(
         version: Int = 1, policy: PolicyReference, input: InputKind, dimensions: [DimensionSpec],

@@ -1,0 +1,18 @@
+/// Survey data (DDG Ed. 2.0 §5.2, T13): published estimates whose denominator has fewer sample cases than the
+/// policy's minimum. Zeros are exempt, as in `release`.
+public enum ReliabilityScreen {
+    public static func findings(in table: Table, description: TableDescription, policy: Policy) -> [Finding] {
+        let unreliable = SurveyReliability.unreliableCells(in: table, description: description, policy: policy)
+        let column = description.masking.sampleSize ?? ""
+        return unreliable.filter { !table.isBlank($0) }.map { cell in
+            let coordinates = table.coordinates(of: cell)
+            return Finding(
+                rule: .unreliableEstimate, location: table.location(of: cell),
+                message: "\(coordinates.label): the estimate rests on fewer than \(policy.survey.minSampleCases) "
+                    + "sample cases (column '\(column)'); hide it as statistically unreliable with annotation code "
+                    + "\(policy.labels.unreliableCode) (DDG Ed. 2.0 §5.2)",
+                cell: coordinates,
+                properties: ["column": column, "min_sample_cases": String(policy.survey.minSampleCases)])
+        }
+    }
+}

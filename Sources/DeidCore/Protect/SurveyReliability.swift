@@ -1,0 +1,38 @@
+/// DDG Ed. 2.0 §5.2 and Appendix H (T13, Q21): a survey estimate whose denominator has fewer than the policy's
+/// minimum of unweighted sample cases is statistically unreliable and hidden (annotation code 4), with its
+/// derived values. This is reliability, not confidentiality: a zero estimate stays visible like every zero
+/// (DDG rule 3), so the audit's knowledge that hidden cells are non-zero stays true.
+public enum SurveyReliability {
+    /// When unreliable cells join the pattern relative to complementary suppression.
+    public enum Stage: Sendable {
+        /// Before complementary suppression: the disclosure audit protects them like any hidden cell.
+        case beforeProtection
+        /// After it: the audit treats them as published (`survey.protect_unreliable: false`).
+        case afterProtection
+    }
+
+    /// Non-zero estimates on fewer sample cases than the policy's minimum; empty unless the table is survey data.
+    public static func unreliableCells(in table: Table, description: TableDescription, policy: Policy) -> [Int] {
+        guard description.masking.data == .survey, let cases = table.sampleSizes else { return [] }
+        return (0..<table.cellCount).filter { cell in
+            table.counts[cell] != 0 && cases[cell] != Table.blank
+                && policy.survey.isUnreliable(sampleCases: cases[cell])
+        }
+    }
+
+    /// Hides the cells as unreliable at the stage the policy chooses (a cell already hidden keeps its reason).
+    public static func hide(_ cells: [Int], in pattern: inout Pattern, at stage: Stage, policy: Policy) {
+        let protectedByAudit = policy.survey.protectUnreliable
+        guard protectedByAudit == (stage == .beforeProtection) else { return }
+        for cell in cells { pattern.hide(cell, .unreliable) }
+    }
+
+    /// What the report says about the choice.
+    public static func auditNote(policy: Policy) -> String {
+        policy.survey.protectUnreliable
+            ? "cells hidden as unreliable are protected by the disclosure audit like any hidden cell, so they cannot "
+                + "be recomputed from the totals (survey.protect_unreliable: true, the conservative reading)"
+            : "cells hidden as unreliable are treated by the disclosure audit as if published: reliability "
+                + "suppression protects readers from noise, not people (survey.protect_unreliable: false)"
+    }
+}
