@@ -6,7 +6,7 @@ public enum StageTrace {
     static let enabled = ProcessInfo.processInfo.environment["DEID_TRACE"] != nil
 
     /// Runs `body`, printing how long it took when tracing is on.
-    public static func measure<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {
+    public static func measure<T, Failure: Error>(_ stage: String, _ body: () throws(Failure) -> T) throws(Failure) -> T {
         guard enabled else { return try body() }
         let start = DispatchTime.now().uptimeNanoseconds
         let result = try body()

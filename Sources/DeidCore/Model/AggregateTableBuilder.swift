@@ -103,11 +103,22 @@ struct AggregateTableBuilder: Sendable {
             }
             remaps.append(remap)
         }
-        coordinates.reserveCapacity(coordinates.count + other.coordinates.count)
-        for (i, value) in other.coordinates.enumerated() { coordinates.append(remaps[i % arity][Int(value)]) }
+        // When the second segment saw no label the first did not, its ids are the first's already.
+        let identical = remaps.allSatisfy { remap in remap.indices.allSatisfy { remap[$0] == Int32($0) } }
+        if identical {
+            coordinates += other.coordinates
+        } else {
+            coordinates.reserveCapacity(coordinates.count + other.coordinates.count)
+            other.coordinates.withUnsafeBufferPointer { theirs in
+                for row in stride(from: 0, to: theirs.count, by: arity) {
+                    for d in 0..<arity { coordinates.append(remaps[d][Int(theirs[row + d])]) }
+                }
+            }
+        }
         counts += other.counts
         denominators += other.denominators
-        lines += other.lines.map { $0 + lineOffset }
+        lines.reserveCapacity(lines.count + other.lines.count)
+        for line in other.lines { lines.append(line + lineOffset) }
         annotations += other.annotations
         derivedPublished += other.derivedPublished
         derivedReadsZero += other.derivedReadsZero
@@ -124,18 +135,18 @@ struct AggregateTableBuilder: Sendable {
                 allowBlankCounts ? spec.recoded(by: description.masking.aggregate, observed: Set(observed.labels)) : spec
             dimensions.append(try DimensionBuilder.aggregate(declared, observed: observed, file: file))
         }
-        let (index, duplicate) = CellIndex.build(
-            coordinates: coordinates, arity: dimensions.count, sizes: dimensions.map(\.count))
+        let (index, duplicate) = StageTrace.measure("index") { CellIndex.build(
+            coordinates: coordinates, arity: dimensions.count, sizes: dimensions.map(\.count)) }
         if let (first, second) = duplicate {
             throw .duplicateCell(
                 cell: RelationBuilder.labels(dimensions, coordinates, second),
                 at: SourceLocation(file: file, line: Int(lines[second])), firstLine: Int(lines[first]))
         }
-        let relations = try RelationBuilder.build(
+        let relations = try StageTrace.measure("relations") { () throws(ModelError) in try RelationBuilder.build(
             dimensions: dimensions, coordinates: coordinates, index: index, cellCount: counts.count, lines: lines,
-            file: file)
-        try RelationBuilder.validate(
-            relations, counts: counts, dimensions: dimensions, coordinates: coordinates, lines: lines, file: file)
+            file: file) }
+        try StageTrace.measure("validate") { () throws(ModelError) in try RelationBuilder.validate(
+            relations, counts: counts, dimensions: dimensions, coordinates: coordinates, lines: lines, file: file) }
         var marks = ReleaseMarks(
             annotations: annotations, derivedPublished: derivedPublished,
             hasAnnotationColumn: columns.annotation != nil)

@@ -49,6 +49,12 @@ struct CellIndex: Sendable {
         return (CellIndex(arity: arity, storage: .hashed(table)), duplicate)
     }
 
+    /// The dense layout (position of a cell = Σ value × stride), when the index has one.
+    var dense: (strides: [Int], slots: [Int32])? {
+        if case .dense(let strides, let slots) = storage { return (strides, slots) }
+        return nil
+    }
+
     func find(_ key: UnsafeBufferPointer<Int32>) -> Int? {
         switch storage {
         case .dense(let strides, let slots):

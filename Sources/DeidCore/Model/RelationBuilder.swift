@@ -1,61 +1,125 @@
 /// Generates the additive relations implied by every dimension's total or hierarchy, crossed with every
 /// combination of the other dimensions, and checks that the published numbers honour them.
 enum RelationBuilder {
+    /// Tables with at least this many cells build and check their relations on two cores.
+    static let parallelMinimumCells = 1 << 18
+
     static func build(
         dimensions: [Dimension], coordinates: [Int32], index: CellIndex, cellCount: Int, lines: [Int32], file: String
     ) throws(ModelError) -> Relations {
-        let arity = dimensions.count
-        // Children of every value as one flat list per dimension (offsets into it per value), so the loops below
-        // touch no nested arrays.
-        var childStart: [[Int]] = []
-        var childList: [[Int32]] = []
-        for dimension in dimensions {
-            var starts = [0]
-            var list: [Int32] = []
-            for children in dimension.children {
-                list += children
-                starts.append(list.count)
-            }
-            childStart.append(starts)
-            childList.append(list)
+        guard cellCount >= parallelMinimumCells else {
+            return try build(
+                cells: 0..<cellCount, dimensions: dimensions, coordinates: coordinates, index: index, lines: lines,
+                file: file)
         }
-        var relationCount = 0
-        var partCount = 0
-        for cell in 0..<cellCount {
-            for d in 0..<arity {
-                let v = Int(coordinates[cell * arity + d])
-                let n = childStart[d][v + 1] - childStart[d][v]
-                if n > 0 {
-                    relationCount += 1
-                    partCount += n
-                }
+        // Each half of the cells yields its relations in cell order; concatenated they are the one-pass list,
+        // and the first error in job order is the one a single pass would meet first.
+        let half = cellCount / 2
+        let ranges = [0..<half, half..<cellCount]
+        let parts: [Relations]
+        do {
+            parts = try parallelMap(ranges.count) { i in
+                try build(
+                    cells: ranges[i], dimensions: dimensions, coordinates: coordinates, index: index, lines: lines,
+                    file: file)
             }
+        } catch let error as ModelError {
+            throw error
+        } catch {
+            preconditionFailure("relation building throws only ModelError")
         }
-        var relations = Relations(reservingRelations: relationCount, parts: partCount)
-        var key = [Int32](repeating: 0, count: arity)
-        var parts = [Int32]()
-        for cell in 0..<cellCount {
-            for j in 0..<arity { key[j] = coordinates[cell * arity + j] }
-            for d in 0..<arity {
-                let v = Int(key[d])
-                let (first, end) = (childStart[d][v], childStart[d][v + 1])
-                if first == end { continue }
-                parts.removeAll(keepingCapacity: true)
-                for c in first..<end {
-                    let child = childList[d][c]
-                    guard let part = key.withUnsafeMutableBufferPointer({ index.find(replacing: d, with: child, in: $0) }) else {
-                        key[d] = child
-                        throw .missingChild(
-                            total: labels(dimensions, coordinates, cell),
-                            child: zip(dimensions, key).map { Coordinate(dimension: $0.column, value: $0.labels[Int($1)]) },
-                            at: SourceLocation(file: file, line: lines[cell] > 0 ? Int(lines[cell]) : nil))
-                    }
-                    parts.append(Int32(part))
-                }
-                relations.append(total: cell, dimension: d, parts: parts)
-            }
-        }
+        var relations = parts[0]
+        relations.append(contentsOf: parts[1])
         return relations
+    }
+
+    private static func build(
+        cells: Range<Int>, dimensions: [Dimension], coordinates: [Int32], index: CellIndex, lines: [Int32],
+        file: String
+    ) throws(ModelError) -> Relations {
+        let arity = dimensions.count
+        // Every dimension's children in one flat list: value v of dimension d has the children
+        // `childList[childStart[valueBase[d] + v] ..< childStart[valueBase[d] + v + 1]]`. Flat arrays read through
+        // raw buffers keep the per-cell loops free of reference counting.
+        var valueBase: [Int] = []
+        var childStart: [Int] = []
+        var childList: [Int32] = []
+        for dimension in dimensions {
+            valueBase.append(childStart.count)
+            for children in dimension.children {
+                childStart.append(childList.count)
+                childList += children
+            }
+            childStart.append(childList.count)
+        }
+        let dense = index.dense
+        let strides = dense?.strides ?? Array(repeating: 0, count: arity)
+        let slots = dense?.slots ?? []
+        return try valueBase.withUnsafeBufferPointer { valueBase throws(ModelError) in
+            try childStart.withUnsafeBufferPointer { childStart throws(ModelError) in
+                try childList.withUnsafeBufferPointer { childList throws(ModelError) in
+                    try coordinates.withUnsafeBufferPointer { coordinates throws(ModelError) in
+                        try strides.withUnsafeBufferPointer { strides throws(ModelError) in
+                            try slots.withUnsafeBufferPointer { slots throws(ModelError) in
+                                var relationCount = 0
+                                var partCount = 0
+                                for cell in cells {
+                                    for d in 0..<arity {
+                                        let i = valueBase[d] + Int(coordinates[cell * arity + d])
+                                        let n = childStart[i + 1] - childStart[i]
+                                        if n > 0 {
+                                            relationCount += 1
+                                            partCount += n
+                                        }
+                                    }
+                                }
+                                var relations = Relations(reservingRelations: relationCount, parts: partCount)
+                                var key = [Int32](repeating: 0, count: arity)
+                                var parts = [Int32]()
+                                for cell in cells {
+                                    var position = 0
+                                    for j in 0..<arity {
+                                        key[j] = coordinates[cell * arity + j]
+                                        position += Int(key[j]) * strides[j]
+                                    }
+                                    for d in 0..<arity {
+                                        let v = Int(key[d])
+                                        let i = valueBase[d] + v
+                                        if childStart[i] == childStart[i + 1] { continue }
+                                        parts.removeAll(keepingCapacity: true)
+                                        for c in childStart[i]..<childStart[i + 1] {
+                                            let child = childList[c]
+                                            let part: Int?
+                                            if dense != nil {
+                                                // On a dense index a part's slot is the total's moved along d.
+                                                let slot = slots[position + (Int(child) - v) * strides[d]]
+                                                part = slot >= 0 ? Int(slot) : nil
+                                            } else {
+                                                part = key.withUnsafeMutableBufferPointer {
+                                                    index.find(replacing: d, with: child, in: $0)
+                                                }
+                                            }
+                                            guard let part else {
+                                                key[d] = child
+                                                throw .missingChild(
+                                                    total: labels(dimensions, Array(coordinates), cell),
+                                                    child: zip(dimensions, key).map {
+                                                        Coordinate(dimension: $0.column, value: $0.labels[Int($1)])
+                                                    },
+                                                    at: SourceLocation(file: file, line: lines[cell] > 0 ? Int(lines[cell]) : nil))
+                                            }
+                                            parts.append(Int32(part))
+                                        }
+                                        relations.append(total: cell, dimension: d, parts: parts)
+                                    }
+                                }
+                                return relations
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// A published total must equal the sum of its published parts; with blank (already hidden) parts the total

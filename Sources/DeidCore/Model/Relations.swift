@@ -35,6 +35,15 @@ public struct Relations: Sendable, RandomAccessCollection {
         offsets.append(Int32(parts.count))
     }
 
+    /// Appends another list's relations after this one's.
+    mutating func append(contentsOf other: Relations) {
+        let base = Int32(parts.count)
+        totals += other.totals
+        dimensions += other.dimensions
+        offsets += other.offsets.dropFirst().map { $0 + base }
+        parts += other.parts
+    }
+
     public var startIndex: Int { 0 }
     public var endIndex: Int { totals.count }
 

@@ -96,7 +96,7 @@ public enum TableLoader {
             CSVSegment(start: 0, end: cut, firstLine: 1, header: header),
             CSVSegment(start: cut, end: size, firstLine: 1, header: header),
         ]
-        let parts = try parallelMap(segments.count + (request.digest ? 1 : 0)) { i -> SegmentResult<Builder> in
+        let parts = try StageTrace.measure("read segments") { try parallelMap(segments.count + (request.digest ? 1 : 0)) { i -> SegmentResult<Builder> in
             if i == segments.count {
                 return SegmentResult(builder: nil, nextLine: 0, digest: try FileDigest.sha256(ofFile: path))
             }
@@ -105,11 +105,12 @@ public enum TableLoader {
             var builder = Builder(context)
             try reader.read(header: { _ in }, row: { row in try builder.add(row) })
             return SegmentResult(builder: builder, nextLine: reader.nextLine, digest: nil)
-        }
+        } }
         guard var merged = parts[0].builder, let second = parts[1].builder else { return nil }
         // The second segment numbered its lines from 1; they continue where the first segment's lines end.
-        merged.append(second, lineOffset: Int32(clamping: parts[0].nextLine - 1))
-        return LoadedTable(table: try merged.finish(), header: header, bytesRead: size, sha256: parts.last?.digest)
+        StageTrace.measure("merge segments") { merged.append(second, lineOffset: Int32(clamping: parts[0].nextLine - 1)) }
+        let table = try StageTrace.measure("finish table") { try merged.finish() }
+        return LoadedTable(table: table, header: header, bytesRead: size, sha256: parts.last?.digest)
     }
 
     struct SegmentResult<Builder: TableBuilding>: Sendable {

@@ -24,13 +24,18 @@ public enum Checker {
     public static func check(_ request: CheckRequest) throws -> CheckReport {
         let rules = try RulesContext.load(
             source: request.source, rulesFile: request.rulesFile, presetsDirectory: request.presetsDirectory)
-        let loaded = try TableLoader.load(
-            request.source, displayName: request.displayName, description: rules.description, policy: rules.policy,
-            purpose: .check)
+        let loaded = try StageTrace.measure("read and model") {
+            try TableLoader.load(
+                request.source, displayName: request.displayName, description: rules.description, policy: rules.policy,
+                purpose: .check)
+        }
         let table = loaded.table
         // DDG Steps 1–3: a table that may be released without masking may show small counts (notes, not errors).
-        let assessment = try Assessor.assess(
-            table: table, description: rules.description, policy: rules.policy, referenceDirectory: rules.referenceDirectory)
+        let assessment = try StageTrace.measure("assess") {
+            try Assessor.assess(
+                table: table, description: rules.description, policy: rules.policy,
+                referenceDirectory: rules.referenceDirectory)
+        }
         let small = SmallCountScreen.visibleSmallCells(in: table, policy: rules.policy)
         let listed = request.findingLimit.map { Array(small.prefix($0)) } ?? small
         var findings = SmallCountScreen.smallCountFindings(
