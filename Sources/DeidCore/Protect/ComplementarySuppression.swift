@@ -25,7 +25,7 @@ public enum ComplementarySuppression {
         let width = policy.audit.minIntervalWidth
         var notes: [String] = []
 
-        let primaries = pattern.cells(hiddenFor: .primary).sorted { (table.counts[$0], $0) < (table.counts[$1], $1) }
+        let primaries = pattern.cells(hiddenFor: .primary)
         StageTrace.note("\(primaries.count) primary cells in \(table.cellCount)")
         for cell in primaries {
             guard try protector.ensure(cell, width: width, pattern: &pattern, reason: .complementary) != nil else {

@@ -84,6 +84,16 @@ struct PerturbationProtector {
             moves = try neighbourhoodModel(for: cell, reach: reach, pattern: pattern).cheapestMove(of: cell, by: amount)
             linearPrograms += 1
         }
+        // A costly move found nearby may have a much cheaper one further away (through cells of other regions
+        // that are already hidden, say): above ten times the counts a small cell's move needs, look at the whole
+        // component too and keep the cheaper.
+        if let near = moves, price(near, pattern) > 10 * Double(abs(amount) + table.counts[cell]),
+            let far = try componentModel(for: cell, pattern: pattern).cheapestMove(of: cell, by: amount),
+            price(far, pattern) < price(near, pattern)
+        {
+            linearPrograms += 1
+            moves = far
+        }
         // A downward move blocked inside the wide neighbourhood is blocked by the cell's own parts (all of which
         // the neighbourhood holds) far more often than by anything further away; the caller then moves it up
         // instead, so only upward moves pay for a search of the whole component.
@@ -100,6 +110,11 @@ struct PerturbationProtector {
         }
         recordWitnesses(moves)
         return hidden
+    }
+
+    /// What hiding a move's published cells costs.
+    private func price(_ moves: [(cell: Int, delta: Double)], _ pattern: Pattern) -> Double {
+        moves.reduce(0) { $0 + (pattern.isHidden($1.cell) ? 0 : costs.cost[$1.cell]) }
     }
 
     /// A solution Δ is a direction along which the table can change with every changed cell hidden. It can be
