@@ -66,6 +66,8 @@ version: 1
 policy: calhhs-ddg-2.0
 table:
   input: aggregate
+  personal_characteristics: true   # DDG Step 1: age and sex of the people counted
+  high_risk: none                  # DDG Ed. 2.0 §5.6.2: not about a high-risk population
   dimensions:
     - column: Year
       role: time
@@ -101,6 +103,9 @@ version: 1
 policy: calhhs-ddg-2.0
 table:
   input: records
+  personal_characteristics: true
+  high_risk: none
+  period: year                     # all visits of one calendar year (there is no time column)
   dimensions:
     - column: County
       role: service_geography
