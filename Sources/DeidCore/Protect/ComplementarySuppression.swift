@@ -1,3 +1,5 @@
+import Foundation
+
 /// What complementary suppression did, for the report.
 public struct ProtectionResult: Sendable {
     /// The final disclosure audit of the release (generic labels): it passed, or `protect` threw.
@@ -21,19 +23,17 @@ public enum ComplementarySuppression {
 
     public static func protect(table: Table, policy: Policy, pattern: inout Pattern) throws -> ProtectionResult {
         let costs = SuppressionCosts(table: table, rule: policy.complementary)
-        var protector = PerturbationProtector(table: table, costs: costs, components: TableComponents(table))
+        let components = TableComponents(table)
         let width = policy.audit.minIntervalWidth
         var notes: [String] = []
 
         let primaries = pattern.cells(hiddenFor: .primary)
         StageTrace.note("\(primaries.count) primary cells in \(table.cellCount)")
-        for cell in primaries {
-            guard try protector.ensure(cell, width: width, pattern: &pattern, reason: .complementary) != nil else {
-                throw ProtectError.cannotProtect(
-                    cell: table.coordinates(of: cell), at: table.location(of: cell), requiredWidth: width)
-            }
-        }
-        StageTrace.note("first pass: \(protector.linearPrograms) LPs, \(pattern.hiddenCount) hidden")
+        let firstPass = try protectInParallel(
+            primaries, table: table, costs: costs, components: components, width: width, pattern: pattern)
+        for cell in firstPass.hidden { pattern.hide(cell, .complementary) }
+        var protector = PerturbationProtector(table: table, costs: costs, components: components)
+        StageTrace.note("first pass: \(firstPass.linearPrograms) LPs, \(pattern.hiddenCount) hidden")
         notes += applyRule6(policy, table, costs, &pattern, &protector)
         StageTrace.note("rule 6: \(pattern.hiddenCount) hidden")
 
@@ -60,6 +60,41 @@ public enum ComplementarySuppression {
                 throw ProtectError.auditStillFailing(cells: audit.underProtected.count, rounds: rounds, file: table.file)
             }
         }
+    }
+
+    /// The first pass, component by component: no relation joins two components, so protecting them on separate
+    /// cores gives exactly the pattern one core would (each component is handled by one worker, in cell order).
+    private static func protectInParallel(
+        _ primaries: [Int], table: Table, costs: SuppressionCosts, components: TableComponents, width: Int,
+        pattern: Pattern
+    ) throws -> (hidden: [Int], linearPrograms: Int) {
+        // Two workers when the solver allows it, each with about half the primary cells.
+        var load = [Int](repeating: 0, count: components.cells.count)
+        for cell in primaries { load[Int(components.componentOf[cell])] += 1 }
+        let workers = GLPKModel.isThreadSafe ? min(2, ProcessInfo.processInfo.activeProcessorCount) : 1
+        var worker = [Int](repeating: 0, count: components.cells.count)
+        var assigned = [Int](repeating: 0, count: workers)
+        for c in load.indices.sorted(by: { (load[$0], $1) > (load[$1], $0) }) {
+            let lightest = assigned.indices.min { assigned[$0] < assigned[$1] } ?? 0
+            worker[c] = lightest
+            assigned[lightest] += load[c]
+        }
+        let workerOf = worker
+        let results = try parallelMap(workers) { w -> (hidden: [Int], linearPrograms: Int) in
+            var local = pattern
+            var protector = PerturbationProtector(table: table, costs: costs, components: components)
+            var hidden: [Int] = []
+            for cell in primaries where workerOf[Int(components.componentOf[cell])] == w {
+                guard let added = try protector.ensure(cell, width: width, pattern: &local, reason: .complementary)
+                else {
+                    throw ProtectError.cannotProtect(
+                        cell: table.coordinates(of: cell), at: table.location(of: cell), requiredWidth: width)
+                }
+                hidden += added
+            }
+            return (hidden, protector.linearPrograms)
+        }
+        return (results.flatMap(\.hidden).sorted(), results.reduce(0) { $0 + $1.linearPrograms })
     }
 
     /// Distinct notes in order; a long list is cut to its first entries plus a count, so the report stays readable.
