@@ -9,10 +9,11 @@ extension HTMLReport {
             w.block("ol", ["class": "footnotes"]) { w in
                 for note in report.footnotes { w.element("li", note.text) }
             }
+            let codes = report.footnotes.contains { $0.annotation != nil }
             w.element(
                 "p",
-                "From the policy (\(report.footnotes.map(\.source).joined(separator: ", "))); a hidden value is "
-                    + "blank in the release and its annotation column gives the code.",
+                "From the policy (\(report.footnotes.map(\.source).joined(separator: ", ")))"
+                    + (codes ? "; a hidden value is blank in the release and its annotation column gives the code." : "."),
                 ["class": "hint"])
         }
     }
@@ -20,7 +21,7 @@ extension HTMLReport {
     /// Section 4: every hidden cell (up to the cap) with its reason, annotation and audited interval. Intervals
     /// follow from the published table, so they may appear; the values never do.
     static func hiddenCells(_ report: AuditReport, options: HTMLReport.Options, _ w: inout HTMLWriter) {
-        section("hidden-cells", "4. Hidden cells by reason", &w) { w in
+        section("hidden-cells", "4. Hidden cells by reason", newPage: !report.hiddenCells.isEmpty, &w) { w in
             let order = Dictionary(uniqueKeysWithValues: HiddenReason.allCases.enumerated().map { ($1, $0) })
             let sorted = report.hiddenCells.enumerated().sorted { a, b in
                 let (ra, rb) = (order[a.element.reason] ?? 0, order[b.element.reason] ?? 0)

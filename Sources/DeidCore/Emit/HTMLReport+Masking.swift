@@ -54,12 +54,16 @@ extension HTMLReport {
                 }
             }
         }
-        if let share = report.summary.hiddenShareOfTotalCount {
+        if report.summary.hiddenCells == 0 {
+            // Nothing hidden: no share or method to report.
+        } else if let share = report.summary.hiddenShareOfTotalCount {
             w.element("p", "Share of the table's total count that is hidden: \(percent(share)).")
         } else if let note = report.summary.hiddenShareNote {
             w.element("p", "Share of the total count hidden: not given (\(note)).")
         }
-        w.element("p", "Complementary method: \(report.summary.audit.method).")
+        if report.summary.hiddenCells > 0 {
+            w.element("p", "Complementary method: \(report.summary.audit.method).")
+        }
     }
 
     static func meaning(of reason: HiddenReason) -> String {
@@ -80,11 +84,12 @@ extension HTMLReport {
             w.block("tbody") { w in
                 w.row(["Verdict", a.verdict], header: true)
                 w.row(["Solver", a.solver], header: true)
-                w.row(["Narrowest interval width", a.narrowestWidth.map(String.init) ?? "— (no hidden cell)"], header: true)
+                // Widths and tallies are structure, not values; the classes let the leak canary tell them apart.
+                w.row(["Narrowest interval width", a.narrowestWidth.map(String.init) ?? "—"], header: true, classes: [nil, "width"])
                 w.row(["Minimum required width", "\(a.minIntervalWidth) (policy `audit.min_interval_width`, Q11)"], header: true)
-                w.row(["Independent parts of the table", String(a.components)], header: true)
-                w.row(["Linear programs solved", String(a.linearPrograms)], header: true)
-                w.row(["Audit-and-repair rounds", String(a.rounds)], header: true)
+                w.row(["Independent parts of the table", String(a.components)], header: true, classes: [nil, "tally"])
+                w.row(["Linear programs solved", String(a.linearPrograms)], header: true, classes: [nil, "tally"])
+                w.row(["Audit-and-repair rounds", String(a.rounds)], header: true, classes: [nil, "tally"])
             }
         }
     }

@@ -99,7 +99,7 @@ extension HTMLReport {
     }
 
     static func step5and6(_ w: inout HTMLWriter) {
-        step(5, "Legal Review", result: "to be recorded by the legal reviewer in section 5.", &w) { w in
+        step(5, "Legal Review", result: "To be recorded by the legal reviewer in section 5.", &w) { w in
             w.element(
                 "p",
                 "Required only where departmental procedure asks for it; it depends on the purpose of the release "
@@ -107,7 +107,7 @@ extension HTMLReport {
             w.element("p", "☐ Required   ☐ Not required by departmental procedure", ["class": "hint"])
             w.blank("Outcome:", .wide)
         }
-        step(6, "Departmental Release Procedures", result: "to be recorded by the release approver in section 5.", &w) { w in
+        step(6, "Departmental Release Procedures", result: "To be recorded by the release approver in section 5.", &w) { w in
             w.element(
                 "p",
                 "Program and policy review and approval under departmental procedure (DDG §4.6), e.g. public "

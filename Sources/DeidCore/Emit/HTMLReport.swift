@@ -67,8 +67,8 @@ public enum HTMLReport {
     }
 
     static func auditSentence(_ audit: AuditReport.AuditInfo) -> String {
-        let narrowest = audit.narrowestWidth.map { "narrowest interval width \($0)" } ?? "no hidden cell to audit"
-        return "Disclosure audit: \(audit.verdict) (\(narrowest); the policy requires at least "
+        guard let narrowest = audit.narrowestWidth else { return "Disclosure audit: \(audit.verdict) (no hidden cell to audit)." }
+        return "Disclosure audit: \(audit.verdict) (narrowest interval width \(narrowest); the policy requires at least "
             + "\(audit.minIntervalWidth)), solved with \(audit.solver)."
     }
 
