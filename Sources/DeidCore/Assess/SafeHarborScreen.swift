@@ -6,7 +6,8 @@ enum SafeHarborScreen {
     static func reasons(table: Table, description: TableDescription) -> [String] {
         var reasons: [String] = []
         for dimension in table.dimensions {
-            let categories = dimension.labels.indices.filter { dimension.isLeaf(Int32($0)) }.map { dimension.labels[$0] }
+            let categories = dimension.labels.indices.filter { dimension.isLeaf(Int32($0)) }
+                .map { dimension.labels[$0] }
             let spec = description.dimensions.first { $0.column == dimension.column }
             switch dimension.role {
             case .residenceGeography, .serviceGeography:

@@ -13,7 +13,7 @@ extension HTMLReport {
             w.element(
                 "p",
                 "From the policy (\(report.footnotes.map(\.source).joined(separator: ", ")))"
-                    + (codes ? "; a hidden value is blank in the release and its annotation column gives the code." : "."),
+                    + (codes ? "; a hidden value is blank in the release, and its annotation column gives the code." : "."),
                 ["class": "hint"])
         }
     }
@@ -45,14 +45,17 @@ extension HTMLReport {
                     for cell in shown {
                         w.row(
                             [cell.cell.label, cell.line.map(String.init) ?? "—", cell.reason.rawValue,
-                             cell.annotation ?? "—", interval(cell.interval), cell.interval?.width.map(String.init) ?? "—"],
+                             cell.annotation ?? "—", interval(cell.interval),
+                             cell.interval?.width.map(String.init) ?? "—"],
                             header: true, classes: [nil, "number line", nil, nil, "interval", "number width"])
                     }
                 }
             }
             if shown.contains(where: { $0.interval == nil }) {
                 w.element(
-                    "p", "An interval of — marks a cell the count audit treats as published (`survey.protect_unreliable: false`).",
+                    "p",
+                    "An interval of — marks a cell the count audit treats as published "
+                        + "(`survey.protect_unreliable: false`).",
                     ["class": "hint"])
             }
         }

@@ -28,11 +28,13 @@ extension HTMLReport {
             return
         }
         w.block("table", ["class": "recodings"]) { w in
-            w.element("caption", "Recoding: values merged before suppression (DDG §4.4.2); the table was rescored after it (Q7)")
+            w.element(
+                "caption", "Recoding: values merged before suppression (DDG §4.4.2); the table was rescored after it (Q7)")
             w.headerRow(["Column", "Group", "Merged values", "Condition", "Reason", "Group still fails"])
             w.block("tbody") { w in
                 for r in recodings {
-                    let stillFails = r.groupStillFails.map { $0 ? "yes: its small cells are suppressed" : "no" } ?? "—"
+                    let stillFails =
+                        r.groupStillFails.map { $0 ? "yes: its small cells are suppressed" : "no" } ?? "—"
                     w.row(
                         [r.column, r.group, r.members.joined(separator: ", "), r.condition, r.reason, stillFails],
                         header: true)
@@ -49,8 +51,11 @@ extension HTMLReport {
             w.block("tbody") { w in
                 for reason in HiddenReason.allCases {
                     let count = byReason[reason.rawValue] ?? 0
-                    guard count > 0 || [.primary, .complementary, .rule6].contains(reason) else { continue }
-                    w.row([reason.rawValue, String(count), meaning(of: reason)], header: true, classes: [nil, "number tally", nil])
+                    // Cells blank in the input never reach a release (it refuses them); list them only if present.
+                    guard count > 0 || reason != .inputBlank else { continue }
+                    w.row(
+                        [reason.rawValue, String(count), meaning(of: reason)], header: true,
+                        classes: [nil, "number tally", nil])
                 }
             }
         }
@@ -70,7 +75,8 @@ extension HTMLReport {
         switch reason {
         case .primary: "a count below the numerator minimum (primary suppression, DDG T1, T6)"
         case .complementary: "hidden so that no small count can be recomputed or narrowed from the totals (DDG §4)"
-        case .rule6: "one more cell where a row's or column's hidden values are all tiny or add up to little (DDG Ed. 2.0 rule 6)"
+        case .rule6:
+            "one more cell where a row's or column's hidden values are all tiny or add up to little (DDG Ed. 2.0 rule 6)"
         case .unreliable: "a survey estimate on too few sample cases (reliability, DDG Ed. 2.0 §5.2)"
         case .inputBlank: "blank in the input: hidden by an earlier release"
         case .percentagesOnly: "count withheld: only rounded percentages are published (DDG Ed. 2.0 §4.4.4)"
@@ -80,13 +86,18 @@ extension HTMLReport {
     private static func audit(_ report: AuditReport, _ w: inout HTMLWriter) {
         let a = report.summary.audit
         w.block("table", ["class": "audit"]) { w in
-            w.element("caption", "Disclosure audit (linear programming: the interval an attacker can prove for each hidden cell)")
+            w.element(
+                "caption", "Disclosure audit (linear programming: the interval an attacker can prove for each hidden cell)")
             w.block("tbody") { w in
                 w.row(["Verdict", a.verdict], header: true)
                 w.row(["Solver", a.solver], header: true)
                 // Widths and tallies are structure, not values; the classes let the leak canary tell them apart.
-                w.row(["Narrowest interval width", a.narrowestWidth.map(String.init) ?? "—"], header: true, classes: [nil, "width"])
-                w.row(["Minimum required width", "\(a.minIntervalWidth) (policy `audit.min_interval_width`, Q11)"], header: true)
+                w.row(
+                    ["Narrowest interval width", a.narrowestWidth.map(String.init) ?? "—"], header: true,
+                    classes: [nil, "width"])
+                w.row(
+                    ["Minimum required width", "\(a.minIntervalWidth) (policy `audit.min_interval_width`, Q11)"],
+                    header: true)
                 w.row(["Independent parts of the table", String(a.components)], header: true, classes: [nil, "tally"])
                 w.row(["Linear programs solved", String(a.linearPrograms)], header: true, classes: [nil, "tally"])
                 w.row(["Audit-and-repair rounds", String(a.rounds)], header: true, classes: [nil, "tally"])
@@ -103,7 +114,8 @@ extension HTMLReport {
             w.element(
                 "li",
                 "Percentages audit: \(p.audit.verdict) (\(p.audit.categoriesAudited) categories audited, "
-                    + "\(p.audit.smallCategories) that could be small; \(p.audit.solver)). \(p.reasoning.uppercasedFirst).")
+                    + "\(p.audit.smallCategories) that could be small; \(p.audit.solver)). "
+                    + "\(p.reasoning.uppercasedFirst).")
             w.element("li", "For the reviewer: \(p.reviewer).")
         }
     }

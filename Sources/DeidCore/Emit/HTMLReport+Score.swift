@@ -25,7 +25,9 @@ extension HTMLReport {
             scoreTable(score, &w)
             if !score.highRiskCriteria.isEmpty {
                 w.element(
-                    "p", "Criteria the DDG treats as a high-risk population: \(score.highRiskCriteria.joined(separator: ", ")).")
+                    "p",
+                    "Criteria the DDG treats as a high-risk population: "
+                        + "\(score.highRiskCriteria.joined(separator: ", ")).")
             }
             if !score.warnings.isEmpty {
                 w.element("p", "For the statistical expert to review:", ["class": "label"])
@@ -43,13 +45,15 @@ extension HTMLReport {
                 for c in score.criteria {
                     let points = c.points.signedPoints + (c.counted ? "" : " (not counted)")
                     w.row(
-                        [c.criterion.replacingOccurrences(of: "_", with: " "), c.dimension ?? "—", c.category, c.evidence,
-                         points, c.source],
+                        [c.criterion.replacingOccurrences(of: "_", with: " "), c.dimension ?? "—", c.category,
+                         c.evidence, points, c.source],
                         header: true, classes: [nil, nil, nil, nil, "number", "nowrap"])
                 }
             }
             w.block("tfoot") { w in
-                w.row(["Total", "", "", "", String(score.total), ""], header: true, classes: [nil, nil, nil, nil, "number", nil])
+                w.row(
+                    ["Total", "", "", "", String(score.total), ""], header: true,
+                    classes: [nil, nil, nil, nil, "number", nil])
                 w.row(
                     ["Threshold", "", "", "a total at or below it allows release without masking (T5)",
                      String(score.threshold), ""],

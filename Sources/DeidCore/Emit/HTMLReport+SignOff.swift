@@ -8,7 +8,8 @@ extension HTMLReport {
                 w.blank("Role or title:")
             }
             signature("Legal reviewer (Step 5)", &w) { w in
-                w.element("p", "☐ Approved   ☐ Approved with conditions   ☐ Not approved   ☐ Not required", ["class": "hint"])
+                w.element(
+                    "p", "☐ Approved   ☐ Approved with conditions   ☐ Not approved   ☐ Not required", ["class": "hint"])
                 w.blank("Name:")
                 w.blank("Conditions or comments:", .wide)
             }

@@ -78,8 +78,8 @@ extension HTMLReport {
         var numerator = "Numerator condition (minimum \(n.minimum)): \(cells(n.failingCells)) with a count from 1 to "
             + "\(n.minimum - 1)"
         if n.hiddenCells > 0 { numerator += "; \(cells(n.hiddenCells)) blank in the input, which fail too" }
-        let boundary = d.boundary == "fail_at_minimum" ? "exactly \(d.minimum) fails (Q1)" : "exactly \(d.minimum) passes (Q1)"
-        var denominator = "Denominator condition (minimum \(d.minimum), \(boundary)): taken from \(d.sourceDescription); "
+        let boundary = "a denominator of exactly \(d.minimum) \(d.boundary == "fail_at_minimum" ? "fails" : "passes"), Q1"
+        var denominator = "Denominator condition (minimum \(d.minimum); \(boundary)): taken from \(d.sourceDescription); "
             + "\(cells(d.failingCells)) below the minimum"
         if d.unknownCells > 0 { denominator += ", \(cells(d.unknownCells)) without a known denominator (they fail)" }
         let result: String =
