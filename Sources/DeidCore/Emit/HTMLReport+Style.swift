@@ -43,7 +43,7 @@ extension HTMLReport {
         @media print {
           body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
           section.new-page { break-before: page; }
-          h2, h3 { break-after: avoid; }
+          h2, h3, .label { break-after: avoid; }
           tr, .signature, .result, .field, .step-result { break-inside: avoid; }
           thead { display: table-header-group; }
           tfoot { display: table-footer-group; }
