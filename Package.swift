@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+        // Test-only: golden JSON and HTML reports (`Tests/DeidCoreTests/Emit/__Snapshots__`).
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", exact: "1.19.7"),
     ],
     targets: [
         // System libraries from Debian: libcsv parses the CSV, GLPK solves the audit's linear programs.
@@ -39,7 +41,12 @@ let package = Package(
         ),
         .testTarget(
             name: "DeidCoreTests",
-            dependencies: ["DeidCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: [
+                "DeidCore", .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            // Golden reports, read by swift-snapshot-testing from beside the test file, not bundled resources.
+            exclude: ["Emit/__Snapshots__"],
             swiftSettings: strict
         ),
         .testTarget(

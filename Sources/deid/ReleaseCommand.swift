@@ -8,11 +8,13 @@ extension Deid {
             discussion: """
                 Hides every small count, adds complementary suppressions, and writes the release only when the \
                 disclosure audit proves that no hidden cell can be recomputed or narrowed below the policy's \
-                protection width. Both files are written atomically; on any error nothing is written and deid \
-                exits 2 with a message that says what to fix.
+                protection width. With --report-html it also writes a self-contained HTML report for the \
+                statistical expert to print and sign. All files are written atomically; on any error none is \
+                written and deid exits 2 with a message that says what to fix.
 
                 Examples:
                   deid release counts.csv -o counts.release.csv --report counts.audit.json
+                  deid release counts.csv -o out.csv --report out.json --report-html out.html
                   deid release people.csv --rules people.deid.yaml -o by-county.csv --report by-county.audit.json
                   deid release - --rules counts.deid.yaml --stdin-filename counts.csv -o out.csv --report out.json < counts.csv
                 """)
@@ -25,6 +27,12 @@ extension Deid {
 
         @Option(help: ArgumentHelp("Where to write the JSON audit report.", valueName: "file"))
         var report: String
+
+        @Option(
+            help: ArgumentHelp(
+                "Where to write the HTML report to print and sign (no hidden value, no external assets).",
+                valueName: "file"))
+        var reportHtml: String?
 
         @Option(help: ArgumentHelp("The table description.", valueName: "file"))
         var rules: String?
@@ -39,7 +47,8 @@ extension Deid {
             let source: InputSource = file == "-" ? .standardInput : .file(file)
             let name = file == "-" ? (stdinFilename ?? source.defaultDisplayName) : file
             let request = ReleaseRequest(
-                source: source, displayName: name, rulesFile: rules, output: output, report: report)
+                source: source, displayName: name, rulesFile: rules, output: output, report: report,
+                reportHTML: reportHtml)
             do {
                 let outcome = try Releaser.release(request)
                 if !quiet { Console.error(outcome.summary) }

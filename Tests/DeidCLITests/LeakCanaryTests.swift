@@ -9,7 +9,10 @@ import Testing
 /// * policy parameters (11), format versions, annotation codes (1, 2, 1|2): none equals a canary;
 /// * line numbers (2–13), cell and hidden-cell tallies, interval bounds and widths: these are structure, not
 ///   values. In JSON they are skipped by key (`line`, `lower`, `upper`, …); in text the `file:line:` prefix is
-///   cut; the release summary must match its exact shape. Everything else is searched.
+///   cut; the release summary must match its exact shape. In the HTML report the same things are skipped by the
+///   class of their table cell (`line`, `interval`, `width`, `tally`), and only when the cell holds nothing but
+///   a number or an interval; tallies in sentences ("4 cells", "2 primary") are skipped by their words.
+///   Everything else is searched, tag attributes included, after entities are decoded.
 /// * SHA-256 digests are hex: a canary is matched only as a whole number, not glued to letters or digits.
 ///
 /// The table: Alder/Female = 7 and Birch/Male = 9 are small; the other counts are distinct three- and
@@ -82,7 +85,8 @@ import Testing
     @Test func releaseAndItsReportPrintNoHiddenValue() throws {
         let scratch = try SampleTables.folder([("table", Self.csv, SampleTables.smallDescription)])
         defer { scratch.remove() }
-        let run = try Deid.run(["release", "table.csv", "-o", "out.csv", "--report", "out.json"], in: scratch.path)
+        let run = try Deid.run(
+            ["release", "table.csv", "-o", "out.csv", "--report", "out.json", "--report-html", "out.html"], in: scratch.path)
         #expect(run.status == 0, "\(run)")
         #expect(run.stdout.isEmpty, "\(run)")
 
@@ -99,6 +103,9 @@ import Testing
         #expect(summary.wholeMatch(of: shape) != nil, "\(summary)")
 
         canary.expectNoLeak(in: try scratch.read("out.json"), format: "json")
+        let html = try scratch.read("out.html")
+        #expect(html.contains("Hidden cells by reason") && html.contains("Alder"), "the HTML report was searched")
+        canary.expectNoLeak(in: html, format: "html")
 
         for format in Self.formats {
             let check = try Deid.run(["check", "--format", format, "--rules", "table.deid.yaml", "out.csv"], in: scratch.path)
@@ -132,6 +139,13 @@ import Testing
         ("json", #"{"hidden_cells": [{"value": 7}]}"#),
         ("json", #"{"rate": "38.39"}"#),
         ("sarif", #"{"runs": [{"properties": {"population": 18233}}]}"#),
+        ("text", "t.csv:2: population 18,233"),
+        ("html", #"<td class="line">2</td><td>7</td>"#),
+        ("html", #"<td class="interval">[7, 7] exactly</td>"#),
+        ("html", #"<td class="tally">7 people</td>"#),
+        ("html", #"<p>Rate 38.39 &amp; more</p>"#),
+        ("html", #"<p title="population 18233">x</p>"#),
+        ("html", #"<li>the count is&#32;7</li>"#),
     ])
     func findsPlantedLeaks(_ format: String, _ output: String) {
         #expect(!canary.leaks(in: output, format: format).isEmpty)
@@ -144,6 +158,9 @@ import Testing
         ("json", #"{"sha256": "a7f3c9e18233b0", "version": "0.1.0", "share": 0.0738, "n": 17, "m": 2.7}"#),
         ("text", "t.csv:2: rule: widths 27, 70 and 738.39x"),
         ("json", #"{"score_error": "t.deid.yaml:6:7: error: cannot score"}"#),
+        ("html", #"<td class="number line">7</td><td class="interval">[1, 7]</td><td class="number width">7</td>"#),
+        ("html", #"<td class="tally">7</td><p>7 of 12 cells hidden (7 primary, 2 complementary); 7 cells</p>"#),
+        ("html", #"<td class="digest">a7f3c9e18233b0</td>"#),
     ])
     func ignoresStructureAndLongerNumbers(_ format: String, _ output: String) {
         #expect(canary.leaks(in: output, format: format).isEmpty, "\(canary.leaks(in: output, format: format))")
@@ -162,6 +179,19 @@ struct Canary {
     }
 
     init(values: [String]) { self.values = values }
+
+    /// Each value, and large whole numbers also as written with thousands separators ("18,233").
+    var searchedValues: [String] {
+        values + values.compactMap { value in
+            guard let number = Int(value), number >= 1000 else { return nil }
+            var digits = Array(String(number)), grouped = ""
+            while digits.count > 3 {
+                grouped = "," + String(digits.suffix(3)) + grouped
+                digits.removeLast(3)
+            }
+            return String(digits) + grouped
+        }
+    }
 
     /// Keys whose numbers are structure (positions, tallies, audited intervals), never a cell's value.
     static let structuralKeys: Set<String> = [
@@ -189,12 +219,48 @@ struct Canary {
             searched = output.split(separator: "\n").map { String($0.replacing(#/^[^:]+:[0-9]+: /#, with: "")) }
         case "github":
             searched = output.split(separator: "\n").map { String($0.replacing(#/,line=[0-9]+,/#, with: ",")) }
+        case "html":
+            searched = Self.htmlText(output)
         default:
             searched = [output]
         }
         // A `file.yaml:6:7` reference inside a message (e.g. a scoring error quoted in the JSON) is a position.
         let positions = searched.map { String($0.replacing(#/[A-Za-z0-9_.\/-]+\.(csv|yaml|yml):[0-9]+(:[0-9]+)?/#, with: "<position>")) }
-        return positions.flatMap { text in values.filter { Self.containsToken($0, in: text) }.map { ($0, text) } }
+        let candidates = searchedValues
+        return positions.flatMap { text in candidates.filter { Self.containsToken($0, in: text) }.map { ($0, text) } }
+    }
+
+    /// Table cells of the HTML report that hold structure, by class, and the only shape each may have.
+    static let structuralCells: [(cls: String, shape: String)] = [
+        ("line", "[0-9]+|—"), ("width", "[0-9]+|—"), ("tally", "[0-9]+"), ("interval", #"\[[0-9]+, ([0-9]+|∞)\]|—"#),
+    ]
+
+    /// The text of an HTML document to search: structural cells of the right shape emptied, the style sheet
+    /// dropped, tags' attributes kept beside the text, entities decoded, tallies of cells removed.
+    static func htmlText(_ html: String) -> [String] {
+        var document = html.replacing(#/<style>[\s\S]*?</style>/#, with: "")
+        for (cls, shape) in structuralCells {
+            guard let cell = try? Regex(#"<td class="([a-z ]* )?"# + cls + #"( [a-z ]*)?">([^<]*)</td>"#),
+                let shape = try? Regex(shape)
+            else {
+                Issue.record("bad structural-cell pattern for \(cls)")
+                return [html]
+            }
+            document = document.replacing(cell) { match in
+                let content = match.output[3].substring.map(String.init) ?? ""
+                return content.wholeMatch(of: shape) != nil ? "<td></td>" : String(match.output[0].substring ?? "")
+            }
+        }
+        let tags = document.matches(of: #/<[^>]*>/#).map { String($0.output) }
+        let text = document.replacing(#/<[^>]*>/#, with: " ")
+        return (tags + [text]).map { piece in
+            var piece = piece
+            for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&#32;", " "), ("&amp;", "&")] {
+                piece = piece.replacingOccurrences(of: entity, with: character)
+            }
+            return piece.replacing(#/[0-9]+ (of [0-9]+ )?cells?\b/#, with: "<cells>")
+                .replacing(#/[0-9]+ (primary|complementary|rule-6|unreliable|hidden-in-input|percentages-only)\b/#, with: "<tally>")
+        }
     }
 
     /// The value as a whole number: not inside a longer number, a decimal or a hex digest.

@@ -158,3 +158,79 @@ import Testing
         #expect(rows.dropFirst().contains(["North", "Female", "12"]), "\(rows)")
     }
 }
+
+/// `--report-html`: the report a reviewer signs is written with the other two files, or not at all.
+@Suite struct ReleaseHTMLReportTests {
+    static let outputs = ["-o", "out.csv", "--report", "out.json", "--report-html", "out.html"]
+
+    @Test func writesASelfContainedReportBesideTheReleaseAndTheJSON() throws {
+        let scratch = try SampleTables.folder([("small", SampleTables.smallCSV, SampleTables.smallDescription)])
+        defer { scratch.remove() }
+        let run = try Deid.run(["release", "small.csv"] + Self.outputs, in: scratch.path)
+        #expect(run.status == 0, "\(run)")
+        #expect(scratch.listing().filter { $0.hasPrefix("out.") } == ["out.csv", "out.html", "out.json"])
+        let html = try scratch.read("out.html")
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
+        #expect(html.hasSuffix("</html>\n"))
+        // Self-contained: no script, and nothing fetched from elsewhere (links, images, fonts, style sheets).
+        for forbidden in ["<script", "src=", "href=", "url(", "@import", "http:", "https:"] {
+            #expect(!html.contains(forbidden), "\(forbidden)")
+        }
+        // It shows what the JSON holds: the release's digest, the verdict and every hidden cell.
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(try scratch.bytes("out.json"))) as? [String: Any])
+        let digest = try #require((report["output"] as? [String: Any])?["sha256"] as? String)
+        #expect(html.contains(digest))
+        #expect(html.contains("Released with masking") && html.contains("Disclosure audit: pass"))
+        let hidden = try #require(report["hidden_cells"] as? [[String: Any]])
+        #expect(html.components(separatedBy: "<td class=\"interval\">").count - 1 == hidden.count)
+        #expect(html.contains("Statistical De-Identification Expert") && html.contains("the risk is very small"))
+    }
+
+    @Test func sameInputGivesTheSameBytes() throws {
+        let scratch = try SampleTables.folder([("small", SampleTables.smallCSV, SampleTables.smallDescription)])
+        defer { scratch.remove() }
+        let first = try Deid.run(["release", "-q", "small.csv"] + Self.outputs, in: scratch.path)
+        let again = try Deid.run(
+            ["release", "-q", "small.csv", "-o", "out.csv", "--report", "out.json", "--report-html", "again.html"],
+            in: scratch.path)
+        #expect(first.status == 0 && again.status == 0, "\(first)\n\(again)")
+        #expect(try scratch.bytes("out.html") == scratch.bytes("again.html"))
+    }
+
+    /// A table that cannot be read fails before anything is written.
+    @Test func aFailingReleaseWritesNoneOfTheThreeFiles() throws {
+        let scratch = try SampleTables.folder([("ragged", SampleTables.raggedCSV, SampleTables.description)])
+        defer { scratch.remove() }
+        let before = scratch.listing()
+        let run = try Deid.run(["release", "ragged.csv"] + Self.outputs, in: scratch.path)
+        #expect(run.status == 2, "\(run)")
+        #expect(scratch.listing() == before)
+    }
+
+    /// The HTML report fails last (its folder does not exist), after the release and the JSON were written to
+    /// temporary files: neither is moved into place and no temporary file is left.
+    @Test func aFailureWritingTheHTMLReportLeavesNoOtherFile() throws {
+        let scratch = try SampleTables.folder([("small", SampleTables.smallCSV, SampleTables.smallDescription)])
+        defer { scratch.remove() }
+        let before = scratch.listing()
+        let run = try Deid.run(
+            ["release", "small.csv", "-o", "out.csv", "--report", "out.json", "--report-html", "missing/out.html"],
+            in: scratch.path)
+        #expect(run.status == 2, "\(run)")
+        #expect(run.stderr.contains("missing/out.html"), "\(run)")
+        #expect(scratch.listing() == before)
+    }
+
+    @Test(arguments: [
+        ["--report-html", "out.json"],  // over the JSON report
+        ["--report-html", "small.csv"],  // over the input
+    ]) func refusesToWriteTheHTMLOverAnotherFile(_ html: [String]) throws {
+        let scratch = try SampleTables.folder([("small", SampleTables.smallCSV, SampleTables.smallDescription)])
+        defer { scratch.remove() }
+        let before = scratch.listing()
+        let run = try Deid.run(["release", "small.csv", "-o", "out.csv", "--report", "out.json"] + html, in: scratch.path)
+        #expect(run.status == 2, "\(run)")
+        #expect(scratch.listing() == before)
+        #expect(try scratch.read("small.csv") == SampleTables.smallCSV)
+    }
+}

@@ -85,6 +85,13 @@ public struct AuditReport: Sendable, Encodable {
     public var output: FileInfo
     public var hiddenCells: [HiddenCell]
     public var summary: Summary
+    /// Whether Step 4 masking applied and why, in one sentence (the report's headline).
+    public var release: ReleaseDecisionInfo
+    /// The footnotes to publish with the release: one per annotation code it uses.
+    public var footnotes: [FootnoteInfo]
+    /// Why the table is not a HIPAA Safe Harbor release, as far as its dimensions show (Expert Determination
+    /// template, ddg-spec §7.1); empty when nothing was detected, and the reviewer completes it.
+    public var safeHarbor: [String]
     /// DDG Steps 1–3: the declarations (personal characteristics, high-risk population), the Step 2 screen,
     /// the publication score and the masking decision, with the reference files used and their hashes.
     public var assessment: Assessment?
@@ -98,6 +105,7 @@ public struct AuditReport: Sendable, Encodable {
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", tool, policy, rules, input, output, summary, assessment, recodings
         case survey, hiddenCells = "hidden_cells", percentagesOnly = "percentages_only"
+        case release, footnotes, safeHarbor = "safe_harbor"
     }
 
     public init(
@@ -137,6 +145,11 @@ public struct AuditReport: Sendable, Encodable {
         recodings = masking.recodings.isEmpty ? nil : masking.recodings
         percentagesOnly = masking.percentages
         survey = masking.survey
+        release = ReleaseDecisionInfo(assessment)
+        footnotes = FootnoteInfo.forRelease(
+            codes: Set(labelling.annotations.values), masked: release.masked, percentages: masking.percentages != nil,
+            policy: rules.policy)
+        safeHarbor = SafeHarborScreen.reasons(table: table, description: rules.description)
     }
 
     /// One line for the terminal, after a prominent first line when the table is released without masking.

@@ -7,17 +7,20 @@ public struct ReleaseRequest: Sendable {
     public var rulesFile: String?
     public var output: String
     public var report: String
+    /// Where to write the HTML report a reviewer signs (`--report-html`), if anywhere.
+    public var reportHTML: String?
     public var presetsDirectory: String?
 
     public init(
         source: InputSource, displayName: String, rulesFile: String?, output: String, report: String,
-        presetsDirectory: String? = nil
+        reportHTML: String? = nil, presetsDirectory: String? = nil
     ) {
         self.source = source
         self.displayName = displayName
         self.rulesFile = rulesFile
         self.output = output
         self.report = report
+        self.reportHTML = reportHTML
         self.presetsDirectory = presetsDirectory
     }
 }
@@ -29,7 +32,8 @@ public struct ReleaseOutcome: Sendable {
 }
 
 /// `deid release`: Read → Model → Assess → Protect → Audit → Emit. Nothing is written unless every step
-/// succeeds and the audit passes; any doubt is an error (exit 2).
+/// succeeds and the audit passes; any doubt is an error (exit 2). The release, the JSON audit and the optional
+/// HTML report are each written to a temporary file and renamed into place only once all of them are complete.
 public enum Releaser {
     public static func release(_ request: ReleaseRequest) throws -> ReleaseOutcome {
         let rules = try RulesContext.load(
@@ -37,7 +41,8 @@ public enum Releaser {
         // The release is written by a second pass over the input, so standard input is kept in a temporary file.
         let spool = try InputSpool(request.source)
         defer { spool.remove() }
-        try OutputPaths.ensureDistinct(input: spool.source, outputs: [request.output, request.report])
+        try OutputPaths.ensureDistinct(
+            input: spool.source, outputs: [request.output, request.report] + (request.reportHTML.map { [$0] } ?? []))
 
         let loaded = try StageTrace.measure("read and model") {
             try TableLoader.load(
@@ -111,8 +116,16 @@ public enum Releaser {
         var reportFile = try AtomicFile(destination: request.report)
         try reportFile.write(Array((JSONOutput.encode(report) + "\n").utf8))
         try reportFile.close()
+        let htmlFile = try request.reportHTML.map { path throws(EmitError) in
+            var file = try AtomicFile(destination: path)
+            let html = HTMLReport.render(report, options: HTMLReport.Options(jsonReport: request.report))
+            try file.write(Array(html.utf8))
+            try file.close()
+            return file
+        }
         try output.commit()
         try reportFile.commit()
+        try htmlFile?.commit()
         return ReleaseOutcome(report: report, summary: report.summaryLine)
     }
 }

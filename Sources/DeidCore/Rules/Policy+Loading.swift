@@ -11,7 +11,7 @@ extension Policy {
     static let sections = [
         "version", "name", "title", "edition", "numerator", "denominator", "derived", "complementary", "audit",
         "labels",
-    ] + maskingSections
+    ] + maskingSections + ["footnotes"]
 
     /// Loads the policy a description names: a preset from `presetsDirectory`, or a file relative to the
     /// description's folder. `location` is where `policy:` is written, for the not-found messages.
@@ -67,19 +67,23 @@ extension Policy {
             document, key: "policy", context: "the policy", allowed: sections + optionalSections,
             required: Dictionary(uniqueKeysWithValues: sections.map { ($0, "\($0): …") }))
         let reader = PolicyReader(yaml: yaml, root: root)
+        // Sections are read in the order the format lists them, so the first error reported is the most basic.
+        let name = try reader.name("name", meaning: "the policy name")
+        let title = try reader.name("title", meaning: "a title")
+        let edition = try reader.name("edition", meaning: "the DDG edition, e.g. \"2.0\"")
+        let numerator = try reader.numerator()
+        let denominator = try reader.denominator()
+        let derived = try reader.derived()
+        let complementary = try reader.complementary()
+        let audit = try reader.audit()
+        let labels = try reader.labels()
+        let threeCategory = try threeCategory(root, yaml: yaml)
+        let survey = try survey(root, yaml: yaml)
         return Policy(
-            name: try reader.name("name", meaning: "the policy name"),
-            title: try reader.name("title", meaning: "a title"),
-            edition: try reader.name("edition", meaning: "the DDG edition, e.g. \"2.0\""),
-            file: file,
-            numerator: try reader.numerator(),
-            denominator: try reader.denominator(),
-            derived: try reader.derived(),
-            complementary: try reader.complementary(),
-            audit: try reader.audit(),
-            labels: try reader.labels(),
-            threeCategory: try threeCategory(root, yaml: yaml),
-            survey: try survey(root, yaml: yaml),
+            name: name, title: title, edition: edition, file: file, numerator: numerator, denominator: denominator,
+            derived: derived, complementary: complementary, audit: audit, labels: labels, threeCategory: threeCategory,
+            survey: survey,
+            footnotes: try footnotes(root, yaml: yaml, labels: labels, numerator: numerator, survey: survey),
             scoring: try root["scoring"].map { node throws(RulesError) in
                 try ScoringReader(yaml: yaml).scoring(node, keyLocation: root.keyLocation("scoring"))
             })

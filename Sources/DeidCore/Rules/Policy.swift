@@ -20,11 +20,14 @@ public struct Policy: Sendable, Hashable {
     public var scoring: ScoringPolicy?
     public var threeCategory: ThreeCategoryRule
     public var survey: SurveyRule
+    /// The footnotes published with a release, in the edition's wording.
+    public var footnotes: FootnoteRule
 
     public init(
         name: String, title: String, edition: String, file: String, numerator: NumeratorRule,
         denominator: DenominatorRule, derived: DerivedRule, complementary: ComplementaryRule, audit: AuditRule,
-        labels: LabelRule, threeCategory: ThreeCategoryRule, survey: SurveyRule, scoring: ScoringPolicy? = nil
+        labels: LabelRule, threeCategory: ThreeCategoryRule, survey: SurveyRule, footnotes: FootnoteRule,
+        scoring: ScoringPolicy? = nil
     ) {
         self.name = name
         self.title = title
@@ -39,6 +42,7 @@ public struct Policy: Sendable, Hashable {
         self.scoring = scoring
         self.threeCategory = threeCategory
         self.survey = survey
+        self.footnotes = footnotes
     }
 }
 

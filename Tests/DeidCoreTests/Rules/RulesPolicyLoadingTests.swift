@@ -138,3 +138,38 @@ import Testing
         #expect(error?.message.contains("missing required key 'sum_below' in 'rule6'") == true)
     }
 }
+
+/// `footnotes:` (ddg-spec §5): every key required, placeholders filled from the policy, unknown ones refused.
+@Suite struct PolicyFootnoteTests {
+    static func preset() throws -> String {
+        try String(contentsOfFile: Repo.presets + "/calhhs-ddg-2.0.yaml", encoding: .utf8)
+    }
+
+    @Test func placeholdersAreFilledFromThePolicy() throws {
+        let text = try Self.preset().replacingOccurrences(of: "  minimum: 11\n", with: "  minimum: 5\n")
+            .replacingOccurrences(of: "    generic: \"1|2\"", with: "    generic: \"S\"")
+        let footnotes = try Policy.parse(yaml: text, file: "p.yaml").footnotes
+        #expect(footnotes.generic.hasPrefix("Annotation S: "))
+        #expect(footnotes.generic.contains("fewer than 5 individuals"))
+        #expect(footnotes.unreliable.contains("fewer than 30 sample cases"))
+        #expect(!footnotes.withoutMasking.contains("{"))
+    }
+
+    @Test func anUnknownPlaceholderIsAnErrorAtItsLine() throws {
+        let text = try Self.preset().replacingOccurrences(
+            of: "  without_masking: \"These data", with: "  without_masking: \"{code} These data")
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.hasPrefix("  without_masking:") }.map { $0 + 1 }
+        let error = rulesError { () throws(RulesError) in try Policy.parse(yaml: text, file: "p.yaml") }
+        #expect(error?.message.contains("unknown placeholder '{code}'") == true, "\(String(describing: error))")
+        #expect(error?.message.contains("{min_sample_cases}, {numerator_minimum}") == true)
+        #expect(error?.location?.line == line)
+    }
+
+    @Test func aMissingFootnoteIsNamed() throws {
+        let text = try Self.preset().split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("  complementary: \"Annotation") }.joined(separator: "\n")
+        let error = rulesError { () throws(RulesError) in try Policy.parse(yaml: text, file: "p.yaml") }
+        #expect(error?.message.contains("missing required key 'complementary' in 'footnotes'") == true)
+    }
+}

@@ -1,0 +1,69 @@
+extension HTMLReport {
+    /// Section 3: the footnote text to publish with the release, one per annotation code it uses.
+    static func footnotes(_ report: AuditReport, _ w: inout HTMLWriter) {
+        section("footnotes", "3. Footnotes to publish with the release", newPage: false, &w) { w in
+            if report.footnotes.isEmpty {
+                w.element("p", "No footnote is needed: the release hides no value.")
+                return
+            }
+            w.block("ol", ["class": "footnotes"]) { w in
+                for note in report.footnotes { w.element("li", note.text) }
+            }
+            let codes = report.footnotes.contains { $0.annotation != nil }
+            w.element(
+                "p",
+                "From the policy (\(report.footnotes.map(\.source).joined(separator: ", ")))"
+                    + (codes ? "; a hidden value is blank in the release, and its annotation column gives the code." : "."),
+                ["class": "hint"])
+        }
+    }
+
+    /// Section 4: every hidden cell (up to the cap) with its reason, annotation and audited interval. Intervals
+    /// follow from the published table, so they may appear; the values never do.
+    static func hiddenCells(_ report: AuditReport, options: HTMLReport.Options, _ w: inout HTMLWriter) {
+        section("hidden-cells", "4. Hidden cells by reason", newPage: !report.hiddenCells.isEmpty, &w) { w in
+            let order = Dictionary(uniqueKeysWithValues: HiddenReason.allCases.enumerated().map { ($1, $0) })
+            let sorted = report.hiddenCells.enumerated().sorted { a, b in
+                let (ra, rb) = (order[a.element.reason] ?? 0, order[b.element.reason] ?? 0)
+                return ra != rb ? ra < rb : a.offset < b.offset
+            }.map(\.element)
+            guard !sorted.isEmpty else {
+                w.element("p", "No cell is hidden.")
+                return
+            }
+            let shown = sorted.prefix(max(0, options.maxHiddenCells))
+            if shown.count < sorted.count {
+                w.element(
+                    "p",
+                    "The first \(shown.count) of \(sorted.count) hidden cells are listed; the JSON audit report"
+                        + (options.jsonReport.map { " (\($0))" } ?? "") + " lists them all.")
+            }
+            w.block("table", ["class": "hidden-cells"]) { w in
+                w.element("caption", "Each hidden cell and the interval an attacker can prove for it from the release")
+                w.headerRow(["Cell", "Input line", "Reason", "Annotation", "Audited interval", "Width"])
+                w.block("tbody") { w in
+                    for cell in shown {
+                        w.row(
+                            [cell.cell.label, cell.line.map(String.init) ?? "—", cell.reason.rawValue,
+                             cell.annotation ?? "—", interval(cell.interval),
+                             cell.interval?.width.map(String.init) ?? "—"],
+                            header: true, classes: [nil, "number line", nil, nil, "interval", "number width"])
+                    }
+                }
+            }
+            if shown.contains(where: { $0.interval == nil }) {
+                w.element(
+                    "p",
+                    "An interval of — marks a cell the count audit treats as published "
+                        + "(`survey.protect_unreliable: false`).",
+                    ["class": "hint"])
+            }
+        }
+    }
+
+    /// `[0, 275]`, `[12, ∞]`, or — when the cell is not audited.
+    static func interval(_ interval: AuditReport.Interval?) -> String {
+        guard let interval else { return "—" }
+        return "[\(interval.lower), \(interval.upper.map(String.init) ?? "∞")]"
+    }
+}
