@@ -79,10 +79,13 @@ public struct AuditResult: Sendable {
     public var linearProgramsSolved: Int
     /// Extremes whose optimal vertex was fractional and were therefore solved again as integer programs.
     public var integerProgramsSolved: Int
+    /// Bounds where the integer optimum lies strictly inside the LP bound: how often an LP-only audit (such as
+    /// τ-ARGUS's) would have under-stated what an attacker can work out.
+    public var integerTightenedBounds: Int
 
     public init(
         intervals: [CellInterval], solver: String, components: Int, linearProgramsSolved: Int,
-        integerProgramsSolved: Int
+        integerProgramsSolved: Int, integerTightenedBounds: Int
     ) {
         self.intervals = intervals
         self.underProtected = intervals.filter { !$0.protected }
@@ -91,5 +94,6 @@ public struct AuditResult: Sendable {
         self.components = components
         self.linearProgramsSolved = linearProgramsSolved
         self.integerProgramsSolved = integerProgramsSolved
+        self.integerTightenedBounds = integerTightenedBounds
     }
 }

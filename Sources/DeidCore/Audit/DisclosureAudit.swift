@@ -48,6 +48,7 @@ public struct DisclosureAudit {
         var upper: [Int?] = system.fixed
         var linearPrograms = 0
         var integerPrograms = 0
+        var tightened = 0
         var solved = 0
         for (component, outcome) in zip(system.components, try solveAll(system.components)) {
             for (j, p) in component.positions.enumerated() {
@@ -56,6 +57,7 @@ public struct DisclosureAudit {
             }
             linearPrograms += outcome.linearPrograms
             integerPrograms += outcome.integerPrograms
+            tightened += outcome.integerTightened
             if !component.rows.isEmpty { solved += 1 }
         }
         let intervals = problem.hidden.indices.sorted { problem.hidden[$0] < problem.hidden[$1] }.map { p in
@@ -66,7 +68,8 @@ public struct DisclosureAudit {
         }
         return AuditResult(
             intervals: intervals, solver: "GLPK \(GLPKModel.version) (simplex, exact integer check)",
-            components: solved, linearProgramsSolved: linearPrograms, integerProgramsSolved: integerPrograms)
+            components: solved, linearProgramsSolved: linearPrograms, integerProgramsSolved: integerPrograms,
+            integerTightenedBounds: tightened)
     }
 
     /// Below this many columns in total, starting threads costs more than it saves.

@@ -46,24 +46,36 @@ final class GLPKModel {
         glp_init_iocp(&integerParameters)
         integerParameters.msg_lev = GLP_MSG_OFF
         integerParameters.presolve = GLP_ON
+        // Fractional vertices here come from odd cycles of relations (half-integral points); Gomory cuts cut
+        // them off at once. Without them, branch and bound ran for minutes on a 4×4×3 table whose grand total
+        // was hidden (unbounded columns), where with them it takes milliseconds.
+        integerParameters.gmi_cuts = GLP_ON
+        // Fail closed rather than hang: branch and bound need not terminate on an unbounded region.
+        integerParameters.tm_lim = Int32(clamping: Self.integerTimeLimitMilliseconds)
 
         glp_add_cols(problem, Int32(lower.count))
         for j in lower.indices {
-            let column = Int32(j + 1)
-            switch upper[j] {
-            case nil: glp_set_col_bnds(problem, column, GLP_LO, Double(lower[j]), 0)
-            case let u? where u == lower[j]: glp_set_col_bnds(problem, column, GLP_FX, Double(u), Double(u))
-            case let u?:
-                precondition(u > lower[j], "inverted column bounds reach GLPK")
-                glp_set_col_bnds(problem, column, GLP_DB, Double(lower[j]), Double(u))
-            }
-            glp_set_col_kind(problem, column, GLP_IV)
+            setBounds(column: j, lower: lower[j], upper: upper[j])
+            glp_set_col_kind(problem, Int32(j + 1), GLP_IV)
         }
         if !rows.isEmpty { try load(rows) }
         glp_adv_basis(problem, 0)
     }
 
     deinit { glp_delete_prob(problem) }
+
+    /// `upper == nil` leaves the column unbounded above. Inverted bounds would make GLPK fail, so they trap.
+    func setBounds(column j: Int, lower: Int, upper: Int?) {
+        precondition(j >= 0 && j < columnCount, "column outside the model")
+        let column = Int32(j + 1)
+        switch upper {
+        case nil: glp_set_col_bnds(problem, column, GLP_LO, Double(lower), 0)
+        case let u? where u == lower: glp_set_col_bnds(problem, column, GLP_FX, Double(u), Double(u))
+        case let u?:
+            precondition(u > lower, "inverted column bounds reach GLPK")
+            glp_set_col_bnds(problem, column, GLP_DB, Double(lower), Double(u))
+        }
+    }
 
     private func load(_ rows: [LinearRow]) throws(AuditError) {
         glp_add_rows(problem, Int32(rows.count))
@@ -130,6 +142,9 @@ final class GLPKModel {
         case 0: break
         case GLP_ENOPFS: return .infeasible
         case GLP_ENODFS: return .unbounded
+        case GLP_ETMLIM:
+            throw .solverFailed(
+                detail: "an integer program did not finish within \(Self.integerTimeLimitMilliseconds / 1000) s")
         default: throw .solverFailed(detail: "branch and bound stopped with GLPK code \(code)")
         }
         switch glp_mip_status(problem) {
@@ -147,6 +162,9 @@ final class GLPKModel {
 
     /// GLPK's version and whether it keeps its state per thread (`glp_config("TLS")`), which makes separate
     /// models on separate threads safe.
+    /// Per integer program; far beyond what a table-sized component needs (milliseconds in tests).
+    static let integerTimeLimitMilliseconds = 60_000
+
     static let version: String = String(cString: glp_version())
     static let isThreadSafe: Bool = glp_config("TLS") != nil
 }
