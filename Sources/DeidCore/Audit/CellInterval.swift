@@ -28,36 +28,44 @@ public struct CellInterval: Sendable, Hashable, Codable {
     public var width: Int?
     public var protected: Bool
     public var requirement: Requirement
+    /// False only under `AuditPrecision.verdict`, for a failing cell whose bounds are the LP bounds rounded
+    /// inward: they contain the exact interval and may be wider.
+    public var exact: Bool
 
-    public init(cell: Int, lower: Int, upper: Int?, protected: Bool, requirement: Requirement) {
+    public init(cell: Int, lower: Int, upper: Int?, protected: Bool, requirement: Requirement, exact: Bool = true) {
         self.cell = cell
         self.lower = lower
         self.upper = upper
         self.width = upper.map { $0 - lower }
         self.protected = protected
         self.requirement = requirement
+        self.exact = exact
     }
 
     /// Judges an interval against the standard for its label (see `Requirement`).
-    init(cell: Int, lower: Int, upper: Int?, label: HiddenLabel, smallMax: Int, minIntervalWidth: Int) {
+    init(
+        cell: Int, lower: Int, upper: Int?, label: HiddenLabel, smallMax: Int, minIntervalWidth: Int,
+        exact: Bool = true
+    ) {
         let requirement: Requirement
         let protected: Bool
-        let exact = upper == lower
+        let determined = upper == lower
         switch label {
         case .smallNumber:
             requirement = .smallRange
-            protected = !exact && lower == 1 && upper == smallMax
+            protected = !determined && lower == 1 && upper == smallMax
         case .complementary:
             requirement = .notExact
-            protected = !exact
+            protected = !determined
         case .unlabelled where lower > smallMax:
             requirement = .notExact
-            protected = !exact
+            protected = !determined
         case .unlabelled:
             requirement = .minimumWidth
-            protected = !exact && (upper.map { $0 - lower >= minIntervalWidth } ?? true)
+            protected = !determined && (upper.map { $0 - lower >= minIntervalWidth } ?? true)
         }
-        self.init(cell: cell, lower: lower, upper: upper, protected: protected, requirement: requirement)
+        self.init(
+            cell: cell, lower: lower, upper: upper, protected: protected, requirement: requirement, exact: exact)
     }
 }
 

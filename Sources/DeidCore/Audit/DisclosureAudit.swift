@@ -46,14 +46,18 @@ public struct DisclosureAudit {
         let system = try ReducedSystem(problem, position: position)
         var lower: [Int] = system.fixed.map { $0 ?? 0 }
         var upper: [Int?] = system.fixed
+        var exact = [Bool](repeating: true, count: problem.hidden.count)
+        let settings = SolveSettings(
+            smallMax: problem.smallMax, minIntervalWidth: problem.minIntervalWidth, precision: problem.precision)
         var linearPrograms = 0
         var integerPrograms = 0
         var tightened = 0
         var solved = 0
-        for (component, outcome) in zip(system.components, try solveAll(system.components)) {
+        for (component, outcome) in zip(system.components, try solveAll(system.components, settings)) {
             for (j, p) in component.positions.enumerated() {
                 lower[p] = outcome.lower[j]
                 upper[p] = outcome.upper[j]
+                exact[p] = outcome.exact[j]
             }
             linearPrograms += outcome.linearPrograms
             integerPrograms += outcome.integerPrograms
@@ -64,7 +68,7 @@ public struct DisclosureAudit {
             let cell = problem.hidden[p]
             return CellInterval(
                 cell: cell, lower: lower[p], upper: upper[p], label: problem.label(of: cell),
-                smallMax: problem.smallMax, minIntervalWidth: problem.minIntervalWidth)
+                smallMax: problem.smallMax, minIntervalWidth: problem.minIntervalWidth, exact: exact[p])
         }
         return AuditResult(
             intervals: intervals, solver: "GLPK \(GLPKModel.version) (simplex, exact integer check)",
@@ -77,10 +81,12 @@ public struct DisclosureAudit {
 
     /// Solves every component; the outcome is the same whether or not they run in parallel, and the first
     /// error in component order (not in time) is the one thrown.
-    private static func solveAll(_ components: [Component]) throws(AuditError) -> [ComponentOutcome] {
+    private static func solveAll(_ components: [Component], _ settings: SolveSettings) throws(AuditError)
+        -> [ComponentOutcome]
+    {
         let columns = components.reduce(0) { $0 + $1.cells.count }
         guard GLPKModel.isThreadSafe, components.count > 1, columns >= parallelThreshold else {
-            return try components.map { c throws(AuditError) in try solveOne(c) }
+            return try components.map { c throws(AuditError) in try solveOne(c, settings) }
         }
         // Largest first, so a big component does not start last and leave one core idle.
         let order = components.indices.sorted { components[$0].cells.count > components[$1].cells.count }
@@ -89,17 +95,20 @@ public struct DisclosureAudit {
         // iteration, on one thread.
         DispatchQueue.concurrentPerform(iterations: components.count) { i in
             let c = order[i]
-            slots.store(Result { () throws(AuditError) in try solveOne(components[c]) }, at: c)
+            slots.store(Result { () throws(AuditError) in try solveOne(components[c], settings) }, at: c)
         }
         return try slots.take().map { result throws(AuditError) in try result.get() }
     }
 
-    private static func solveOne(_ component: Component) throws(AuditError) -> ComponentOutcome {
+    private static func solveOne(_ component: Component, _ settings: SolveSettings) throws(AuditError)
+        -> ComponentOutcome
+    {
         if component.rows.isEmpty {
             // In no relation at all: the attacker knows only the suppression and the label.
-            return ComponentOutcome(lower: component.lower, upper: component.upper)
+            return ComponentOutcome(
+                lower: component.lower, upper: component.upper, exact: component.lower.map { _ in true })
         }
-        return try ComponentSolver.solve(component)
+        return try ComponentSolver.solve(component, settings)
     }
 }
 

@@ -46,10 +46,15 @@ final class GLPKModel {
         glp_init_iocp(&integerParameters)
         integerParameters.msg_lev = GLP_MSG_OFF
         integerParameters.presolve = GLP_ON
-        // Fractional vertices here come from odd cycles of relations (half-integral points); Gomory cuts cut
-        // them off at once. Without them, branch and bound ran for minutes on a 4×4×3 table whose grand total
-        // was hidden (unbounded columns), where with them it takes milliseconds.
+        // Tuned on 3-D tables (measured with glpsol on extremes exported from the audit): Gomory cuts remove
+        // the half-integral vertices that odd cycles of relations create, depth-first search with
+        // last-fractional branching reaches an integer point that attains the bound fastest. On a 587-column
+        // component of a 10×10×16 table this takes 0.02–0.08 s per extreme against 2–5 s with GLPK's
+        // defaults, and a 4×4×3 table with hidden grand total that ran for minutes without cuts finishes in
+        // milliseconds.
         integerParameters.gmi_cuts = GLP_ON
+        integerParameters.bt_tech = GLP_BT_DFS
+        integerParameters.br_tech = GLP_BR_LFV
         // Fail closed rather than hang: branch and bound need not terminate on an unbounded region.
         integerParameters.tm_lim = Int32(clamping: Self.integerTimeLimitMilliseconds)
 
