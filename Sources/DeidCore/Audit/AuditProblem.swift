@@ -17,9 +17,10 @@ public enum HiddenLabel: Sendable, Hashable {
 public enum AuditPrecision: Sendable, Hashable {
     /// Every interval is the exact integer interval. For final audits and reports.
     case exact
-    /// Every verdict is the exact verdict, but an interval that fails its standard already under the LP
-    /// bounds (which contain the integer interval, so it fails under the integer one too) is reported with
-    /// those bounds, marked `exact == false`, and no integer program is spent on it. For the protection
+    /// Every verdict is the exact verdict, but no integer program is spent on a cell whose verdict is already
+    /// certain: it fails its standard even under its LP bounds (which contain the integer interval, and
+    /// narrowing never rescues a cell), or integer completions already found span what the standard asks.
+    /// Such a cell keeps its LP bounds, rounded inward, and is marked `exact == false`. For the protection
     /// loop, which needs to know which cells fail, not by how much.
     case verdict
 }
@@ -44,6 +45,7 @@ public struct AuditProblem: Sendable {
     public var smallMax: Int
     /// The width an attacker's interval must reach for a hidden cell that could be small (11 under the presets).
     public var minIntervalWidth: Int
+    /// `.exact` (the default) for reports; `.verdict` where only the verdict matters.
     public var precision: AuditPrecision
 
     public init(

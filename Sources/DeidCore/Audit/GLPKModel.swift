@@ -46,12 +46,12 @@ final class GLPKModel {
         glp_init_iocp(&integerParameters)
         integerParameters.msg_lev = GLP_MSG_OFF
         integerParameters.presolve = GLP_ON
-        // Tuned on 3-D tables (measured with glpsol on extremes exported from the audit): Gomory cuts remove
-        // the half-integral vertices that odd cycles of relations create, depth-first search with
-        // last-fractional branching reaches an integer point that attains the bound fastest. On a 587-column
-        // component of a 10×10×16 table this takes 0.02–0.08 s per extreme against 2–5 s with GLPK's
-        // defaults, and a 4×4×3 table with hidden grand total that ran for minutes without cuts finishes in
-        // milliseconds.
+        // Tuned on 3-D tables (measured with glpsol on extremes exported from the audit). The bound is almost
+        // always attained, so the work is finding one integer point on it: depth-first search with
+        // last-fractional branching dives there, and Gomory cuts remove the half-integral vertices that odd
+        // cycles of relations create. Per extreme: 0.02–0.08 s on a 587-column component of a 10×10×16 table
+        // (2–5 s with GLPK's defaults), about 0.35 s on a 1,165-column one of a 20×20×10 table (7–25 s);
+        // a 4×4×3 table with its grand total hidden that ran for minutes without cuts takes milliseconds.
         integerParameters.gmi_cuts = GLP_ON
         integerParameters.bt_tech = GLP_BT_DFS
         integerParameters.br_tech = GLP_BR_LFV
@@ -165,11 +165,13 @@ final class GLPKModel {
         return glp_mip_col_val(problem, Int32(column + 1))
     }
 
-    /// GLPK's version and whether it keeps its state per thread (`glp_config("TLS")`), which makes separate
-    /// models on separate threads safe.
-    /// Per integer program; far beyond what a table-sized component needs (milliseconds in tests).
+    /// Per integer program: far beyond the 0.5 s the largest benchmark component needed. Hitting it makes the
+    /// audit fail with `solverFailed`, never pass.
     static let integerTimeLimitMilliseconds = 60_000
 
+    /// GLPK's version, for the audit record.
     static let version: String = String(cString: glp_version())
+    /// Whether GLPK keeps its environment per thread (`glp_config("TLS")`), which makes separate models on
+    /// separate threads safe. Debian's build does.
     static let isThreadSafe: Bool = glp_config("TLS") != nil
 }
