@@ -52,4 +52,32 @@ struct AuditBenchmarkTests {
                     + "\(r.underProtected.count) under-protected, \(r.intervals.filter { !$0.exact }.count) inexact")
         }
     }
+
+    /// LP throughput: a 2-D table of about the prototype's size (41×43 plus totals, 1,848 cells) with 421
+    /// inner cells hidden at random, solved with and without skipping attained bounds.
+    @Test func linearProgramThroughput() throws {
+        var rng = SplitMix64(seed: 5)
+        let sizes = [41, 43]
+        let grid = GridND(sizes: sizes, inner: (0..<(41 * 43)).map { _ in Int.random(in: 1...80, using: &rng) })
+        let hidden = Array((0..<grid.cellCount).filter(grid.isInner).shuffled(using: &rng).prefix(421)).sorted()
+        let problem = grid.problem(hiding: hidden)
+        var result: AuditResult?
+        let elapsed = try ContinuousClock().measure { result = try DisclosureAudit.run(problem) }
+        let r = try #require(result)
+        let system = try ReducedSystem(problem, position: problem.validatedHiddenPositions())
+        var settings = SolveSettings(smallMax: 10, minIntervalWidth: 11)
+        settings.skipsAttainedBounds = false
+        var solves = 0
+        let full = try ContinuousClock().measure {
+            for c in system.components where !c.rows.isEmpty {
+                solves += try ComponentSolver.solve(c, settings).linearPrograms
+            }
+        }
+        let seconds = Double(full.components.seconds) + Double(full.components.attoseconds) / 1e18
+        let largest = system.components.map(\.cells.count).max() ?? 0
+        print(
+            "throughput \(grid.cellCount) cells \(hidden.count) hidden: audit \(elapsed) "
+                + "(\(r.linearProgramsSolved) LPs, \(r.components) components, largest \(largest) columns); "
+                + "every extreme: \(solves) LPs in \(full) = \(Int(Double(solves) / seconds)) LPs/s")
+    }
 }

@@ -84,8 +84,10 @@ import Testing
         let system = try ReducedSystem(problem, position: problem.validatedHiddenPositions())
         var integerPrograms = 0
         for component in system.components where !component.rows.isEmpty {
-            let skipping = try ComponentSolver.solve(component, SolveSettings(smallMax: 10, minIntervalWidth: 11))
-            let full = try ComponentSolver.solve(component, SolveSettings(smallMax: 10, minIntervalWidth: 11, skipsAttainedBounds: false))
+            var settings = SolveSettings(smallMax: 10, minIntervalWidth: 11)
+            let skipping = try ComponentSolver.solve(component, settings)
+            settings.skipsAttainedBounds = false
+            let full = try ComponentSolver.solve(component, settings)
             #expect(skipping.lower == full.lower && skipping.upper == full.upper)
             #expect(skipping.linearPrograms <= full.linearPrograms)
             integerPrograms += full.integerPrograms

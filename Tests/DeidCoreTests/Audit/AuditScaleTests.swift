@@ -74,7 +74,8 @@ import Testing
         let system = try ReducedSystem(problem, position: problem.validatedHiddenPositions())
         var full: [ComponentOutcome] = []
         let fullElapsed = try clock.measure {
-            full = try system.components.map { try ComponentSolver.solve($0, SolveSettings(smallMax: 10, minIntervalWidth: 11, skipsAttainedBounds: false)) }
+            let settings = SolveSettings(smallMax: 10, minIntervalWidth: 11, skipsAttainedBounds: false)
+            full = try system.components.map { try ComponentSolver.solve($0, settings) }
         }
         let fullLPs = full.reduce(0) { $0 + $1.linearPrograms }
         #expect(full.map(\.lower) == system.components.map { c in c.positions.map { p in
