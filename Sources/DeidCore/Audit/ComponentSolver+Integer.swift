@@ -60,7 +60,7 @@ extension ComponentSolver {
         case .optimal(let value):
             let point = component.cells.indices.map { model.integerValue(column: $0) }
             if let integral = Self.integral(point) { witness(integral) }
-            let bound = Int(value.rounded())
+            let bound = try Self.whole(value.rounded())
             if bound != relaxed { outcome.integerTightened += 1 }
             if maximize { outcome.upper[j] = bound } else { outcome.lower[j] = bound }
             // A tighter bound is valid for every integer point: it narrows the search for the next ones.

@@ -103,9 +103,11 @@ struct ComponentSolver {
             } else {
                 pendingMin[j] = true
             }
-            return maximize
-                ? Int((value + Self.integralityTolerance).rounded(.down))
-                : Int((value - Self.integralityTolerance).rounded(.up))
+            let inward =
+                maximize
+                ? (value + Self.integralityTolerance).rounded(.down)
+                : (value - Self.integralityTolerance).rounded(.up)
+            return try Self.whole(inward)
         }
     }
 
@@ -123,13 +125,25 @@ struct ComponentSolver {
         }
     }
 
+    /// A solver value already rounded, as an Int; beyond 2^53 a Double no longer holds every whole number, so
+    /// no exact bound can be claimed there.
+    static func whole(_ value: Double) throws(AuditError) -> Int {
+        guard abs(value) < Self.largestExact, let result = Int(exactly: value) else {
+            throw .solverFailed(detail: "a bound is too large for exact arithmetic in the solver")
+        }
+        return result
+    }
+
+    /// 2^53: every whole number up to here is exactly representable as a Double.
+    static let largestExact = 9_007_199_254_740_992.0
+
     /// The point rounded to integers, or nil when some coordinate is not within tolerance of an integer.
     static func integral(_ point: [Double]) -> [Int]? {
         var result: [Int] = []
         result.reserveCapacity(point.count)
         for x in point {
             let r = x.rounded()
-            guard abs(x - r) <= integralityTolerance, abs(r) < 9e15 else { return nil }
+            guard abs(x - r) <= integralityTolerance, abs(r) < largestExact else { return nil }
             result.append(Int(r))
         }
         return result

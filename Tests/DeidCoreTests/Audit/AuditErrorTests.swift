@@ -66,6 +66,8 @@ import Testing
             problem(3, [1, 2, 3], [0, 0]),  // hidden twice
             problem(3, [1, 2, 3], [0], [1: .smallNumber]),  // label on a published cell
             problem(2, [1, 2], [0]),  // relation refers to cell 2 of a 2-cell table
+            problem(3, [-1, -1, 1 << 60], [0, 1]),  // beyond what a double holds exactly
+            problem(3, [Int.max, Int.max, 1], [2]),  // a sum that overflows
         ]
         for problem in bad {
             #expect {
