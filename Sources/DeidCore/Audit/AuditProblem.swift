@@ -16,6 +16,18 @@ public enum HiddenLabel: Sendable, Hashable {
     case roundedShare(lower: Int, upper: Int)
 }
 
+/// How far the audit refines intervals whose LP optimum was fractional (see `DisclosureAudit`).
+public enum AuditPrecision: Sendable, Hashable {
+    /// Every interval is the exact integer interval. For final audits and reports.
+    case exact
+    /// Every verdict is the exact verdict, but no integer program is spent on a cell whose verdict is already
+    /// certain: it fails its standard even under its LP bounds (which contain the integer interval, and
+    /// narrowing never rescues a cell), or integer completions already found span what the standard asks.
+    /// Such a cell keeps its LP bounds, rounded inward, and is marked `exact == false`. For the protection
+    /// loop, which needs to know which cells fail, not by how much.
+    case verdict
+}
+
 /// Everything an attacker knows about a released table, in the form the audit needs.
 ///
 /// The attacker knows every published cell, every additive relation of the table (all dimensions, every
@@ -36,10 +48,12 @@ public struct AuditProblem: Sendable {
     public var smallMax: Int
     /// The width an attacker's interval must reach for a hidden cell that could be small (11 under the presets).
     public var minIntervalWidth: Int
+    /// `.exact` (the default) for reports; `.verdict` where only the verdict matters.
+    public var precision: AuditPrecision
 
     public init(
         cellCount: Int, relations: Relations, values: [Int], hidden: [Int], labels: [Int: HiddenLabel] = [:],
-        smallMax: Int, minIntervalWidth: Int
+        smallMax: Int, minIntervalWidth: Int, precision: AuditPrecision = .exact
     ) {
         self.cellCount = cellCount
         self.relations = relations
@@ -48,16 +62,18 @@ public struct AuditProblem: Sendable {
         self.labels = labels
         self.smallMax = smallMax
         self.minIntervalWidth = minIntervalWidth
+        self.precision = precision
     }
 
     /// Takes `smallMax` and `minIntervalWidth` from a policy, so no threshold is restated in code.
     public init(
         cellCount: Int, relations: Relations, values: [Int], hidden: [Int], labels: [Int: HiddenLabel] = [:],
-        policy: Policy
+        policy: Policy, precision: AuditPrecision = .exact
     ) {
         self.init(
             cellCount: cellCount, relations: relations, values: values, hidden: hidden, labels: labels,
-            smallMax: policy.numerator.minimum - 1, minIntervalWidth: policy.audit.minIntervalWidth)
+            smallMax: policy.numerator.minimum - 1, minIntervalWidth: policy.audit.minIntervalWidth,
+            precision: precision)
     }
 
     func label(of cell: Int) -> HiddenLabel { labels[cell] ?? .unlabelled }

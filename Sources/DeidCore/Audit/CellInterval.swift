@@ -37,76 +37,51 @@ public struct CellInterval: Sendable, Hashable, Codable {
     public var width: Int?
     public var protected: Bool
     public var requirement: Requirement
+    /// False only under `AuditPrecision.verdict`, for a failing cell whose bounds are the LP bounds rounded
+    /// inward: they contain the exact interval and may be wider.
+    public var exact: Bool
 
-    public init(cell: Int, lower: Int, upper: Int?, protected: Bool, requirement: Requirement) {
+    public init(cell: Int, lower: Int, upper: Int?, protected: Bool, requirement: Requirement, exact: Bool = true) {
         self.cell = cell
         self.lower = lower
         self.upper = upper
         self.width = upper.map { $0 - lower }
         self.protected = protected
         self.requirement = requirement
+        self.exact = exact
     }
 
     /// Judges an interval against the standard for its label (see `Requirement`).
-    init(cell: Int, lower: Int, upper: Int?, label: HiddenLabel, smallMax: Int, minIntervalWidth: Int) {
+    init(
+        cell: Int, lower: Int, upper: Int?, label: HiddenLabel, smallMax: Int, minIntervalWidth: Int,
+        exact: Bool = true
+    ) {
         let requirement: Requirement
         let protected: Bool
-        let exact = upper == lower
+        let determined = upper == lower
         switch label {
         case .smallNumber:
             requirement = .smallRange
-            protected = !exact && lower == 1 && upper == smallMax
+            protected = !determined && lower == 1 && upper == smallMax
         case .roundedShare(let shareLower, _) where shareLower <= smallMax:
             requirement = .smallShare
             let wide = upper.map { $0 - lower >= minIntervalWidth } ?? true
             let spansSmallRange = lower == 1 && (upper.map { $0 >= smallMax } ?? true)
-            protected = !exact && (wide || spansSmallRange)
+            protected = !determined && (wide || spansSmallRange)
         case .roundedShare:
             requirement = .notSmall
             protected = lower > smallMax
         case .complementary:
             requirement = .notExact
-            protected = !exact
+            protected = !determined
         case .unlabelled where lower > smallMax:
             requirement = .notExact
-            protected = !exact
+            protected = !determined
         case .unlabelled:
             requirement = .minimumWidth
-            protected = !exact && (upper.map { $0 - lower >= minIntervalWidth } ?? true)
+            protected = !determined && (upper.map { $0 - lower >= minIntervalWidth } ?? true)
         }
-        self.init(cell: cell, lower: lower, upper: upper, protected: protected, requirement: requirement)
-    }
-}
-
-/// The audit's verdict on a whole table.
-public struct AuditResult: Sendable {
-    /// One interval per hidden cell, sorted by cell index.
-    public var intervals: [CellInterval]
-    /// True iff every hidden cell is protected.
-    public var passed: Bool
-    /// The intervals that fail their standard, sorted by cell index.
-    public var underProtected: [CellInterval]
-    /// Solver and method, for the audit record, e.g. "GLPK 5.0 (simplex, exact integer check)".
-    public var solver: String
-    /// Independent groups of hidden cells that needed a linear program (cells fixed by a single relation and
-    /// cells in no relation are not counted).
-    public var components: Int
-    /// Simplex solves performed (extremes skipped because a feasible integer point already attained a proven
-    /// bound are not counted).
-    public var linearProgramsSolved: Int
-    /// Extremes whose optimal vertex was fractional and were therefore solved again as integer programs.
-    public var integerProgramsSolved: Int
-
-    public init(
-        intervals: [CellInterval], solver: String, components: Int, linearProgramsSolved: Int,
-        integerProgramsSolved: Int
-    ) {
-        self.intervals = intervals
-        self.underProtected = intervals.filter { !$0.protected }
-        self.passed = underProtected.isEmpty
-        self.solver = solver
-        self.components = components
-        self.linearProgramsSolved = linearProgramsSolved
-        self.integerProgramsSolved = integerProgramsSolved
+        self.init(
+            cell: cell, lower: lower, upper: upper, protected: protected, requirement: requirement, exact: exact)
     }
 }

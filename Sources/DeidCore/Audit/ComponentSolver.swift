@@ -1,67 +1,93 @@
-/// The exact integer interval of every cell of one component, and what it cost to get.
+/// The integer interval of every cell of one component, and what it cost to get.
 struct ComponentOutcome: Sendable {
     var lower: [Int]
     var upper: [Int?]
+    /// False where `AuditPrecision.verdict` left a rounded LP bound in place.
+    var exact: [Bool]
     var linearPrograms = 0
     var integerPrograms = 0
+    /// Integer programs whose bound lies strictly inside the rounded LP bound.
+    var integerTightened = 0
+}
+
+/// What the component solver needs from the problem besides the component itself.
+struct SolveSettings: Sendable {
+    var smallMax: Int
+    var minIntervalWidth: Int
+    var precision: AuditPrecision = .exact
+    /// Whether witnessed integer points may stand in for solves. Always true in the audit; tests turn it off
+    /// to check that skipping never changes a result and to drive every extreme through the solvers.
+    var skipsAttainedBounds = true
 }
 
 /// Computes min and max of each column of a component over its integer points.
 ///
-/// For each column and direction: solve the LP relaxation (warm-started). If the optimal vertex is integral in
-/// every column, it is an integer point attaining the LP bound, so the LP bound is the integer bound. If not,
-/// that one extreme is solved again as an integer program. Every integral solution seen is a feasible
-/// completion, so it is remembered per column ("witnessed" minima and maxima): when a witness already sits on
-/// a proven bound, the extreme is known without a solve.
+/// Phase 1, for each column and direction: solve the LP relaxation (warm-started). If the optimal vertex is
+/// integral in every column, it is an integer point attaining the LP bound, so the LP bound is the integer
+/// bound. Every integral solution seen is a feasible completion, so it is remembered per column ("witnessed"
+/// minima and maxima): when a witness already sits on a proven bound, the extreme is known without a solve.
+///
+/// Phase 2 (ComponentSolver+Integer.swift) settles the extremes whose vertex was fractional.
 struct ComponentSolver {
     /// Solver values closer than this to an integer are taken as that integer (GLPK's own feasibility
     /// tolerance is of the same order).
     static let integralityTolerance = 1e-7
 
     let component: Component
-    private let model: GLPKModel
+    let settings: SolveSettings
+    let model: GLPKModel
     private let proven: ProvenBounds
-    private var witnessMin: [Int]
-    private var witnessMax: [Int]
-    private var outcome: ComponentOutcome
+    var witnessMin: [Int]
+    var witnessMax: [Int]
+    var outcome: ComponentOutcome
+    /// Per column: whether its max / min LP vertex was fractional, so the rounded LP bound awaits phase 2.
+    var pendingMax: [Bool]
+    var pendingMin: [Bool]
 
-    static func solve(_ component: Component) throws(AuditError) -> ComponentOutcome {
-        var solver = try ComponentSolver(component)
-        return try solver.run()
+    static func solve(_ component: Component, _ settings: SolveSettings) throws(AuditError) -> ComponentOutcome {
+        var solver = try ComponentSolver(component, settings)
+        try solver.relaxations()
+        try solver.integerPhase()
+        return solver.outcome
     }
 
-    private init(_ component: Component) throws(AuditError) {
+    private init(_ component: Component, _ settings: SolveSettings) throws(AuditError) {
         self.component = component
+        self.settings = settings
         proven = try ProvenBounds(component: component)
         model = try GLPKModel(lower: component.lower, upper: component.upper, rows: component.rows)
         let n = component.cells.count
         witnessMin = Array(repeating: Int.max, count: n)
         witnessMax = Array(repeating: Int.min, count: n)
-        outcome = ComponentOutcome(lower: proven.lower, upper: proven.upper)
+        pendingMax = Array(repeating: false, count: n)
+        pendingMin = Array(repeating: false, count: n)
+        outcome = ComponentOutcome(lower: proven.lower, upper: proven.upper, exact: Array(repeating: true, count: n))
     }
 
-    private mutating func run() throws(AuditError) -> ComponentOutcome {
+    /// Phase 1.
+    private mutating func relaxations() throws(AuditError) {
+        let skips = settings.skipsAttainedBounds
         for j in component.cells.indices {
             // Maximising one cell tends to push the others down to their lower bounds, which witnesses many
             // minima at once; hence max before min.
-            if let bound = proven.upper[j], witnessMax[j] == bound {
+            if skips, let bound = proven.upper[j], witnessMax[j] == bound {
                 outcome.upper[j] = bound
             } else {
-                outcome.upper[j] = try extreme(j, maximize: true)
+                outcome.upper[j] = try relaxedExtreme(j, maximize: true)
             }
-            if witnessMin[j] == proven.lower[j] {
+            if skips, witnessMin[j] == proven.lower[j] {
                 outcome.lower[j] = proven.lower[j]
-            } else if let bound = try extreme(j, maximize: false) {
+            } else if let bound = try relaxedExtreme(j, maximize: false) {
                 outcome.lower[j] = bound
             } else {
                 throw .solverFailed(detail: "a minimisation reported an unbounded objective")
             }
         }
-        return outcome
     }
 
-    /// The exact integer optimum of column j; nil when unbounded above.
-    private mutating func extreme(_ j: Int, maximize: Bool) throws(AuditError) -> Int? {
+    /// The LP optimum of column j rounded inward; nil when unbounded above. Exact when the vertex is integral;
+    /// otherwise the extreme is marked pending for phase 2.
+    private mutating func relaxedExtreme(_ j: Int, maximize: Bool) throws(AuditError) -> Int? {
         outcome.linearPrograms += 1
         switch try model.optimize(column: j, maximize: maximize) {
         case .infeasible: throw infeasible()
@@ -72,34 +98,44 @@ struct ComponentSolver {
             let point = component.cells.indices.map { model.value(column: $0) }
             if let integral = Self.integral(point) {
                 witness(integral)
-                return maximize ? Int((value + Self.integralityTolerance).rounded(.down))
-                    : Int((value - Self.integralityTolerance).rounded(.up))
+            } else if maximize {
+                pendingMax[j] = true
+            } else {
+                pendingMin[j] = true
             }
-        }
-        outcome.integerPrograms += 1
-        switch try model.optimizeInteger(column: j, maximize: maximize) {
-        case .infeasible: throw infeasible()
-        case .unbounded: return nil
-        case .optimal(let value):
-            let point = component.cells.indices.map { model.integerValue(column: $0) }
-            if let integral = Self.integral(point) { witness(integral) }
-            return Int(value.rounded())
+            let inward =
+                maximize
+                ? (value + Self.integralityTolerance).rounded(.down)
+                : (value - Self.integralityTolerance).rounded(.up)
+            return try Self.whole(inward)
         }
     }
 
-    private func infeasible() -> AuditError {
+    func infeasible() -> AuditError {
         .inconsistent(
             detail: "no completion of the table satisfies its totals with every hidden cell at least 1 and "
                 + "within its label's bounds",
             cells: component.cells)
     }
 
-    private mutating func witness(_ point: [Int]) {
+    mutating func witness(_ point: [Int]) {
         for (j, v) in point.enumerated() {
             witnessMin[j] = min(witnessMin[j], v)
             witnessMax[j] = max(witnessMax[j], v)
         }
     }
+
+    /// A solver value already rounded, as an Int; beyond 2^53 a Double no longer holds every whole number, so
+    /// no exact bound can be claimed there.
+    static func whole(_ value: Double) throws(AuditError) -> Int {
+        guard abs(value) < Self.largestExact, let result = Int(exactly: value) else {
+            throw .solverFailed(detail: "a bound is too large for exact arithmetic in the solver")
+        }
+        return result
+    }
+
+    /// 2^53: every whole number up to here is exactly representable as a Double.
+    static let largestExact = 9_007_199_254_740_992.0
 
     /// The point rounded to integers, or nil when some coordinate is not within tolerance of an integer.
     static func integral(_ point: [Double]) -> [Int]? {
@@ -107,7 +143,7 @@ struct ComponentSolver {
         result.reserveCapacity(point.count)
         for x in point {
             let r = x.rounded()
-            guard abs(x - r) <= integralityTolerance, abs(r) < 9e15 else { return nil }
+            guard abs(x - r) <= integralityTolerance, abs(r) < largestExact else { return nil }
             result.append(Int(r))
         }
         return result

@@ -44,6 +44,10 @@ struct Equations {
                 }
                 continue
             }
+            // GLPK works in doubles: beyond 2^53 a right-hand side is no longer exact.
+            guard constant.magnitude < 1 << 53 else {
+                throw .invalidProblem(detail: "published values too large to audit exactly (beyond 2^53)")
+            }
             flat.append(contentsOf: merged)
             start.append(flat.count)
             rhs.append(constant)

@@ -9,19 +9,6 @@ extension GLPKModel {
         glp_set_obj_coef(problem, Int32(column + 1), cost)
     }
 
-    /// `upper == nil`: unbounded above. Bounds are in whole units, as everything in a count table is.
-    func setBounds(column: Int, lower: Int, upper: Int?) {
-        precondition(column >= 0 && column < columnCount, "bounded column outside the model")
-        let index = Int32(column + 1)
-        switch upper {
-        case nil: glp_set_col_bnds(problem, index, GLP_LO, Double(lower), 0)
-        case let u? where u == lower: glp_set_col_bnds(problem, index, GLP_FX, Double(u), Double(u))
-        case let u?:
-            precondition(u > lower, "inverted column bounds reach GLPK")
-            glp_set_col_bnds(problem, index, GLP_DB, Double(lower), Double(u))
-        }
-    }
-
     /// Minimises the current costs from the current basis.
     func minimizeCost() throws(AuditError) -> Outcome {
         glp_set_obj_dir(problem, GLP_MIN)

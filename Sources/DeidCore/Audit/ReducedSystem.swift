@@ -6,6 +6,7 @@ struct Component: Sendable {
     var cells: [Int]
     var lower: [Int]
     var upper: [Int?]
+    var labels: [HiddenLabel]
     var rows: [LinearRow]
 }
 
@@ -43,7 +44,7 @@ struct ReducedSystem {
             let c = componentOf[root] ?? built.count
             if c == built.count {
                 componentOf[root] = c
-                built.append(Component(positions: [], cells: [], lower: [], upper: [], rows: []))
+                built.append(Component(positions: [], cells: [], lower: [], upper: [], labels: [], rows: []))
             }
             column[p] = Int32(built[c].positions.count)
             let box = problem.box(of: problem.hidden[p])
@@ -51,6 +52,7 @@ struct ReducedSystem {
             built[c].cells.append(problem.hidden[p])
             built[c].lower.append(box.lower)
             built[c].upper.append(box.upper)
+            built[c].labels.append(problem.label(of: problem.hidden[p]))
         }
         for r in 0..<equations.count where peel.remaining[r] >= 2 {
             let open = equations.terms(r).filter { fixed[Int($0.position)] == nil }

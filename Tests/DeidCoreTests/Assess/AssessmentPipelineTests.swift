@@ -100,7 +100,7 @@ import Testing
     @Test func unmaskedReleaseMayHideNothing() throws {
         let c = try DDGCase("appendix-i-events", "statewide.deid.yaml")
         let assessment = try c.assess()
-        let audit = AuditResult(intervals: [], solver: "none", components: 0, linearProgramsSolved: 0, integerProgramsSolved: 0)
+        let audit = AuditResult(intervals: [], solver: "none", components: 0, linearProgramsSolved: 0, integerProgramsSolved: 0, integerTightenedBounds: 0)
         var pattern = Pattern(cellCount: c.table.cellCount)
         try ReleaseInvariants.verify(table: c.table, pattern: pattern, policy: c.policy, audit: audit, assessment: assessment)
         pattern.hide(0, .primary)
@@ -111,7 +111,7 @@ import Testing
 
     @Test func maskedReleaseMayShowNoSmallCount() throws {
         let c = try DDGCase("high-risk", "declared.deid.yaml")
-        let audit = AuditResult(intervals: [], solver: "none", components: 0, linearProgramsSolved: 0, integerProgramsSolved: 0)
+        let audit = AuditResult(intervals: [], solver: "none", components: 0, linearProgramsSolved: 0, integerProgramsSolved: 0, integerTightenedBounds: 0)
         #expect(throws: ProtectError.self) {
             try ReleaseInvariants.verify(
                 table: c.table, pattern: Pattern(cellCount: c.table.cellCount), policy: c.policy, audit: audit,

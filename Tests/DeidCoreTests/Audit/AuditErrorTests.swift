@@ -5,7 +5,9 @@ import Testing
     func oneRow(_ values: [Int], hidden: [Int], labels: [Int: HiddenLabel] = [:]) -> AuditProblem {
         AuditProblem(
             cellCount: values.count,
-            relations: Relations(listing: [(total: values.count - 1, parts: Array(0..<(values.count - 1)), dimension: 0)]),
+            relations: Relations(listing: [
+                (total: values.count - 1, parts: Array(0..<(values.count - 1)), dimension: 0)
+            ]),
             values: values, hidden: hidden, labels: labels, smallMax: 10, minIntervalWidth: 11)
     }
 
@@ -51,12 +53,21 @@ import Testing
 
     @Test func malformedProblems() {
         let relations = Relations(listing: [(total: 2, parts: [0, 1], dimension: 0)])
-        let bad: [AuditProblem] = [
-            AuditProblem(cellCount: 3, relations: relations, values: [1, 2], hidden: [], smallMax: 10, minIntervalWidth: 11),
-            AuditProblem(cellCount: 3, relations: relations, values: [1, 2, 3], hidden: [3], smallMax: 10, minIntervalWidth: 11),
-            AuditProblem(cellCount: 3, relations: relations, values: [1, 2, 3], hidden: [0, 0], smallMax: 10, minIntervalWidth: 11),
-            AuditProblem(cellCount: 3, relations: relations, values: [1, 2, 3], hidden: [0], labels: [1: .smallNumber], smallMax: 10, minIntervalWidth: 11),
-            AuditProblem(cellCount: 2, relations: relations, values: [1, 2], hidden: [0], smallMax: 10, minIntervalWidth: 11),
+        func problem(_ cellCount: Int, _ values: [Int], _ hidden: [Int], _ labels: [Int: HiddenLabel] = [:])
+            -> AuditProblem
+        {
+            AuditProblem(
+                cellCount: cellCount, relations: relations, values: values, hidden: hidden, labels: labels,
+                smallMax: 10, minIntervalWidth: 11)
+        }
+        let bad = [
+            problem(3, [1, 2], []),  // values shorter than the table
+            problem(3, [1, 2, 3], [3]),  // hidden index outside
+            problem(3, [1, 2, 3], [0, 0]),  // hidden twice
+            problem(3, [1, 2, 3], [0], [1: .smallNumber]),  // label on a published cell
+            problem(2, [1, 2], [0]),  // relation refers to cell 2 of a 2-cell table
+            problem(3, [-1, -1, 1 << 60], [0, 1]),  // beyond what a double holds exactly
+            problem(3, [Int.max, Int.max, 1], [2]),  // a sum that overflows
         ]
         for problem in bad {
             #expect {

@@ -4,9 +4,9 @@ import Testing
 @Suite struct DisclosureAuditTests {
     /// τ-ARGUS manual §2.15 (sdc-anchors §5.4): row totals 7 and 3, column totals 9 and 7, a published third
     /// row (3, 3). Our construction: inner rows (4, 3), (2, 1), (3, 3), all four cells of the first two rows
-    /// hidden. Then x11 + x21 = 6, x12 + x22 = 4, x11 + x12 = 7, x21 + x22 = 3. With x ≥ 0 (τ-ARGUS) that gives
-    /// x11 ∈ [3, 6]; deid also knows hidden cells are ≥ 1, so x22 = x11 − 3 ≥ 1 and x21 = 6 − x11 ≥ 1 shave one
-    /// off each end: [4, 5].
+    /// hidden. Then x11 + x21 = 6, x12 + x22 = 4, x11 + x12 = 7, x21 + x22 = 3. With x ≥ 0 (τ-ARGUS) that
+    /// gives x11 ∈ [3, 6]; deid also knows hidden cells are ≥ 1, so x22 = x11 − 3 ≥ 1 and x21 = 6 − x11 ≥ 1
+    /// shave one off each end: [4, 5].
     @Test func tauArgusThreeByTwo() throws {
         let grid = Grid2D([[4, 3], [2, 1], [3, 3]])
         #expect(grid.values[grid.index(0, 2)] == 7 && grid.values[grid.index(1, 2)] == 3)

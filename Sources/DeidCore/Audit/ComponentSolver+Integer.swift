@@ -1,0 +1,78 @@
+/// Phase 2: the extremes whose LP vertex was fractional.
+///
+/// The LP bounds, rounded inward, hold for every integer point, so they first become column bounds (which
+/// keeps branch and bound on a bounded region wherever the table allows). Then each pending extreme is solved
+/// as an integer program, unless a witnessed integer point already attains its rounded LP bound, or (under
+/// `AuditPrecision.verdict`) the cell fails its standard whatever the integer program would say.
+extension ComponentSolver {
+    mutating func integerPhase() throws(AuditError) {
+        guard pendingMax.contains(true) || pendingMin.contains(true) else { return }
+        for j in component.cells.indices {
+            // LP bounds that cross once rounded inward leave no integer for this cell: no completion exists.
+            guard outcome.lower[j] <= outcome.upper[j] ?? Int.max else { throw infeasible() }
+            model.setBounds(column: j, lower: outcome.lower[j], upper: outcome.upper[j])
+        }
+        for j in component.cells.indices where pendingMax[j] || pendingMin[j] {
+            // Min first: under `.verdict` an exact lower bound can settle which standard applies.
+            if pendingMin[j] && !settled(j) { try integerExtreme(j, maximize: false) }
+            if pendingMax[j] && !settled(j) { try integerExtreme(j, maximize: true) }
+            outcome.exact[j] = !pendingMin[j] && !pendingMax[j]
+        }
+    }
+
+    /// Under `.verdict`: whether the cell's verdict is already certain, so its pending extremes may keep their
+    /// rounded LP bounds (which contain the exact ones).
+    ///
+    /// * Certain failure: the cell fails with its outer bounds; narrowing never rescues an interval, except
+    ///   that an unlabelled cell whose lower bound rises above smallMax is judged by the looser "not exact"
+    ///   standard, so that case waits for an exact lower bound.
+    /// * Certain protection: witnessed integer points alone span what the standard asks for; the exact
+    ///   interval contains them.
+    private func settled(_ j: Int) -> Bool {
+        guard settings.precision == .verdict else { return false }
+        let label = component.labels[j]
+        let judged = CellInterval(
+            cell: component.cells[j], lower: outcome.lower[j], upper: outcome.upper[j], label: label,
+            smallMax: settings.smallMax, minIntervalWidth: settings.minIntervalWidth)
+        // A rounded share that places the cell above smallMax is judged on its lower bound, which exactness can
+        // still raise; every other standard only gets harder as the interval narrows.
+        let judgedOnLowerBound: Bool = if case .roundedShare(let shareLower, _) = label { shareLower > settings.smallMax } else { false }
+        let requirementFixed =
+            (label != .unlabelled && !judgedOnLowerBound) || outcome.lower[j] > settings.smallMax || !pendingMin[j]
+        if !judged.protected && requirementFixed { return true }
+        guard witnessMin[j] <= witnessMax[j] else { return false }
+        let span = witnessMax[j] - witnessMin[j]
+        switch label {
+        case .smallNumber: return witnessMin[j] == 1 && witnessMax[j] == settings.smallMax && span > 0
+        case .complementary: return span > 0
+        case .unlabelled:
+            let provablyLarge = !pendingMin[j] && outcome.lower[j] > settings.smallMax
+            return span >= max(settings.minIntervalWidth, 1) || (provablyLarge && span > 0)
+        case .roundedShare(let shareLower, _):
+            // Witnesses can prove width or the whole small range, never a lower bound above smallMax.
+            guard shareLower <= settings.smallMax else { return false }
+            return span >= max(settings.minIntervalWidth, 1) || (witnessMin[j] == 1 && witnessMax[j] >= settings.smallMax)
+        }
+    }
+
+    /// Replaces a rounded LP bound by the integer optimum, unless a witness already attains it.
+    private mutating func integerExtreme(_ j: Int, maximize: Bool) throws(AuditError) {
+        defer { if maximize { pendingMax[j] = false } else { pendingMin[j] = false } }
+        let relaxed = maximize ? outcome.upper[j] : outcome.lower[j]
+        let witnessed = maximize ? witnessMax[j] : witnessMin[j]
+        if settings.skipsAttainedBounds, relaxed == witnessed { return }
+        outcome.integerPrograms += 1
+        switch try model.optimizeInteger(column: j, maximize: maximize) {
+        case .infeasible: throw infeasible()
+        case .unbounded: throw .solverFailed(detail: "an integer program was unbounded where its relaxation was not")
+        case .optimal(let value):
+            let point = component.cells.indices.map { model.integerValue(column: $0) }
+            if let integral = Self.integral(point) { witness(integral) }
+            let bound = try Self.whole(value.rounded())
+            if bound != relaxed { outcome.integerTightened += 1 }
+            if maximize { outcome.upper[j] = bound } else { outcome.lower[j] = bound }
+            // A tighter bound is valid for every integer point: it narrows the search for the next ones.
+            model.setBounds(column: j, lower: outcome.lower[j], upper: outcome.upper[j])
+        }
+    }
+}
