@@ -55,6 +55,28 @@ extension ComponentSolver {
         }
     }
 
+    /// A short diving heuristic: an integer point with cell `j` at `value`, found by rounding one fractional cell
+    /// at a time; nil if none turns up within `diveSteps`. Every bound it changes is restored.
+    private mutating func dive(fixing j: Int, at value: Int) throws(AuditError) -> [Int]? {
+        var fixed = [j]
+        defer { for k in fixed { model.setBounds(column: k, lower: outcome.lower[k], upper: outcome.upper[k]) } }
+        model.setBounds(column: j, lower: value, upper: value)
+        for _ in 0..<Self.diveSteps {
+            guard case .optimal = try model.optimize(column: j, maximize: true) else { return nil }
+            let point = component.cells.indices.map { model.value(column: $0) }
+            if let integral = Self.integral(point) { return integral }
+            guard let k = point.indices.first(where: { abs(point[$0] - point[$0].rounded()) > Self.integralityTolerance })
+            else { return nil }
+            let nearest = Int(point[k].rounded())
+            guard nearest >= outcome.lower[k], nearest <= outcome.upper[k] ?? Int.max else { return nil }
+            model.setBounds(column: k, lower: nearest, upper: nearest)
+            fixed.append(k)
+        }
+        return nil
+    }
+
+    static let diveSteps = 12
+
     /// Replaces a rounded LP bound by the integer optimum, unless a witness already attains it.
     private mutating func integerExtreme(_ j: Int, maximize: Bool) throws(AuditError) {
         defer { if maximize { pendingMax[j] = false } else { pendingMin[j] = false } }
@@ -62,6 +84,23 @@ extension ComponentSolver {
         let witnessed = maximize ? witnessMax[j] : witnessMin[j]
         if settings.skipsAttainedBounds, relaxed == witnessed { return }
         outcome.integerPrograms += 1
+        // Usually some integer point attains the rounded LP bound. Cheapest first: fix the cell there and dive —
+        // solve, fix a fractional cell at its nearest integer, solve again — which most often ends on an integral
+        // vertex within a few steps. A dive that fails proves nothing; branch and bound then decides.
+        if let relaxed, let point = try dive(fixing: j, at: relaxed) {
+            witness(point)
+            return
+        }
+        // Otherwise finding an integer point there is a feasibility question, far cheaper than optimising, and
+        // then the bound is exact as it stands.
+        if let relaxed,
+            let point = try model.integerPoint(
+                fixing: j, at: relaxed, thenBounds: outcome.lower[j], outcome.upper[j]),
+            let integral = Self.integral(point)
+        {
+            witness(integral)
+            return
+        }
         switch try model.optimizeInteger(column: j, maximize: maximize) {
         case .infeasible: throw infeasible()
         case .unbounded: throw .solverFailed(detail: "an integer program was unbounded where its relaxation was not")

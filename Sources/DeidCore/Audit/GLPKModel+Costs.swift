@@ -9,6 +9,13 @@ extension GLPKModel {
         glp_set_obj_coef(problem, Int32(column + 1), cost)
     }
 
+    /// Starts from the all-slack basis: every column at its lower bound. With non-negative costs and zero lower
+    /// bounds this basis is dual feasible, so after a target's bounds are set the dual simplex starts at once
+    /// instead of first repairing a crashed basis.
+    func useStandardBasis() {
+        glp_std_basis(problem)
+    }
+
     /// Minimises the current costs from the current basis.
     func minimizeCost() throws(AuditError) -> Outcome {
         glp_set_obj_dir(problem, GLP_MIN)

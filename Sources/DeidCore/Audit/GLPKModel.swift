@@ -139,6 +139,33 @@ final class GLPKModel {
         return glp_get_col_prim(problem, Int32(column + 1))
     }
 
+    /// An integer point of the model with `column` equal to `value`, if there is one: branch and bound with the
+    /// column fixed, so the first integer solution found ends the search. No cuts: only feasibility is asked.
+    /// The column keeps the bounds `lower…upper` afterwards.
+    func integerPoint(fixing column: Int, at value: Int, thenBounds lower: Int, _ upper: Int?) throws(AuditError)
+        -> [Double]?
+    {
+        setBounds(column: column, lower: value, upper: value)
+        defer { setBounds(column: column, lower: lower, upper: upper) }
+        var parameters = integerParameters
+        parameters.gmi_cuts = GLP_OFF
+        // Branch and bound starts from the LP optimum with the column fixed, which needs no presolve.
+        parameters.presolve = GLP_OFF
+        if case .infeasible = try optimize(column: column, maximize: true) { return nil }
+        let code = glp_intopt(problem, &parameters)
+        switch code {
+        case 0: break
+        case GLP_ENOPFS: return nil
+        case GLP_ETMLIM:
+            throw .solverFailed(
+                detail: "an integer program did not finish within \(Self.integerTimeLimitMilliseconds / 1000) s")
+        default: throw .solverFailed(detail: "branch and bound stopped with GLPK code \(code)")
+        }
+        let status = glp_mip_status(problem)
+        guard status == GLP_OPT || status == GLP_FEAS else { return nil }
+        return (0..<columnCount).map { glp_mip_col_val(problem, Int32($0 + 1)) }
+    }
+
     /// Optimises one column over the integer points (branch and bound, MIP presolver on).
     func optimizeInteger(column: Int, maximize: Bool) throws(AuditError) -> Outcome {
         setObjective(column: column, maximize: maximize)

@@ -29,10 +29,10 @@ public enum ComplementarySuppression {
 
         let primaries = pattern.cells(hiddenFor: .primary)
         StageTrace.note("\(primaries.count) primary cells in \(table.cellCount)")
-        let firstPass = try protectInParallel(
-            primaries, table: table, costs: costs, components: components, width: width, pattern: pattern)
+        let shared = PerturbationProtector.Shared(table: table, costs: costs, components: components)
+        let firstPass = try protectInParallel(primaries, shared: shared, width: width, pattern: pattern)
         for cell in firstPass.hidden { pattern.hide(cell, .complementary) }
-        var protector = PerturbationProtector(table: table, costs: costs, components: components)
+        var protector = PerturbationProtector(shared)
         StageTrace.note("first pass: \(firstPass.linearPrograms) LPs, \(pattern.hiddenCount) hidden")
         notes += applyRule6(policy, table, costs, &pattern, &protector)
         StageTrace.note("rule 6: \(pattern.hiddenCount) hidden")
@@ -40,8 +40,11 @@ public enum ComplementarySuppression {
         var rounds = 0
         while true {
             let audit = try StageTrace.measure("audit round \(rounds)") {
-                try DisclosureAudit.run(AuditProblems.forRelease(table: table, pattern: pattern, policy: policy, labels: [:]))
+                var problem = AuditProblems.forRelease(table: table, pattern: pattern, policy: policy, labels: [:])
+                problem.precision = .verdict
+                return try DisclosureAudit.run(problem)
             }
+            StageTrace.note("audit: \(audit.linearProgramsSolved) LPs, \(audit.integerProgramsSolved) integer programs, \(audit.integerTightenedBounds) tightened")
             if audit.passed {
                 let method = "attacker-subproblem linear programs per primary cell (cost = count, totals × "
                     + "\(policy.complementary.totalCostFactor) per margin), DDG Ed. 2.0 rule 6, then audit-and-repair"
@@ -62,29 +65,22 @@ public enum ComplementarySuppression {
         }
     }
 
-    /// The first pass, component by component: no relation joins two components, so protecting them on separate
-    /// cores gives exactly the pattern one core would (each component is handled by one worker, in cell order).
-    private static func protectInParallel(
-        _ primaries: [Int], table: Table, costs: SuppressionCosts, components: TableComponents, width: Int,
-        pattern: Pattern
-    ) throws -> (hidden: [Int], linearPrograms: Int) {
-        // Two workers when the solver allows it, each with about half the primary cells.
-        var load = [Int](repeating: 0, count: components.cells.count)
-        for cell in primaries { load[Int(components.componentOf[cell])] += 1 }
-        let workers = GLPKModel.isThreadSafe ? min(2, ProcessInfo.processInfo.activeProcessorCount) : 1
-        var worker = [Int](repeating: 0, count: components.cells.count)
-        var assigned = [Int](repeating: 0, count: workers)
-        for c in load.indices.sorted(by: { (load[$0], $1) > (load[$1], $0) }) {
-            let lightest = assigned.indices.min { assigned[$0] < assigned[$1] } ?? 0
-            worker[c] = lightest
-            assigned[lightest] += load[c]
-        }
-        let workerOf = worker
-        let results = try parallelMap(workers) { w -> (hidden: [Int], linearPrograms: Int) in
+    /// The first pass, component by component: no relation joins two components, so protecting them
+    /// separately, on as many cores as there are, gives exactly the pattern one pass in cell order would. The
+    /// components with the most primary cells start first, so a large one does not start last.
+    private static func protectInParallel(_ primaries: [Int], shared: PerturbationProtector.Shared, width: Int,
+                                          pattern: Pattern) throws -> (hidden: [Int], linearPrograms: Int) {
+        let table = shared.table
+        var byComponent = Array(repeating: [Int](), count: shared.components.cells.count)
+        for cell in primaries { byComponent[Int(shared.components.componentOf[cell])].append(cell) }
+        let work = byComponent.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+        // GLPK keeps its state per thread when built with thread-local storage (Debian's is); otherwise one core.
+        let results = try parallelMap(work.count, concurrently: GLPKModel.isThreadSafe) {
+            w -> (hidden: [Int], linearPrograms: Int) in
             var local = pattern
-            var protector = PerturbationProtector(table: table, costs: costs, components: components)
+            var protector = PerturbationProtector(shared)
             var hidden: [Int] = []
-            for cell in primaries where workerOf[Int(components.componentOf[cell])] == w {
+            for cell in work[w] {
                 guard let added = try protector.ensure(cell, width: width, pattern: &local, reason: .complementary)
                 else {
                     throw ProtectError.cannotProtect(

@@ -15,37 +15,54 @@
 /// Every solution is also remembered as a witness: a hidden cell that moved by δ in some solution can move by δ
 /// under the current pattern (and any larger one), so later targets already covered by a witness need no LP.
 struct PerturbationProtector {
-    private let table: Table
-    private let costs: SuppressionCosts
-    private let components: TableComponents
+    /// What every protector of one table shares and never changes, computed once.
+    struct Shared: Sendable {
+        let table: Table
+        let costs: SuppressionCosts
+        let components: TableComponents
+        /// For each cell, the relations it takes part in.
+        let membership: [[Int32]]
+        /// The smallest value each cell can take when hidden: 1, or for a total the number of its non-zero parts
+        /// in its largest relation (each of them stays at least 1).
+        let floors: [Int]
+
+        init(table: Table, costs: SuppressionCosts, components: TableComponents) {
+            self.table = table
+            self.costs = costs
+            self.components = components
+            var floors = Array(repeating: 1, count: table.cellCount)
+            for relation in table.relations {
+                let nonZero = relation.parts.reduce(0) { $0 + (table.counts[Int($1)] > 0 ? 1 : 0) }
+                floors[relation.total] = max(floors[relation.total], nonZero)
+            }
+            self.floors = floors
+            membership = table.relations.membership(cellCount: table.cellCount)
+        }
+    }
+
+    private let shared: Shared
+    private var table: Table { shared.table }
+    private var costs: SuppressionCosts { shared.costs }
+    private var components: TableComponents { shared.components }
+    private var membership: [[Int32]] { shared.membership }
+    private var floors: [Int] { shared.floors }
     /// Linear programs over neighbourhoods (tried first) and over whole components (the fallback), built on
     /// first use and kept; `hiddenLog` lists every cell hidden so far, and each model catches up on it before it
     /// is solved, so a cell hidden while the model was idle moves for free there too.
     private var neighbourhoodModels: [[Int32]: ProtectionLP] = [:]
     private var componentModels: [Int32: ProtectionLP] = [:]
     private var hiddenLog: [Int] = []
-    private let membership: [[Int32]]
+    private let hypercubes: HypercubeWitness
     /// The largest upward / downward move seen for each cell in any solution.
     private var witnessUp: [Double]
     private var witnessDown: [Double]
     private(set) var linearPrograms = 0
-    /// The smallest value each cell can take when hidden: 1, or for a total the number of its non-zero parts in
-    /// its largest relation (each of them stays at least 1).
-    private let floors: [Int]
 
-    init(table: Table, costs: SuppressionCosts, components: TableComponents) {
-        self.table = table
-        self.costs = costs
-        self.components = components
-        witnessUp = Array(repeating: 0, count: table.cellCount)
-        witnessDown = Array(repeating: 0, count: table.cellCount)
-        var floors = Array(repeating: 1, count: table.cellCount)
-        for relation in table.relations {
-            let nonZero = relation.parts.reduce(0) { $0 + (table.counts[Int($1)] > 0 ? 1 : 0) }
-            floors[relation.total] = max(floors[relation.total], nonZero)
-        }
-        self.floors = floors
-        membership = table.relations.membership(cellCount: table.cellCount)
+    init(_ shared: Shared) {
+        self.shared = shared
+        witnessUp = Array(repeating: 0, count: shared.table.cellCount)
+        witnessDown = Array(repeating: 0, count: shared.table.cellCount)
+        hypercubes = HypercubeWitness(table: shared.table)
     }
 
     /// Whether witnesses already show the cell can move up and down by `width` in all.
@@ -62,15 +79,23 @@ struct PerturbationProtector {
     /// downward. Each move is one linear program over the component, changing only bounds between solves.
     mutating func ensure(_ cell: Int, width: Int, pattern: inout Pattern, reason: HiddenReason) throws -> [Int]? {
         guard width > 0, !isCovered(cell, width: width) else { return [] }
+        // Hidden cells already forming a hypercube around it may prove it without a linear program.
+        let cube = hypercubes.best(for: cell, pattern: pattern)
+        if let corners = cube.cube, cube.up + cube.down > 0 {
+            recordWitnesses(corners.map { ($0.cell, $0.sign) })
+            if isCovered(cell, width: width) { return [] }
+        }
         let room = max(0, table.counts[cell] - floors[cell])
         var splits = [(down: min(room, width), up: width - min(room, width)), (down: 0, up: width)]
         if room >= width { splits.append((down: width, up: 0)) }
         for split in splits {
+            // Up first: an upward move needs partners with room to go down, and reversed it usually gives the
+            // downward move as well, with the same cells.
             var hidden: [Int] = []
-            guard let down = try move(cell, by: -split.down, pattern: &pattern, reason: reason) else { continue }
-            hidden += down
             guard let up = try move(cell, by: split.up, pattern: &pattern, reason: reason) else { continue }
-            return hidden + up
+            hidden += up
+            guard let down = try move(cell, by: -split.down, pattern: &pattern, reason: reason) else { continue }
+            return hidden + down
         }
         return nil
     }
@@ -85,9 +110,10 @@ struct PerturbationProtector {
             linearPrograms += 1
         }
         // A costly move found nearby may have a much cheaper one further away (through cells of other regions
-        // that are already hidden, say): above ten times the counts a small cell's move needs, look at the whole
-        // component too and keep the cheaper.
-        if let near = moves, price(near, pattern) > 10 * Double(abs(amount) + table.counts[cell]),
+        // that are already hidden, say): above fifty times the counts a small cell's move needs, look at the
+        // whole component too and keep the cheaper. (On benchmark table (b) a lower bar searched ten times as
+        // often for the same result.)
+        if let near = moves, price(near, pattern) > 50 * Double(abs(amount) + table.counts[cell]),
             let far = try componentModel(for: cell, pattern: pattern).cheapestMove(of: cell, by: amount),
             price(far, pattern) < price(near, pattern)
         {
@@ -123,18 +149,16 @@ struct PerturbationProtector {
     private mutating func recordWitnesses(_ moves: [(cell: Int, delta: Double)]) {
         func reach(lowering sign: Double) -> Double {
             var limit = Double.infinity
-            for (j, delta) in moves where delta * sign < 0 {
-                limit = min(limit, Double(table.counts[j] - 1) / abs(delta))
-            }
+            for (j, delta) in moves where delta * sign < 0 { limit = min(limit, Double(table.counts[j] - 1) / abs(delta)) }
             return limit
         }
         let forward = max(reach(lowering: 1), 1)
         let backward = reach(lowering: -1)
-        for (j, delta) in moves {
+        for (cell, delta) in moves {
             let up = delta > 0 ? delta * forward : -delta * backward
             let down = delta > 0 ? delta * backward : -delta * forward
-            if up.isFinite || up > 0 { witnessUp[j] = max(witnessUp[j], up) }
-            if down > 0 { witnessDown[j] = max(witnessDown[j], down) }
+            witnessUp[cell] = max(witnessUp[cell], up)
+            witnessDown[cell] = max(witnessDown[cell], down)
         }
     }
 

@@ -42,6 +42,7 @@ final class ProtectionLP {
             if !columns.isEmpty { rows.append(LinearRow(columns: columns, coefficients: coefficients, rhs: 0)) }
         }
         model = try GLPKModel(lower: lower, upper: upper, rows: rows)
+        model.useStandardBasis()
         self.downLimit = downLimit
         for (i, cell) in movableCells.map(Int.init).enumerated() where !pattern.isHidden(cell) {
             model.setCost(column: 2 * i, costs.cost[cell])

@@ -2,7 +2,11 @@ import Dispatch
 
 /// Runs `count` independent jobs on the machine's cores and returns their results in job order. The first
 /// error in job order (not in time) is the one thrown, so results do not depend on scheduling.
-func parallelMap<Value: Sendable>(_ count: Int, _ job: @Sendable (Int) throws -> Value) throws -> [Value] {
+/// `concurrently: false` runs them one after another (for a library that is not thread-safe).
+func parallelMap<Value: Sendable>(
+    _ count: Int, concurrently: Bool = true, _ job: @Sendable (Int) throws -> Value
+) throws -> [Value] {
+    guard concurrently else { return try (0..<count).map(job) }
     let slots = ResultSlots<Value>(count: count)
     DispatchQueue.concurrentPerform(iterations: count) { i in
         slots.store(Result { try job(i) }, at: i)
