@@ -40,9 +40,8 @@ public enum ComplementarySuppression {
         var rounds = 0
         while true {
             let audit = try StageTrace.measure("audit round \(rounds)") {
-                var problem = AuditProblems.forRelease(table: table, pattern: pattern, policy: policy, labels: [:])
-                problem.precision = .verdict
-                return try DisclosureAudit.run(problem)
+                // Exact intervals: the one that passes goes into the report as it is.
+                try DisclosureAudit.run(AuditProblems.forRelease(table: table, pattern: pattern, policy: policy, labels: [:]))
             }
             StageTrace.note("audit: \(audit.linearProgramsSolved) LPs, \(audit.integerProgramsSolved) integer programs, \(audit.integerTightenedBounds) tightened")
             if audit.passed {
@@ -68,7 +67,7 @@ public enum ComplementarySuppression {
     /// The first pass, component by component: no relation joins two components, so protecting them
     /// separately, on as many cores as there are, gives exactly the pattern one pass in cell order would. The
     /// components with the most primary cells start first, so a large one does not start last.
-    private static func protectInParallel(_ primaries: [Int], shared: PerturbationProtector.Shared, width: Int,
+    static func protectInParallel(_ primaries: [Int], shared: PerturbationProtector.Shared, width: Int,
                                           pattern: Pattern) throws -> (hidden: [Int], linearPrograms: Int) {
         let table = shared.table
         var byComponent = Array(repeating: [Int](), count: shared.components.cells.count)
@@ -79,15 +78,15 @@ public enum ComplementarySuppression {
             w -> (hidden: [Int], linearPrograms: Int) in
             var local = pattern
             var protector = PerturbationProtector(shared)
-            var hidden: [Int] = []
             for cell in work[w] {
-                guard let added = try protector.ensure(cell, width: width, pattern: &local, reason: .complementary)
-                else {
+                guard try protector.ensure(cell, width: width, pattern: &local, reason: .complementary) != nil else {
                     throw ProtectError.cannotProtect(
                         cell: table.coordinates(of: cell), at: table.location(of: cell), requiredWidth: width)
                 }
-                hidden += added
             }
+            // Everything this worker hid, read off its pattern: every witness it recorded relies on these cells.
+            let hidden = shared.components.cells[Int(shared.components.componentOf[work[w][0]])].map(Int.init)
+                .filter { local.isHidden($0) && !pattern.isHidden($0) }
             return (hidden, protector.linearPrograms)
         }
         return (results.flatMap(\.hidden).sorted(), results.reduce(0) { $0 + $1.linearPrograms })

@@ -88,10 +88,12 @@ struct PerturbationProtector {
         let room = max(0, table.counts[cell] - floors[cell])
         var splits = [(down: min(room, width), up: width - min(room, width)), (down: 0, up: width)]
         if room >= width { splits.append((down: width, up: 0)) }
+        // Cells hidden by a split that then fails stay hidden (their moves are recorded as witnesses), so they are
+        // reported with the rest.
+        var hidden: [Int] = []
         for split in splits {
             // Up first: an upward move needs partners with room to go down, and reversed it usually gives the
             // downward move as well, with the same cells.
-            var hidden: [Int] = []
             guard let up = try move(cell, by: split.up, pattern: &pattern, reason: reason) else { continue }
             hidden += up
             guard let down = try move(cell, by: -split.down, pattern: &pattern, reason: reason) else { continue }
