@@ -74,3 +74,16 @@ for name in names:
 print()
 print("targets (2-core box): >= 250 MB/s on the aggregate file; peak RSS on record-level files <= 100 MB and flat")
 EOF
+
+# Every finding of the aggregate file (415,171) in each output format: what a CI job that uploads SARIF, or a
+# script that reads the JSON, pays. The text run lists them all too (--max-findings 0), for comparison.
+echo
+echo "== all findings of aggregate-200mb in each format: hyperfine -N -i --warmup 1 --runs 3; peak RSS one run"
+AGG=Benchmarks/data/aggregate-200mb.csv
+for format in text json sarif; do
+    hyperfine -N -i --warmup 1 --runs 3 --style basic --output=null \
+        "$DEID check --max-findings 0 --format $format $AGG" | grep -E 'Time|Range'
+    /usr/bin/time -f "  $format: peak RSS %M KB, output %C" "$DEID" check --max-findings 0 --format "$format" "$AGG" \
+        2>&1 >"$OUT/check-aggregate.$format" | grep -v '^Command exited' | sed 's/, output .*//'
+    echo "  $format output: $(wc -c <"$OUT/check-aggregate.$format") bytes"
+done

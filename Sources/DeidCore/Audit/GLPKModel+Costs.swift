@@ -21,18 +21,7 @@ extension GLPKModel {
         glp_set_obj_dir(problem, GLP_MIN)
         var parameters = simplexParameters
         parameters.meth = GLP_DUALP
-        var code = glp_simplex(problem, &parameters)
-        if code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND {
-            glp_adv_basis(problem, 0)
-            code = glp_simplex(problem, &parameters)
-        }
-        guard code == 0 else { throw .solverFailed(detail: "simplex stopped with GLPK code \(code)") }
-        switch glp_get_status(problem) {
-        case GLP_OPT: return .optimal(glp_get_obj_val(problem))
-        case GLP_UNBND: return .unbounded
-        case GLP_NOFEAS, GLP_INFEAS: return .infeasible
-        case let status: throw .solverFailed(detail: "simplex ended with GLPK status \(status)")
-        }
+        return try simplex(parameters)
     }
 }
 

@@ -118,11 +118,17 @@ final class GLPKModel {
     /// Optimises the LP relaxation for one column, warm-started from the current basis.
     func optimize(column: Int, maximize: Bool) throws(AuditError) -> Outcome {
         setObjective(column: column, maximize: maximize)
-        var code = glp_simplex(problem, &simplexParameters)
+        return try simplex(simplexParameters)
+    }
+
+    /// Runs the simplex method from the current basis and reads its outcome.
+    func simplex(_ parameters: glp_smcp) throws(AuditError) -> Outcome {
+        var parameters = parameters
+        var code = glp_simplex(problem, &parameters)
         if code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND {
             // The reused basis went bad numerically: rebuild one from scratch and try once more.
             glp_adv_basis(problem, 0)
-            code = glp_simplex(problem, &simplexParameters)
+            code = glp_simplex(problem, &parameters)
         }
         guard code == 0 else { throw .solverFailed(detail: "simplex stopped with GLPK code \(code)") }
         switch glp_get_status(problem) {

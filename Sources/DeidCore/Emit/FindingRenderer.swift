@@ -32,8 +32,12 @@ public enum FindingRenderer {
                     output("\(report.file): … and \(omitted) more findings not listed (--max-findings 0 lists all)\n")
                 }
             }
-        case .json: output(json(reports) + "\n")
-        case .sarif: output(SARIFRenderer.render(reports) + "\n")
+        case .json:
+            writeJSON(reports, to: output)
+            output("\n")
+        case .sarif:
+            SARIFRenderer.write(reports, to: output)
+            output("\n")
         case .github:
             for report in reports {
                 for finding in report.findings { output(githubLine(finding) + "\n") }
@@ -48,14 +52,22 @@ public enum FindingRenderer {
         return "\(finding.location.file)\(line): \(severity)\(finding.rule): \(finding.message)"
     }
 
-    static func json(_ reports: [CheckReport]) -> String {
+    /// The JSON document, with each file's findings streamed in one by one (`JSONSplice`).
+    static func writeJSON(_ reports: [CheckReport], to output: (String) -> Void) {
         struct Document: Encodable {
             let schemaVersion = 1
             let tool = ToolInfo()
             let files: [CheckReport]
             enum CodingKeys: String, CodingKey { case schemaVersion = "schema_version", tool, files }
         }
-        return JSONOutput.encode(Document(files: reports))
+        var marked = reports
+        for index in marked.indices { marked[index].findingsMarker = JSONSplice.marker(index) }
+        let arrays = reports.enumerated().map { index, report in
+            JSONSplice.Array(key: "findings", marker: JSONSplice.marker(index), count: report.findings.count) {
+                report.findings[$0].prettyJSON
+            }
+        }
+        JSONSplice.write(JSONOutput.encode(Document(files: marked)), splicing: arrays, to: output)
     }
 
     static func githubLine(_ finding: Finding) -> String {

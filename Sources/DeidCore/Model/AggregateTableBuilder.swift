@@ -93,16 +93,9 @@ struct AggregateTableBuilder: Sendable {
     /// been read in sequence: labels new to this builder get the next ids, lines continue after `lineOffset`.
     mutating func append(_ other: AggregateTableBuilder, lineOffset: Int32) {
         let arity = interners.count
-        var remaps: [[Int32]] = []
-        for d in 0..<arity {
-            var remap: [Int32] = []
-            for (id, label) in other.interners[d].labels.enumerated() {
-                let before = interners[d].count
-                remap.append(interners[d].intern(label))
-                if interners[d].count != before { firstLines[d].append(other.firstLines[d][id] + lineOffset) }
-            }
-            remaps.append(remap)
-        }
+        let remaps = SegmentLabels.merge(
+            into: &interners, firstLines: &firstLines,
+            from: other.interners, otherFirstLines: other.firstLines, lineOffset: lineOffset)
         // When the second segment saw no label the first did not, its ids are the first's already.
         let identical = remaps.allSatisfy { remap in remap.indices.allSatisfy { remap[$0] == Int32($0) } }
         if identical {

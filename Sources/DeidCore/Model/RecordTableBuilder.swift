@@ -38,16 +38,9 @@ struct RecordTableBuilder: Sendable {
     /// Adds the people another builder counted in the next segment of the same file.
     mutating func append(_ other: RecordTableBuilder, lineOffset: Int32) {
         let arity = interners.count
-        var remaps: [[Int32]] = []
-        for d in 0..<arity {
-            var remap: [Int32] = []
-            for (id, label) in other.interners[d].labels.enumerated() {
-                let before = interners[d].count
-                remap.append(interners[d].intern(label))
-                if interners[d].count != before { firstLines[d].append(other.firstLines[d][id] + lineOffset) }
-            }
-            remaps.append(remap)
-        }
+        let remaps = SegmentLabels.merge(
+            into: &interners, firstLines: &firstLines,
+            from: other.interners, otherFirstLines: other.firstLines, lineOffset: lineOffset)
         for id in 0..<other.leafCounts.count {
             for d in 0..<arity { key[d] = remaps[d][Int(other.leaves.keys[id * arity + d])] }
             let (mine, inserted) = key.withUnsafeBufferPointer { leaves.insert($0) }

@@ -10,6 +10,8 @@ public struct CheckReport: Sendable, Encodable {
     public var assessment: Assessment?
     /// How many of the omitted findings are errors (they fail the check like listed ones).
     public var omittedErrors: Int
+    /// When set, `encode(to:)` writes this marker in place of the findings, which `JSONSplice` then streams in.
+    var findingsMarker: String?
 
     public init(
         file: String, policy: String, findings: [Finding], omittedFindings: [String: Int] = [:], omittedErrors: Int = 0,
@@ -36,7 +38,11 @@ public struct CheckReport: Sendable, Encodable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(file, forKey: .file)
         try container.encode(policy, forKey: .policy)
-        try container.encode(findings, forKey: .findings)
+        if let findingsMarker {
+            try container.encode(findingsMarker, forKey: .findings)
+        } else {
+            try container.encode(findings, forKey: .findings)
+        }
         if !omittedFindings.isEmpty { try container.encode(omittedFindings, forKey: .omittedFindings) }
         try container.encode(summary, forKey: .summary)
         try container.encode(status, forKey: .status)
