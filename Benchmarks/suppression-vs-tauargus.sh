@@ -9,7 +9,8 @@
 # For each table: builds deid (release), creates Benchmarks/.venv with pytauargus and pandas if missing,
 # generates the table, times `deid release` end to end with hyperfine (CSV in, release CSV and JSON audit out),
 # then Benchmarks/tauargus_compare.py runs pytauargus MOD and OPT (OPT stopped after OPT_TIMEOUT seconds), audits
-# each with pytauargus's audit, audits deid's release pattern with the same audit, and prints one table.
+# each with pytauargus's audit, audits deid's release pattern with the same audit, audits MOD's and OPT's patterns
+# with deid's audit, repeats MOD and OPT at wider levels [0, 15] (deid's stricter standard), and prints one table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}

@@ -26,6 +26,8 @@ How pytauargus is driven (parameters worked out from pytauargus 0.6.0's engine.p
 * `engine.audit(0)` gives each suppressed cell's [min, max] and an `unsafe` flag; it is run on MOD's and OPT's
   own results, and on deid's release pattern written as a table with status U (deid's primaries, same levels),
   M (deid's complementary cells) and S (published).
+* The other way round, MOD's and OPT's patterns are released as deid would release them (counts and derived
+  columns blank, generic label) and audited by `deid check`, whose standard is stricter (hidden cells >= 1).
 """
 import argparse
 import csv
@@ -40,7 +42,7 @@ import time
 
 HIDDEN_STATUSES = {3, 9, 11, 12}  # unsafe by rule, unsafe manual, secondary, secondary manual (τ-ARGUS CellStatus)
 SMALL_MAX = 10
-PROTECTION = 11
+PROTECTION = 11  # the issue's levels: a hidden small cell's interval must reach 0 and 11
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -153,7 +155,7 @@ def write_hrc(path, dim, mapping):
         f.write("\n".join(lines) + "\n")
 
 
-def write_inputs(workdir, table, codes, cells, status_of, suppress):
+def write_inputs(workdir, table, codes, cells, status_of, suppress, protection):
     """Writes t.tab, t.rda, the .hrc files and t.arb for one slice; returns the .arb path."""
     os.makedirs(workdir, exist_ok=True)
     rda = ['<SEPARATOR> ";"']
@@ -175,7 +177,7 @@ def write_inputs(workdir, table, codes, cells, status_of, suppress):
             key = table.keys[cell]
             value = table.values[cell]
             status = status_of(cell)
-            lpl, upl = (value, PROTECTION - value) if status == "U" else (0, 0)
+            lpl, upl = (value, protection - value) if status == "U" else (0, 0)
             labels = ";".join(codes[n][key[i]] for n, i in enumerate(table.tau_dims))
             f.write(f"{labels};{value};{value};{status};{lpl};{upl}\n")
     spec = "".join(f'"{n}"' for n in names)
@@ -242,7 +244,7 @@ def worker(args):
             def status_of(cell):
                 return "U" if table.is_primary(cell) else "S"
             suppress = "MOD(1)" if args.method == "MOD" else f"OPT(1,{max(1, args.opt_minutes)})"
-        arb = write_inputs(workdir, table, codes, cells, status_of, suppress)
+        arb = write_inputs(workdir, table, codes, cells, status_of, suppress, args.protection)
         started, cpu = time.perf_counter(), time.process_time()
         engine = run_batch(arb)
         statuses = read_statuses(workdir, table, codes, slice_key)
@@ -281,6 +283,34 @@ def read_release_hidden(release, table):
     return hidden
 
 
+def deid_audit_of_pattern(args, table, hidden, release):
+    """Audits a τ-ARGUS pattern with deid's own audit: the input with the counts (and derived columns) of the hidden
+    cells blanked and the generic hidden label, as deid would release it, through `deid check`. deid's audit is
+    stricter than τ-ARGUS's (hidden cells >= 1, not >= 0, so an interval [1, 12] where τ accepts [0, 11]); this
+    says whether the pattern would pass deid's standard, not whether τ-ARGUS did its own job."""
+    description = open(args.description).read()
+    derived = re.search(r"^\s*derived:\s*\[(.*)\]", description, re.M)
+    derived = [d.strip() for d in derived.group(1).split(",")] if derived else []
+    annotation = re.search(r"^\s*annotation:\s*(.+?)\s*$", description, re.M)
+    with open(args.table, newline="") as f, open(release, "w", newline="") as out:
+        reader, writer = csv.reader(f), csv.writer(out, lineterminator="\n")
+        header = next(reader)
+        blank = [header.index(c) for c in [table.count_column] + derived]
+        writer.writerow(header + ([annotation.group(1)] if annotation else []))
+        for cell, row in enumerate(reader):
+            if cell in hidden:
+                row = [("" if i in blank else v) for i, v in enumerate(row)]
+            writer.writerow(row + (["1|2" if cell in hidden else ""] if annotation else []))
+    proc = subprocess.run([args.deid, "check", "--format", "json", "--rules", args.description, release],
+                          capture_output=True, text=True)
+    if proc.returncode not in (0, 1):
+        return f"deid check failed: {proc.stderr.strip()[:200]}"
+    summary = json.loads(proc.stdout)["files"][0]["summary"]
+    audit = summary.get("audit") or {}
+    return (f"{audit.get('under_protected', '?')} of {summary['hidden_cells']} hidden cells under-protected by deid's "
+            f"audit, {summary['visible_small_counts']} visible small counts")
+
+
 def interval_cross_check(table, report, tau_intervals):
     """Compares deid's audited interval of each hidden cell with τ-ARGUS's for the same pattern. τ-ARGUS solves
     the LP relaxation with cells >= 0; deid solves over integers with hidden cells >= 1, so deid's interval must
@@ -314,13 +344,15 @@ def interval_cross_check(table, report, tau_intervals):
 # ---------------------------------------------------------------------------------------------------------------
 # The comparison.
 # ---------------------------------------------------------------------------------------------------------------
-def run_worker(args, method, timeout):
-    result = os.path.join(args.workdir, f"{method}.result.json")
+def run_worker(args, method, timeout, protection=PROTECTION, workdir=None):
+    workdir = workdir or args.workdir
+    os.makedirs(workdir, exist_ok=True)
+    result = os.path.join(workdir, f"{method}.result.json")
     if os.path.exists(result):
         os.remove(result)
     command = [sys.executable, os.path.abspath(__file__), "worker", "--method", method, "--table", args.table,
-               "--description", args.description, "--workdir", args.workdir, "--result", result,
-               "--opt-minutes", str(max(1, args.opt_timeout // 60))]
+               "--description", args.description, "--workdir", workdir, "--result", result,
+               "--opt-minutes", str(max(1, args.opt_timeout // 60)), "--protection", str(protection)]
     if args.release:
         command += ["--release", args.release]
     started = time.perf_counter()
@@ -337,6 +369,22 @@ def run_worker(args, method, timeout):
     outcome["status"] = "ok"
     outcome["wall_seconds"] = wall
     return outcome
+
+
+def tau_row(args, table, primaries, method, timeout, protection, workdir, suffix):
+    """Runs pytauargus `method` at protection levels [0, protection] and audits its pattern both ways."""
+    outcome = run_worker(args, method, timeout, protection, workdir)
+    if outcome["status"] != "ok":
+        return {"method": f"pytauargus {method}{suffix}", "seconds": outcome["wall_seconds"], "note": outcome["status"]}
+    cells = set(outcome["hidden"])
+    audit = {k: sum(a[k] for a in outcome["audit"]) for k in ("audited", "unsafe", "exact")}
+    return {
+        "method": f"pytauargus {method}{suffix}", "seconds": outcome["protect_seconds"], "cpu": outcome["protect_cpu"],
+        "hidden": len(cells),
+        "secondary": len(cells) - primaries, "total": sum(table.values[c] for c in cells), "unsafe": audit["unsafe"],
+        "note": f"audit {outcome['audit_seconds']:.1f} s ({outcome['audit_cpu']:.1f} s CPU), {audit['exact']} "
+                f"exact; worker process {outcome['wall_seconds']:.1f} s",
+        "deid_audit": deid_audit_of_pattern(args, table, cells, os.path.join(workdir, f"{method}.release.csv"))}
 
 
 def compare(args):
@@ -379,19 +427,12 @@ def compare(args):
     else:
         rows.append({"method": "deid pattern, τ-ARGUS audit", "note": cross["status"]})
 
-    for method, timeout in (("MOD", args.mod_timeout), ("OPT", args.opt_timeout)):
-        outcome = run_worker(args, method, timeout)
-        if outcome["status"] != "ok":
-            rows.append({"method": f"pytauargus {method}", "seconds": outcome["wall_seconds"], "note": outcome["status"]})
-            continue
-        cells = set(outcome["hidden"])
-        audit = {k: sum(a[k] for a in outcome["audit"]) for k in ("audited", "unsafe", "exact")}
-        rows.append({
-            "method": f"pytauargus {method}", "seconds": outcome["protect_seconds"], "cpu": outcome["protect_cpu"],
-            "hidden": len(cells),
-            "secondary": len(cells) - primaries, "total": sum(table.values[c] for c in cells), "unsafe": audit["unsafe"],
-            "note": f"audit {outcome['audit_seconds']:.1f} s ({outcome['audit_cpu']:.1f} s CPU), {audit['exact']} "
-                    f"exact; worker process {outcome['wall_seconds']:.1f} s"})
+    # The issue's levels, then levels wide enough that τ's patterns (mostly) meet deid's stricter audit.
+    for protection in [PROTECTION] + args.strict_protection:
+        suffix = "" if protection == PROTECTION else f" [0,{protection}]"
+        workdir = args.workdir if protection == PROTECTION else os.path.join(args.workdir, f"protection-{protection}")
+        for method, timeout in (("MOD", args.mod_timeout), ("OPT", args.opt_timeout)):
+            rows.append(tau_row(args, table, primaries, method, timeout, protection, workdir, suffix))
 
     print()
     print(f"{'method':<28} {'wall s':>15} {'CPU s':>7} {'hidden':>7} {'secondary':>9} {'suppr. total':>12}  "
@@ -403,6 +444,9 @@ def compare(args):
         cpu = f"{r['cpu']:.2f}" if "cpu" in r else "-"
         print(f"{r['method']:<28} {seconds:>15} {cpu:>7} {r.get('hidden', '-'):>7} {r.get('secondary', '-'):>9} "
               f"{r.get('total', '-'):>12}  {str(r.get('unsafe', '-')):<17} {r.get('note', '')}")
+    for r in rows:
+        if "deid_audit" in r:
+            print(f"{r['method']} pattern, deid's audit: {r['deid_audit']}")
     with open(os.path.join(args.workdir, "comparison.json"), "w") as f:
         json.dump(rows, f, indent=1)
 
@@ -417,6 +461,14 @@ def compare(args):
         print(f"suppressed total vs OPT: {deid['total'] / max(1, opt['total']):.2f}x (target <= 1.1x)")
     else:
         print(f"OPT: {opt.get('note', 'not run')}")
+    for protection in args.strict_protection:
+        mod, opt = by.get(f"pytauargus MOD [0,{protection}]", {}), by.get(f"pytauargus OPT [0,{protection}]", {})
+        print(f"at τ levels [0,{protection}]: ", end="")
+        if "hidden" in mod:
+            print(f"speed vs MOD {mod['seconds'] / deid['seconds']:.2f}x by wall time; hidden cells {deid['hidden']} vs "
+                  f"MOD {mod['hidden']}; ", end="")
+        print(f"suppressed total vs OPT {deid['total'] / max(1, opt['total']):.2f}x" if "hidden" in opt
+              else f"OPT {opt.get('note', 'not run')}")
 
 
 def main():
@@ -435,9 +487,14 @@ def main():
             p.add_argument("--opt-timeout", type=int, default=600)
             p.add_argument("--mod-timeout", type=int, default=1800)
             p.add_argument("--audit-timeout", type=int, default=1800)
+            p.add_argument("--deid", default=".build/release/deid", help="the deid binary that audits τ's patterns")
+            p.add_argument("--strict-protection", type=int, nargs="*", default=[15],
+                           help="further τ protection levels [0, N] to run MOD and OPT at (default 15: the smallest "
+                                "at which MOD's pattern on table a passes deid's audit)")
         else:
             p.add_argument("--method", required=True, choices=["MOD", "OPT", "deid"])
             p.add_argument("--result", required=True)
+            p.add_argument("--protection", type=int, default=PROTECTION)
     args = parser.parse_args()
     args.description = args.description or re.sub(r"\.csv$", ".deid.yaml", args.table)
     if args.command == "compare":
