@@ -4,6 +4,8 @@
 public struct Step2Result: Sendable, Hashable, Encodable {
     public struct Numerator: Sendable, Hashable, Encodable {
         public var minimum: Int
+        /// What the counts count, in words (Q3): the DDG's condition is about people, not events.
+        public var sourceDescription: String
         /// Visible counts from 1 to minimum − 1.
         public var failingCells: Int
         /// Blank counts (hidden by an earlier release); they may be small, so they fail too.
@@ -12,6 +14,7 @@ public struct Step2Result: Sendable, Hashable, Encodable {
 
         enum CodingKeys: String, CodingKey {
             case minimum, passed, failingCells = "failing_cells", hiddenCells = "hidden_cells"
+            case sourceDescription = "source_description"
         }
     }
 
@@ -57,7 +60,8 @@ enum Step2Screen {
             if count == Table.blank { hidden += 1 } else if policy.numerator.isSmall(count) { small += 1 }
         }
         let numerator = Step2Result.Numerator(
-            minimum: policy.numerator.minimum, failingCells: small, hiddenCells: hidden, passed: small == 0 && hidden == 0)
+            minimum: policy.numerator.minimum, sourceDescription: numeratorSource(description),
+            failingCells: small, hiddenCells: hidden, passed: small == 0 && hidden == 0)
 
         let (kind, text, values) = try denominators(table: table, description: description, policy: policy, references: references)
         var failing = 0, unknown = 0
@@ -69,6 +73,18 @@ enum Step2Screen {
             boundary: policy.denominator.failAtMinimum ? "fail_at_minimum" : "pass_at_minimum",
             failingCells: failing, unknownCells: unknown, passed: failing == 0 && unknown == 0)
         return Step2Result(numerator: numerator, denominator: denominator)
+    }
+
+    /// What the counts are (Q3). Record input counts people itself; an aggregate's count column is taken as
+    /// people, and the report says so, since a count of events can stand for fewer people than it shows.
+    static func numeratorSource(_ description: TableDescription) -> String {
+        switch description.input {
+        case .records:
+            "people counted from the records (one row per person)"
+        case .aggregate:
+            "the '\(description.countColumn)' column, read as numbers of people (Q3: a count of events, such as "
+                + "visits, may stand for fewer people)"
+        }
     }
 
     /// Each cell's denominator (nil: unknown) and where it came from (Q2).

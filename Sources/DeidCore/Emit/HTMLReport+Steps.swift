@@ -75,8 +75,8 @@ extension HTMLReport {
         guard let assessment = report.assessment else { return }
         let s2 = assessment.step2
         let n = s2.numerator, d = s2.denominator
-        var numerator = "Numerator condition (minimum \(n.minimum)): \(cells(n.failingCells)) with a count from 1 to "
-            + "\(n.minimum - 1)"
+        var numerator = "Numerator condition (minimum \(n.minimum)): counts are \(n.sourceDescription); "
+            + "\(cells(n.failingCells)) with a count from 1 to \(n.minimum - 1)"
         if n.hiddenCells > 0 { numerator += "; \(cells(n.hiddenCells)) blank in the input, which fail too" }
         let boundary = "a denominator of exactly \(d.minimum) \(d.boundary == "fail_at_minimum" ? "fails" : "passes"), Q1"
         var denominator = "Denominator condition (minimum \(d.minimum); \(boundary)): taken from \(d.sourceDescription); "

@@ -179,4 +179,18 @@ import Testing
         #expect(a.score?.line("events")?.evidence.contains("some counts are hidden") == true)
         #expect(a.score?.points("events") == 7)
     }
+
+    /// Q3: the numerator condition is about people. An aggregate's counts are read as people and the report says
+    /// so; record input counts people itself.
+    @Test func reportSaysWhatTheCountsCount() throws {
+        let c = try InlineCase(
+            table: "  high_risk: none\n  dimensions:\n    - column: Sex\n      role: sex\n      total: Total\n",
+            csv: "Sex,Cases\nMale,20\nFemale,21\nTotal,41\n")
+        defer { c.remove() }
+        let source = try c.assess().step2.numerator.sourceDescription
+        #expect(source.hasPrefix("the 'Cases' column, read as numbers of people (Q3"))
+        var records = c.ddg.description
+        records.input = .records
+        #expect(Step2Screen.numeratorSource(records) == "people counted from the records (one row per person)")
+    }
 }
