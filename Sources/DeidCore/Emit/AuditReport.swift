@@ -101,6 +101,9 @@ public struct AuditReport: Sendable, Encodable {
     public var percentagesOnly: PercentagesInfo?
     /// Survey reliability suppression, for `data: survey`.
     public var survey: SurveyInfo?
+    /// Whether the release tells small and complementary cells apart (distinct codes in an annotation column).
+    /// Not encoded: it decides what the terminal line may say.
+    public var labelsPublished: Bool
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", tool, policy, rules, input, output, summary, assessment, recodings
@@ -120,7 +123,12 @@ public struct AuditReport: Sendable, Encodable {
         self.rules = FileInfo(file: rules.descriptionFile, sha256: try FileDigest.sha256(ofFile: rules.descriptionFile))
         input = InputInfo(file: inputName, sha256: inputDigest, kind: table.kind.rawValue, cells: table.cellCount)
         self.output = FileInfo(file: output, sha256: outputDigest)
-        let intervals = Dictionary(protection.audit.intervals.map { ($0.cell, $0) }, uniquingKeysWith: { a, _ in a })
+        // With distinct codes published, an attacker also knows which cells are small: the label-aware audit's
+        // intervals are the ones he can prove, and never wider than the label-blind ones. Without an annotation
+        // column no code is published, whatever the mode.
+        labelsPublished = labelling.mode == .distinct && rules.description.annotation != nil
+        let audit = labelsPublished ? labelling.labelAudit ?? protection.audit : protection.audit
+        let intervals = Dictionary(audit.intervals.map { ($0.cell, $0) }, uniquingKeysWith: { a, _ in a })
         // Counts withheld for rounded percentages are every cell of the table; `percentages_only` describes them.
         hiddenCells = pattern.hiddenCells.filter { pattern.reasons[$0] != .percentagesOnly }.map { cell in
             HiddenCell(
@@ -135,11 +143,11 @@ public struct AuditReport: Sendable, Encodable {
             cells: table.cellCount, hiddenCells: pattern.hiddenCount, hiddenByReason: byReason,
             hiddenShareOfTotalCount: share.value, hiddenShareNote: share.note,
             audit: AuditInfo(
-                verdict: protection.audit.passed ? "pass" : "fail", method: protection.method,
-                solver: protection.audit.solver, components: protection.audit.components,
-                linearPrograms: protection.audit.linearProgramsSolved,
+                verdict: audit.passed ? "pass" : "fail", method: protection.method,
+                solver: audit.solver, components: audit.components,
+                linearPrograms: audit.linearProgramsSolved,
                 minIntervalWidth: rules.policy.audit.minIntervalWidth,
-                narrowestWidth: protection.audit.intervals.compactMap(\.width).min(), rounds: protection.rounds),
+                narrowestWidth: audit.intervals.compactMap(\.width).min(), rounds: protection.rounds),
             labels: LabelInfo(mode: labelling.mode, reason: labelling.reason),
             notes: (assessment.map { [$0.decisionSummary] } ?? []) + protection.notes + masking.notes)
         recodings = masking.recodings.isEmpty ? nil : masking.recodings
@@ -159,8 +167,14 @@ public struct AuditReport: Sendable, Encodable {
     }
 
     private var releaseLine: String {
-        let reasons = summary.hiddenByReason.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
-        let hidden = reasons.isEmpty ? "no cell hidden" : "\(summary.hiddenCells) cells hidden (\(reasons.joined(separator: ", ")))"
+        // Terminal output ends up in shared CI logs. Unless the release's codes say which hidden cells are small,
+        // neither does this line (the reports for the reviewer do).
+        let reasons = !labelsPublished
+            ? [] : summary.hiddenByReason.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+        let hidden =
+            summary.hiddenCells == 0
+            ? "no cell hidden"
+            : "\(summary.hiddenCells) cells hidden" + (reasons.isEmpty ? "" : " (\(reasons.joined(separator: ", ")))")
         let narrowest = summary.audit.narrowestWidth.map { ", narrowest interval width \($0)" } ?? ""
         let groups = Set((recodings ?? []).map { "\($0.column)=\($0.group)" }).count
         let recoded =

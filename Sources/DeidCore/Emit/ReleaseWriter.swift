@@ -1,6 +1,8 @@
 /// Writes the release table: the input's columns, rows and order, with every hidden count (and the derived
 /// values on its row) left empty, true zeros kept as `0`, and optionally an annotation column of Open Data
-/// Portal codes. For `records` input the release is the aggregated table, one row per cell. A `ReleaseLayout`
+/// Portal codes. A hidden row keeps only its coordinates, denominator and sample size: a column the description
+/// does not declare (a percent or a confidence limit someone forgot to list as `derived`) is emptied too, since
+/// deid cannot tell what it reveals. For `records` input the release is the aggregated table, one row per cell. A `ReleaseLayout`
 /// adds recoding (one row per group, at its first member's row) and the percent column of rounded percentages.
 public enum ReleaseWriter {
     /// What goes in the annotation column for each hidden cell (cells not in the map get an empty field).
@@ -13,7 +15,8 @@ public enum ReleaseWriter {
     ) throws {
         let reader = try CSVReader(source: input, displayName: displayName)
         var writer = CSVWriter(fileDescriptor: fd)
-        var blankable = Set<Int>()
+        // The fields a hidden row still shows; every other one is emptied.
+        var keptWhenHidden = Set<Int>()
         var header: [String] = []
         var percentField: Int?
         let rates = Dictionary(layout.rates.map { ($0.column, $0.multiplier) }, uniquingKeysWith: { a, _ in a })
@@ -22,10 +25,10 @@ public enum ReleaseWriter {
             header: { fields in
                 header = fields
                 let position = Dictionary(fields.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-                if let count = position[description.countColumn] { blankable.insert(count) }
-                if hideDerived {
-                    for column in description.derived { if let i = position[column] { blankable.insert(i) } }
-                }
+                var kept = description.dimensions.map(\.column)
+                kept += [description.denominator, description.masking.sampleSize].compactMap { $0 }
+                if !hideDerived { kept += description.derived }
+                keptWhenHidden = Set(kept.compactMap { position[$0] })
                 for field in fields { writer.field(field) }
                 if let percentages = layout.percentages {
                     // The input's own percent column is filled; otherwise one is added after the input's columns.
@@ -45,7 +48,7 @@ public enum ReleaseWriter {
                 for i in 0..<row.count {
                     if i == percentField, let percentages = layout.percentages {
                         writer.field(percentages.texts[cell])
-                    } else if hidden && blankable.contains(i) {
+                    } else if hidden && !keptWhenHidden.contains(i) {
                         writer.field(UnsafeRawBufferPointer(start: nil, count: 0))
                     } else if let merged {
                         writer.field(merged.field(header[i], original: row[i]))

@@ -123,9 +123,10 @@ public enum Releaser {
             try file.close()
             return file
         }
-        try output.commit()
+        // The release last: if a rename fails, a release never stands on disk without its audit report.
         try reportFile.commit()
         try htmlFile?.commit()
+        try output.commit()
         return ReleaseOutcome(report: report, summary: report.summaryLine)
     }
 }

@@ -28,7 +28,6 @@ public enum ComplementarySuppression {
         var notes: [String] = []
 
         let primaries = pattern.cells(hiddenFor: .primary)
-        StageTrace.note("\(primaries.count) primary cells in \(table.cellCount)")
         let shared = PerturbationProtector.Shared(table: table, costs: costs, components: components)
         let firstPass = try protectInParallel(primaries, shared: shared, width: width, pattern: pattern)
         for cell in firstPass.hidden { pattern.hide(cell, .complementary) }

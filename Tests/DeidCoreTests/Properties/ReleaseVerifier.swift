@@ -86,7 +86,8 @@ struct ReleaseVerifier {
         var violations: [String] = []
         /// Rows (0-based, data rows) whose count the release hides.
         var hidden: [Int] = []
-        /// Each hidden row's interval knowing only the numbers (no labels); upper nil: unbounded.
+        /// Each hidden row's interval knowing the published numbers and the annotation codes (a generic code
+        /// says nothing; distinct codes bound small and complementary cells); upper nil: unbounded.
         var intervals: [Int: (lower: Int, upper: Int?)] = [:]
         /// The search ran out of budget: the interval promise is unverified for this table.
         var inconclusive = false
@@ -154,9 +155,8 @@ struct ReleaseVerifier {
         do {
             let equations = shape.equations(keys: keys)
             let cap = 2 * total + 50
-            let plain = try attack(equations, published: published, codes: nil, cap: cap)
             let aware = try attack(equations, published: published, codes: codes, cap: cap)
-            verdict.intervals = plain
+            verdict.intervals = aware
             for r in verdict.hidden {
                 guard let range = aware[r] else { continue }
                 if let problem = standardProblem(range, code: codes[r]) {
