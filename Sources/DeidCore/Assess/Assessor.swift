@@ -87,10 +87,12 @@ public enum Assessor {
         // credit, so it cannot depend on how small a small count is.
         let deciding = scoring.interactions.creditBelowNumeratorMinimum ? score : score.concealingSmallCountBound(scoring)
         if !deciding.isAtMostThreshold {
-            // The sentence must not say whether the credit applied: that would bound the small count.
+            // The sentence must not say whether the credit applied: that would bound the small count. The score
+            // without the credit is never lower, so it is above the threshold too, and it is the one reported.
+            let shown = score.concealingSmallCountBound(scoring).total
             reasons.append(.init(
                 code: .scoreAboveThreshold,
-                explanation: "publication score \(deciding.total) is above \(score.threshold) (DDG Step 3, T5)"))
+                explanation: "publication score \(shown) is above \(score.threshold) (DDG Step 3, T5)"))
         }
         for criterion in score.highRiskCriteria {
             reasons.append(.init(

@@ -153,7 +153,13 @@ enum Step2Screen {
                 byValue[v] = figure.scoringValue
             } else if !dimension.children[v].isEmpty {
                 let parts = dimension.children[v].map { byValue[Int($0)] }
-                if parts.allSatisfy({ $0 != nil }) { byValue[v] = parts.reduce(0) { $0 + ($1 ?? 0) } }
+                // Saturating: populations typed into a description could overflow a sum.
+                if parts.allSatisfy({ $0 != nil }) {
+                    byValue[v] = parts.reduce(0) { sum, part in
+                        let (total, overflow) = sum.addingReportingOverflow(part ?? 0)
+                        return overflow ? Int.max : total
+                    }
+                }
             }
         }
         let values = (0..<table.cellCount).map { cell in byValue[Int(table.value(of: cell, in: d))].map(Double.init) }

@@ -262,8 +262,9 @@ struct ScoringReader {
             guard !covering.isEmpty else {
                 throw .invalidValue(yaml.location(node), key: key, reason: "no band covers \(next); bands must leave no gap from \(start) up")
             }
-            if covering.contains(where: { $0.max == nil }) { break }
-            next = (covering.compactMap(\.max).max() ?? next) + 1
+            let reach = covering.compactMap(\.max).max() ?? next
+            if covering.contains(where: { $0.max == nil }) || reach == Int.max { break }
+            next = reach + 1
         }
         return bands
     }

@@ -65,3 +65,26 @@ import Testing
         #expect(!a.requiresMasking && a.score?.points("interactions") == -5)
     }
 }
+
+extension AssessmentNoLeakTests {
+    /// With the credit on, a table masked whatever its small count (monthly periods keep it above 12 even with
+    /// the largest credit) must report one score: the reason for masking must not show the credited total, which
+    /// moves with the small count's band (1–2: none, 3–4: −3, 5–10: −5).
+    @Test func creditedScoreIsNotShownWhenMasked() throws {
+        var reasons: Set<String> = []
+        var totals: Set<Int> = []
+        for small in [1, 4, 7] {
+            let c = try InlineCase(
+                table: "  high_risk: none\n  dimensions:\n    - column: Month\n      role: time\n      period: month\n    - column: County\n      role: residence_geography\n",
+                csv: "Month,County,Cases\n2021-01,Alpine,\(small)\n2021-01,Sierra,40\n",
+                edit: { $0.scoring?.interactions.creditBelowNumeratorMinimum = true })
+            defer { c.remove() }
+            let a = try c.assess()
+            #expect(a.requiresMasking, "small \(small)")
+            reasons.formUnion(a.decision.reasons.map(\.explanation))
+            if let total = a.score?.total { totals.insert(total) }
+        }
+        #expect(totals.count == 1, "\(totals)")
+        #expect(reasons.count == 1, "\(reasons)")
+    }
+}

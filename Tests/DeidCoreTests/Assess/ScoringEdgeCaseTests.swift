@@ -32,6 +32,15 @@ import Testing
         #expect(s.warnings.contains { $0.contains("top band is used and expert review is required (Q8)") })
     }
 
+    /// An absurd age label is scored as a very wide group (the widest band), not an arithmetic overflow.
+    @Test func hugeAgeBoundsDoNotOverflow() throws {
+        let dims = "    - column: Age\n      role: age\n"
+        let csv = "Age,Cases\n0-9223372036854775807,500\n9223372036854775807 and under,300\n"
+        let s = try score("calhhs-ddg-2.0", Self.state + "  period: year\n", dims, csv)
+        let widest = try score("calhhs-ddg-2.0", Self.state + "  period: year\n", dims, "Age,Cases\n0-120,500\n")
+        #expect(s.points("age") == widest.points("age"))
+    }
+
     /// Q17: "Unknown"-style labels are not categories; totals are not categories either.
     @Test func unknownLabelsAndTotalsAreNotCategories() throws {
         let dims = "    - column: Race\n      role: race\n      total: All races\n"

@@ -52,8 +52,11 @@ enum AgeScore {
                         + "(e.g. `ages: {\"\(label)\": [65, open]}`), or declare it as the dimension's `total:` "
                         + "if it stands for all ages")
             }
-            // Inclusive width (12–14 is 3); a group starting above the assumed maximum counts as one year.
-            let width = Swift.max(1, (range.high ?? maxAge) - range.low + 1)
+            // Inclusive width (12–14 is 3); a group starting above the assumed maximum counts as one year. Ages
+            // are clamped to 0…1000 first, so a label such as "0-9223372036854775807" scores as very wide
+            // instead of overflowing.
+            let age = { (value: Int) in Swift.min(Swift.max(value, 0), 1_000) }
+            let width = Swift.max(1, age(range.high ?? maxAge) - age(range.low) + 1)
             if narrowest.map({ width < $0.width }) ?? true { narrowest = (label, range, width) }
         }
         guard let narrowest else {
