@@ -118,8 +118,19 @@ private struct PolicyReader {
 
     func numerator() throws(RulesError) -> NumeratorRule {
         let map = try section("numerator", ["minimum", "hide_zero"])
-        return NumeratorRule(
-            minimum: try int(map, "minimum", atLeast: 1), hideZero: try yaml.bool(map.required("hide_zero"), key: "hide_zero"))
+        // A minimum of 1 would make no count small; the audit needs a small range 1…minimum − 1 to protect.
+        let minimum = try int(map, "minimum", atLeast: 2)
+        let hideZeroNode = try map.required("hide_zero")
+        let hideZero = try yaml.bool(hideZeroNode, key: "hide_zero")
+        // The disclosure audit credits an attacker with knowing that every hidden cell is at least 1 (T2: zeros
+        // are shown). Hidden zeros would make that knowledge false and the audit unsound, so they are refused.
+        guard !hideZero else {
+            throw .invalidValue(
+                yaml.location(hideZeroNode), key: "hide_zero",
+                reason: "must be false: zeros are shown (DDG T2), and deid's disclosure audit relies on every hidden "
+                    + "cell being at least 1")
+        }
+        return NumeratorRule(minimum: minimum, hideZero: hideZero)
     }
 
     func denominator() throws(RulesError) -> DenominatorRule {

@@ -88,7 +88,9 @@ import Testing
 
     @Test(arguments: [
         ("  minimum: 11", "  minimun: 11", "unknown key 'minimun' in 'numerator' (did you mean 'minimum'?)"),
-        ("  minimum: 11", "  minimum: 0", "invalid 'minimum': must be at least 1"),
+        ("  minimum: 11", "  minimum: 0", "invalid 'minimum': must be at least 2"),
+        ("  minimum: 11", "  minimum: 1", "invalid 'minimum': must be at least 2"),
+        ("  hide_zero: false", "  hide_zero: true", "invalid 'hide_zero': must be false"),
         ("  minimum: 11", "  minimum: eleven", "'minimum' must be a whole number, not 'eleven'"),
         ("  minimum: 11", "  minimum: 11.5", "'minimum' must be a whole number, not the number 11.5"),
         ("  hide_zero: false", "  hide_zero: no", ""),  // YAML 1.1 boolean: accepted
