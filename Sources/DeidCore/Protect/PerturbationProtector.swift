@@ -82,7 +82,7 @@ struct PerturbationProtector {
         // Hidden cells already forming a hypercube around it may prove it without a linear program.
         let cube = hypercubes.best(for: cell, pattern: pattern)
         if let corners = cube.cube, cube.up + cube.down > 0 {
-            recordWitnesses(corners.map { ($0.cell, $0.sign) })
+            recordWitnesses(corners.map { ($0.cell, $0.sign) }, isSolution: false)
             if isCovered(cell, width: width) { return [] }
         }
         let room = max(0, table.counts[cell] - floors[cell])
@@ -147,14 +147,16 @@ struct PerturbationProtector {
 
     /// A solution Δ is a direction along which the table can change with every changed cell hidden. It can be
     /// stretched (s·Δ, s ≥ 1) and reversed (−t·Δ) as far as the cells it lowers stay ≥ 1, and every cell's
-    /// move along either is a witness: later targets already covered need no linear program.
-    private mutating func recordWitnesses(_ moves: [(cell: Int, delta: Double)]) {
+    /// move along either is a witness: later targets already covered need no linear program. A linear program's
+    /// solution is feasible as it stands (s = 1 at least); a hypercube's unit direction is not, when a corner it
+    /// lowers is already at 1, so `isSolution: false` takes only the reach the counts allow.
+    private mutating func recordWitnesses(_ moves: [(cell: Int, delta: Double)], isSolution: Bool = true) {
         func reach(lowering sign: Double) -> Double {
             var limit = Double.infinity
             for (j, delta) in moves where delta * sign < 0 { limit = min(limit, Double(table.counts[j] - 1) / abs(delta)) }
             return limit
         }
-        let forward = max(reach(lowering: 1), 1)
+        let forward = isSolution ? max(reach(lowering: 1), 1) : reach(lowering: 1)
         let backward = reach(lowering: -1)
         for (cell, delta) in moves {
             let up = delta > 0 ? delta * forward : -delta * backward
