@@ -58,6 +58,7 @@ extension Hierarchy {
             }
         }
         try checkCycles(parentOf: parentOf, fail: fail)
+        try checkDepth(parentOf: parentOf, fail: fail)
         let roots = entries.filter { parentOf[$0.parent] == nil }
         if roots.count > 1, let second = roots.dropFirst().first {
             let names = roots.map { "'\($0.parent)'\(Self.line($0))" }.joined(separator: ", ")
@@ -86,6 +87,30 @@ extension Hierarchy {
                 label = up.parent
             }
             cleared.formUnion(path)
+        }
+    }
+
+    /// More levels than any real classification has; the table model stores a label's height in 8 bits.
+    static let maximumDepth = 100
+
+    /// Counts each parent's levels above it (the hierarchy has no cycle by now), memoised.
+    private func checkDepth(parentOf: [String: Entry], fail: (Entry, String) -> RulesError) throws(RulesError) {
+        var depth: [String: Int] = [:]
+        for entry in entries {
+            var path: [String] = []
+            var label = entry.parent
+            while depth[label] == nil, let up = parentOf[label] {
+                path.append(label)
+                label = up.parent
+            }
+            var level = depth[label] ?? 0
+            for walked in path.reversed() {
+                level += 1
+                depth[walked] = level
+            }
+            if level > Self.maximumDepth {
+                throw fail(entry, "it lies \(level) levels below the root; a hierarchy may have at most \(Self.maximumDepth)")
+            }
         }
     }
 

@@ -39,6 +39,12 @@ extension TableDescription {
                 table.keyLocation("dimensions") ?? table.location,
                 problem: "'dimensions' is empty: list at least one dimension column, e.g. `- column: Year`")
         }
+        // The table model numbers dimensions in 8 bits; no publishable table comes near this many.
+        guard dimensionNodes.count <= 100 else {
+            throw .invalidTable(
+                table.keyLocation("dimensions") ?? table.location,
+                problem: "'dimensions' lists \(dimensionNodes.count) columns; deid handles at most 100")
+        }
         var dimensions: [DimensionSpec] = []
         for node in dimensionNodes { dimensions.append(try dimension(node, yaml: yaml)) }
 

@@ -58,6 +58,14 @@ import Testing
              line: 10, phrases: ["duplicate key '2020'"]),
         Case(name: "cycle with no root", yaml: description(dims: "    - column: Y\n      role: other\n      hierarchy:\n        A: [B]\n        B: [A]\n"),
              line: 9, phrases: ["it has a cycle, 'A' → 'B' → 'A'"]),
+        // L0 → L1 → … → L102: L101, a parent on line 110, lies 101 levels below the root L0 (line 9).
+        Case(name: "hierarchy deeper than 100 levels",
+             yaml: description(dims: "    - column: Y\n      role: other\n      hierarchy:\n"
+                 + (0...101).map { "        L\($0): [L\($0 + 1)]\n" }.joined()),
+             line: 110, phrases: ["it lies 101 levels below the root; a hierarchy may have at most 100"]),
+        Case(name: "more than 100 dimensions",
+             yaml: description(dims: (0...100).map { "    - column: D\($0)\n      role: other\n" }.joined()),
+             line: 5, phrases: ["'dimensions' lists 101 columns; deid handles at most 100"]),
         Case(name: "derived must be a list", yaml: description(rest: "  count: Cases\n  derived: Rate\n"),
              line: 9, phrases: ["'derived' must be a list of column names, e.g. [A, B]"]),
         Case(name: "annotation clashes with a dimension", yaml: description(rest: "  count: Cases\n  annotation: Year\n"),
