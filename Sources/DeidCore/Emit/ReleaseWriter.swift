@@ -3,7 +3,8 @@
 /// Portal codes. A hidden row keeps only its coordinates, denominator and sample size: a column the description
 /// does not declare (a percent or a confidence limit someone forgot to list as `derived`) is emptied too, since
 /// deid cannot tell what it reveals. For `records` input the release is the aggregated table, one row per cell.
-/// A `ReleaseLayout` adds recoding (one row per group, at its first member's row) and the percent column of rounded percentages.
+/// A `ReleaseLayout` adds recoding (one row per group, at its first member's row) and the percent column of
+/// rounded percentages.
 public enum ReleaseWriter {
     /// What goes in the annotation column for each hidden cell (cells not in the map get an empty field).
     public typealias Annotations = [Int: String]
