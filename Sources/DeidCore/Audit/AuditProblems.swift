@@ -33,7 +33,7 @@ extension AuditSummary {
     public init(_ result: AuditResult, policy: Policy) {
         self.init(
             verdict: result.passed ? "pass" : "fail", underProtected: result.underProtected.count,
-            narrowestWidth: result.intervals.compactMap(\.width).min(),
+            narrowestWidth: result.narrowestWidth,
             minIntervalWidth: policy.audit.minIntervalWidth, solver: result.solver, components: result.components,
             linearPrograms: result.linearProgramsSolved)
     }

@@ -20,6 +20,13 @@ public struct AuditResult: Sendable {
     /// τ-ARGUS's) would have under-stated what an attacker can work out.
     public var integerTightenedBounds: Int
 
+    /// The narrowest width among exact intervals. An outer-bound interval (`CellInterval.exact == false`) is
+    /// left out: its width may overstate the attacker's.
+    public var narrowestWidth: Int? { intervals.filter(\.exact).compactMap(\.width).min() }
+
+    /// How many intervals are outer bounds (see `CellInterval.exact`).
+    public var outerBoundIntervals: Int { intervals.count { !$0.exact } }
+
     public init(
         intervals: [CellInterval], solver: String, components: Int, linearProgramsSolved: Int,
         integerProgramsSolved: Int, integerTightenedBounds: Int

@@ -37,8 +37,9 @@ public struct CellInterval: Sendable, Hashable, Codable {
     public var width: Int?
     public var protected: Bool
     public var requirement: Requirement
-    /// False only under `AuditPrecision.verdict`, for a failing cell whose bounds are the LP bounds rounded
-    /// inward: they contain the exact interval and may be wider.
+    /// False when the bounds are the LP bounds rounded inward, which contain the exact interval and may be
+    /// wider, because the cell's verdict was already certain: under `AuditPrecision.verdict`, or when an
+    /// integer program used up its node budget (`SolveSettings.certainVerdictNodeBudget`).
     public var exact: Bool
 
     public init(cell: Int, lower: Int, upper: Int?, protected: Bool, requirement: Requirement, exact: Bool = true) {

@@ -16,7 +16,7 @@ extension ComponentSolver {
             // Min first: under `.verdict` an exact lower bound can settle which standard applies.
             if pendingMin[j] && !settled(j) { try integerExtreme(j, maximize: false) }
             if pendingMax[j] && !settled(j) { try integerExtreme(j, maximize: true) }
-            outcome.exact[j] = !pendingMin[j] && !pendingMax[j]
+            outcome.exact[j] = !pendingMin[j] && !pendingMax[j] && !abandoned[j]
         }
     }
 
@@ -29,7 +29,12 @@ extension ComponentSolver {
     /// * Certain protection: witnessed integer points alone span what the standard asks for; the exact
     ///   interval contains them.
     private func settled(_ j: Int) -> Bool {
-        guard settings.precision == .verdict else { return false }
+        settings.precision == .verdict && verdictCertain(j)
+    }
+
+    /// Whether the cell's verdict under its current (outer) bounds and witnessed integer points is the one its
+    /// exact interval would get; see `settled`.
+    private func verdictCertain(_ j: Int) -> Bool {
         let label = component.labels[j]
         let judged = CellInterval(
             cell: component.cells[j], lower: outcome.lower[j], upper: outcome.upper[j], label: label,
@@ -46,7 +51,8 @@ extension ComponentSolver {
         case .smallNumber: return witnessMin[j] == 1 && witnessMax[j] == settings.smallMax && span > 0
         case .complementary: return span > 0
         case .unlabelled:
-            let provablyLarge = !pendingMin[j] && outcome.lower[j] > settings.smallMax
+            // The rounded LP lower bound holds for every integer point, pending or not.
+            let provablyLarge = outcome.lower[j] > settings.smallMax
             return span >= max(settings.minIntervalWidth, 1) || (provablyLarge && span > 0)
         case .roundedShare(let shareLower, _):
             // Witnesses can prove width or the whole small range, never a lower bound above smallMax.
@@ -92,16 +98,26 @@ extension ComponentSolver {
             return
         }
         // Otherwise finding an integer point there is a feasibility question, far cheaper than optimising, and
-        // then the bound is exact as it stands.
-        if let relaxed,
-            let point = try model.integerPoint(
-                fixing: j, at: relaxed, thenBounds: outcome.lower[j], outcome.upper[j]),
-            let integral = Self.integral(point)
-        {
-            witness(integral)
-            return
+        // then the bound is exact as it stands. A search that could run long is given a node budget when the
+        // cell's verdict is already certain: used up, the rounded LP bound stays, marked not exact.
+        let budget = verdictCertain(j) ? settings.certainVerdictNodeBudget : nil
+        if let relaxed {
+            switch try model.integerPoint(
+                fixing: j, at: relaxed, thenBounds: outcome.lower[j], outcome.upper[j], nodeLimit: budget)
+            {
+            case .found(let point):
+                if let integral = Self.integral(point) {
+                    witness(integral)
+                    return
+                }
+            case .none: break
+            case .stopped:
+                abandoned[j] = true
+                return
+            }
         }
-        switch try model.optimizeInteger(column: j, maximize: maximize) {
+        switch try model.optimizeInteger(column: j, maximize: maximize, nodeLimit: budget) {
+        case nil: abandoned[j] = true
         case .infeasible: throw infeasible()
         case .unbounded: throw .solverFailed(detail: "an integer program was unbounded where its relaxation was not")
         case .optimal(let value):

@@ -2,7 +2,8 @@
 struct ComponentOutcome: Sendable {
     var lower: [Int]
     var upper: [Int?]
-    /// False where `AuditPrecision.verdict` left a rounded LP bound in place.
+    /// False where a rounded LP bound stayed in place (`AuditPrecision.verdict`, or a budgeted integer program
+    /// that ran out) because the cell's verdict was already certain.
     var exact: [Bool]
     var linearPrograms = 0
     var integerPrograms = 0
@@ -18,6 +19,10 @@ struct SolveSettings: Sendable {
     /// Whether witnessed integer points may stand in for solves. Always true in the audit; tests turn it off
     /// to check that skipping never changes a result and to drive every extreme through the solvers.
     var skipsAttainedBounds = true
+    /// Subproblems an integer program may open for a cell whose verdict is already certain; used up, the cell
+    /// keeps its rounded LP bound, marked not exact. The benchmark tables' integer programs open at most 53; a
+    /// dense 4-D table of about 1,300 cells met one that ran past the 60-second limit. Tests lower it.
+    var certainVerdictNodeBudget = 2_000
 }
 
 /// Computes min and max of each column of a component over its integer points.
@@ -43,6 +48,8 @@ struct ComponentSolver {
     /// Per column: whether its max / min LP vertex was fractional, so the rounded LP bound awaits phase 2.
     var pendingMax: [Bool]
     var pendingMin: [Bool]
+    /// Per column: an extreme whose integer program used up its budget, so its rounded LP bound stays.
+    var abandoned: [Bool]
 
     static func solve(_ component: Component, _ settings: SolveSettings) throws(AuditError) -> ComponentOutcome {
         var solver = try ComponentSolver(component, settings)
@@ -61,6 +68,7 @@ struct ComponentSolver {
         witnessMax = Array(repeating: Int.min, count: n)
         pendingMax = Array(repeating: false, count: n)
         pendingMin = Array(repeating: false, count: n)
+        abandoned = Array(repeating: false, count: n)
         outcome = ComponentOutcome(lower: proven.lower, upper: proven.upper, exact: Array(repeating: true, count: n))
     }
 

@@ -145,50 +145,79 @@ final class GLPKModel {
         return glp_get_col_prim(problem, Int32(column + 1))
     }
 
+    /// What a budgeted branch and bound ended with.
+    enum IntegerSearch: Equatable {
+        case found([Double])
+        case none
+        /// It used up its node budget before it could decide.
+        case stopped
+    }
+
     /// An integer point of the model with `column` equal to `value`, if there is one: branch and bound with the
     /// column fixed, so the first integer solution found ends the search. No cuts: only feasibility is asked.
-    /// The column keeps the bounds `lower…upper` afterwards.
-    func integerPoint(fixing column: Int, at value: Int, thenBounds lower: Int, _ upper: Int?) throws(AuditError)
-        -> [Double]?
-    {
+    /// The column keeps the bounds `lower…upper` afterwards. `nodeLimit` bounds the subproblems branch and bound
+    /// may open (nil: only the time limit).
+    func integerPoint(
+        fixing column: Int, at value: Int, thenBounds lower: Int, _ upper: Int?, nodeLimit: Int?
+    ) throws(AuditError) -> IntegerSearch {
         setBounds(column: column, lower: value, upper: value)
         defer { setBounds(column: column, lower: lower, upper: upper) }
         var parameters = integerParameters
         parameters.gmi_cuts = GLP_OFF
         // Branch and bound starts from the LP optimum with the column fixed, which needs no presolve.
         parameters.presolve = GLP_OFF
-        if case .infeasible = try optimize(column: column, maximize: true) { return nil }
-        let code = glp_intopt(problem, &parameters)
-        switch code {
-        case 0: break
-        case GLP_ENOPFS: return nil
-        case GLP_ETMLIM:
-            throw .solverFailed(
-                detail: "an integer program did not finish within \(Self.integerTimeLimitMilliseconds / 1000) s")
-        default: throw .solverFailed(detail: "branch and bound stopped with GLPK code \(code)")
+        if case .infeasible = try optimize(column: column, maximize: true) { return .none }
+        switch try branchAndBound(parameters, nodeLimit: nodeLimit) {
+        case .stopped: return .stopped
+        case .infeasible, .unbounded: return .none
+        case .solved:
+            let status = glp_mip_status(problem)
+            guard status == GLP_OPT || status == GLP_FEAS else { return .none }
+            return .found((0..<columnCount).map { glp_mip_col_val(problem, Int32($0 + 1)) })
         }
-        let status = glp_mip_status(problem)
-        guard status == GLP_OPT || status == GLP_FEAS else { return nil }
-        return (0..<columnCount).map { glp_mip_col_val(problem, Int32($0 + 1)) }
     }
 
-    /// Optimises one column over the integer points (branch and bound, MIP presolver on).
-    func optimizeInteger(column: Int, maximize: Bool) throws(AuditError) -> Outcome {
+    /// Optimises one column over the integer points (branch and bound, MIP presolver on); nil when it used up
+    /// `nodeLimit` first.
+    func optimizeInteger(column: Int, maximize: Bool, nodeLimit: Int?) throws(AuditError) -> Outcome? {
         setObjective(column: column, maximize: maximize)
-        let code = glp_intopt(problem, &integerParameters)
+        switch try branchAndBound(integerParameters, nodeLimit: nodeLimit) {
+        case .stopped: return nil
+        case .infeasible: return .infeasible
+        case .unbounded: return .unbounded
+        case .solved: break
+        }
+        switch glp_mip_status(problem) {
+        case GLP_OPT: return .optimal(glp_mip_obj_val(problem))
+        case GLP_NOFEAS: return .infeasible
+        case let status: throw .solverFailed(detail: "branch and bound ended with GLPK status \(status)")
+        }
+    }
+
+    private enum BranchAndBound { case solved, infeasible, unbounded, stopped }
+
+    /// `glp_intopt`, stopped after `nodeLimit` subproblems when one is given. A node count, unlike a time
+    /// limit, stops at the same point on every machine, so what the audit reports does not depend on the
+    /// machine's speed. The time limit stays as the last resort, and hitting it fails the audit.
+    private func branchAndBound(_ parameters: glp_iocp, nodeLimit: Int?) throws(AuditError) -> BranchAndBound {
+        var parameters = parameters
+        var limit = nodeLimit ?? Int.max
+        let code = withUnsafeMutablePointer(to: &limit) { pointer in
+            if nodeLimit != nil {
+                parameters.cb_func = stopAfterNodeLimit
+                parameters.cb_info = UnsafeMutableRawPointer(pointer)
+            }
+            return glp_intopt(problem, &parameters)
+        }
         switch code {
-        case 0: break
+        case 0: return .solved
+        case GLP_ESTOP: return .stopped
         case GLP_ENOPFS: return .infeasible
         case GLP_ENODFS: return .unbounded
         case GLP_ETMLIM:
             throw .solverFailed(
                 detail: "an integer program did not finish within \(Self.integerTimeLimitMilliseconds / 1000) s")
         default: throw .solverFailed(detail: "branch and bound stopped with GLPK code \(code)")
-        }
-        switch glp_mip_status(problem) {
-        case GLP_OPT: return .optimal(glp_mip_obj_val(problem))
-        case GLP_NOFEAS: return .infeasible
-        case let status: throw .solverFailed(detail: "branch and bound ended with GLPK status \(status)")
         }
     }
 
@@ -207,4 +236,15 @@ final class GLPKModel {
     /// Whether GLPK keeps its environment per thread (`glp_config("TLS")`), which makes separate models on
     /// separate threads safe. Debian's build does.
     static let isThreadSafe: Bool = glp_config("TLS") != nil
+}
+
+/// GLPK's branch-and-bound callback: ends the search once more subproblems than the `Int` behind `info` were
+/// opened (`glp_intopt` then returns `GLP_ESTOP`).
+private func stopAfterNodeLimit(_ tree: OpaquePointer?, _ info: UnsafeMutableRawPointer?) {
+    guard let tree, let info, glp_ios_reason(tree) == GLP_ISELECT else { return }
+    var active: Int32 = 0
+    var all: Int32 = 0
+    var total: Int32 = 0
+    glp_ios_tree_size(tree, &active, &all, &total)
+    if Int(total) > info.load(as: Int.self) { glp_ios_terminate(tree) }
 }

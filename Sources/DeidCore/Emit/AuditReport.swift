@@ -26,6 +26,9 @@ public struct AuditReport: Sendable, Encodable {
         public var lower: Int
         public var upper: Int?
         public var width: Int?
+        /// Present, and false, only when the bounds are outer bounds: an integer program ran out of its budget
+        /// on a cell whose verdict integer completions had already settled. Absent means exact.
+        public var exact: Bool?
     }
 
     public struct HiddenCell: Sendable, Encodable {
@@ -46,11 +49,14 @@ public struct AuditReport: Sendable, Encodable {
         public var minIntervalWidth: Int
         public var narrowestWidth: Int?
         public var rounds: Int
+        /// Present only when some intervals are outer bounds (`Interval.exact`); they are left out of
+        /// `narrowestWidth`.
+        public var outerBoundIntervals: Int?
 
         enum CodingKeys: String, CodingKey {
             case verdict, method, solver, components, rounds
             case linearPrograms = "linear_programs", minIntervalWidth = "min_interval_width"
-            case narrowestWidth = "narrowest_width"
+            case narrowestWidth = "narrowest_width", outerBoundIntervals = "outer_bound_intervals"
         }
     }
 
@@ -134,7 +140,9 @@ public struct AuditReport: Sendable, Encodable {
             HiddenCell(
                 cell: table.coordinates(of: cell), line: table.location(of: cell).line,
                 reason: pattern.reasons[cell] ?? .primary, annotation: labelling.annotations[cell],
-                interval: intervals[cell].map { Interval(lower: $0.lower, upper: $0.upper, width: $0.width) })
+                interval: intervals[cell].map {
+                    Interval(lower: $0.lower, upper: $0.upper, width: $0.width, exact: $0.exact ? nil : false)
+                })
         }
         var byReason: [String: Int] = [:]
         for reason in pattern.reasons.compactMap({ $0 }) { byReason[reason.rawValue, default: 0] += 1 }
@@ -147,7 +155,8 @@ public struct AuditReport: Sendable, Encodable {
                 solver: audit.solver, components: audit.components,
                 linearPrograms: audit.linearProgramsSolved,
                 minIntervalWidth: rules.policy.audit.minIntervalWidth,
-                narrowestWidth: audit.intervals.compactMap(\.width).min(), rounds: protection.rounds),
+                narrowestWidth: audit.narrowestWidth, rounds: protection.rounds,
+                outerBoundIntervals: audit.outerBoundIntervals > 0 ? audit.outerBoundIntervals : nil),
             labels: LabelInfo(mode: labelling.mode, reason: labelling.reason),
             notes: (assessment.map { [$0.decisionSummary] } ?? []) + protection.notes + masking.notes)
         recodings = masking.recodings.isEmpty ? nil : masking.recodings

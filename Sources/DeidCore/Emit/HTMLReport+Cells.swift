@@ -51,6 +51,14 @@ extension HTMLReport {
                     }
                 }
             }
+            if shown.contains(where: { $0.interval?.exact == false }) {
+                w.element(
+                    "p",
+                    "An interval marked ⊇ is an outer bound: the attacker's interval lies inside it. Integer "
+                        + "completions found by the audit already settle that cell's verdict, and finding its exact "
+                        + "bound took longer than the audit's budget.",
+                    ["class": "hint"])
+            }
             if shown.contains(where: { $0.interval == nil }) {
                 w.element(
                     "p",
@@ -64,6 +72,7 @@ extension HTMLReport {
     /// `[0, 275]`, `[12, ∞]`, or — when the cell is not audited.
     static func interval(_ interval: AuditReport.Interval?) -> String {
         guard let interval else { return "—" }
-        return "[\(interval.lower), \(interval.upper.map(String.init) ?? "∞")]"
+        let bounds = "[\(interval.lower), \(interval.upper.map(String.init) ?? "∞")]"
+        return interval.exact == false ? "⊇ " + bounds : bounds
     }
 }

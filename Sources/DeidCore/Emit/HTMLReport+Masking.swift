@@ -101,6 +101,11 @@ extension HTMLReport {
                 w.row(["Independent parts of the table", String(a.components)], header: true, classes: [nil, "tally"])
                 w.row(["Linear programs solved", String(a.linearPrograms)], header: true, classes: [nil, "tally"])
                 w.row(["Audit-and-repair rounds", String(a.rounds)], header: true, classes: [nil, "tally"])
+                if let outer = a.outerBoundIntervals {
+                    w.row(
+                        ["Intervals given as outer bounds (verdict settled, exact bound over budget)", String(outer)],
+                        header: true, classes: [nil, "tally"])
+                }
             }
         }
     }

@@ -67,7 +67,7 @@ public struct CheckSummary: Sendable, Codable, Hashable {
 public struct AuditSummary: Sendable, Codable, Hashable {
     public var verdict: String
     public var underProtected: Int
-    /// The narrowest interval width among hidden cells (nil when every interval is unbounded).
+    /// The narrowest width among hidden cells' exact intervals (nil when every one is unbounded or an outer bound).
     public var narrowestWidth: Int?
     public var minIntervalWidth: Int
     public var solver: String

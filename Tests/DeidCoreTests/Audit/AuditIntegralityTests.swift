@@ -19,8 +19,22 @@ import Testing
         let component = try #require(system.components.first)
         let model = try GLPKModel(lower: component.lower, upper: component.upper, rows: component.rows)
         #expect(try model.optimize(column: 0, maximize: true) == .optimal(1.5))
-        #expect(try model.optimizeInteger(column: 0, maximize: true) == .optimal(1))
+        #expect(try model.optimizeInteger(column: 0, maximize: true, nodeLimit: nil) == .optimal(1))
         #expect(model.integerValue(column: 3) == 2)
+    }
+
+    /// x + y = 3, y + z = 3, x + z = 3 has only the fractional point 1.5: branch and bound must branch to find
+    /// that no integer point exists, and a node budget of 0 stops it before it can.
+    @Test func nodeBudgetStopsBranchAndBound() throws {
+        let rows = [
+            LinearRow(columns: [0, 1], coefficients: [1, 1], rhs: 3), LinearRow(columns: [1, 2], coefficients: [1, 1], rhs: 3),
+            LinearRow(columns: [0, 2], coefficients: [1, 1], rhs: 3),
+        ]
+        let model = try GLPKModel(lower: [0, 0, 0], upper: [10, 10, 10], rows: rows)
+        #expect(try model.integerPoint(fixing: 1, at: 1, thenBounds: 0, 10, nodeLimit: nil) == .none)
+        #expect(try model.optimizeInteger(column: 0, maximize: true, nodeLimit: nil) == .infeasible)
+        let stopped = try GLPKModel(lower: [0, 0, 0], upper: [10, 10, 10], rows: rows)
+        #expect(try stopped.optimizeInteger(column: 0, maximize: true, nodeLimit: 0) == nil)
     }
 
     @Test func oddCycleIsExactOverIntegers() throws {

@@ -5,9 +5,9 @@ import Testing
 /// Random small 3-D tables (where LP vertices can be fractional): cross-checks that need no enumeration.
 @Suite struct AuditProperty3DTests {
     /// A table with all margins, a random hidden pattern (margins included) and labels that tell the truth.
-    static func table(seed: UInt64) -> (GridND, AuditProblem) {
+    static func table(seed: UInt64, dimensions: Int = 3) -> (GridND, AuditProblem) {
         var rng = SplitMix64(seed: seed)
-        let sizes = (0..<3).map { _ in Int.random(in: 2...4, using: &rng) }
+        let sizes = (0..<dimensions).map { _ in Int.random(in: 2...4, using: &rng) }
         // Small values make the integer structure bite (fractional vertices); large ones make cells pass.
         let maxValue = [3, 3, 14, 60, 200][Int.random(in: 0..<5, using: &rng)]
         let inner = (0..<sizes.reduce(1, *)).map { _ in
@@ -54,6 +54,59 @@ import Testing
             } catch {
                 Issue.record("audit failed on a table that has a completion: \(error)")
             }
+        }
+    }
+
+    /// An integer program stopped by its node budget leaves an outer bound only where the verdict is already
+    /// certain: a budget of 0 gives every verdict the default budget gives, and intervals that contain its
+    /// intervals. (The default run is the reference because without any budget some of these 4-D tables run
+    /// past the 60-second limit; `budgetEndsARunawayIntegerProgram` is one.)
+    @Test func exhaustedNodeBudgetsKeepEveryVerdict() async {
+        nonisolated(unsafe) var outerBounds = 0
+        await propertyCheck(count: 400, input: Gen.uint64(in: 0...UInt64.max)) { seed in
+            let (_, problem) = Self.table(seed: seed, dimensions: 4)
+            do {
+                let system = try ReducedSystem(problem, position: problem.validatedHiddenPositions())
+                for component in system.components where !component.rows.isEmpty {
+                    var settings = SolveSettings(smallMax: problem.smallMax, minIntervalWidth: problem.minIntervalWidth)
+                    let reference = try ComponentSolver.solve(component, settings)
+                    settings.certainVerdictNodeBudget = 0
+                    let budgeted = try ComponentSolver.solve(component, settings)
+                    for j in component.cells.indices {
+                        func judged(_ o: ComponentOutcome) -> Bool {
+                            CellInterval(
+                                cell: component.cells[j], lower: o.lower[j], upper: o.upper[j],
+                                label: component.labels[j], smallMax: problem.smallMax,
+                                minIntervalWidth: problem.minIntervalWidth
+                            ).protected
+                        }
+                        #expect(judged(reference) == judged(budgeted), "cell \(component.cells[j]), seed \(seed)")
+                        if budgeted.exact[j] && reference.exact[j] {
+                            #expect(budgeted.lower[j] == reference.lower[j] && budgeted.upper[j] == reference.upper[j])
+                        } else if !budgeted.exact[j] {
+                            outerBounds += 1
+                            #expect(budgeted.lower[j] <= reference.lower[j])
+                            #expect((reference.upper[j] ?? Int.max) <= (budgeted.upper[j] ?? Int.max))
+                        }
+                    }
+                }
+            } catch {
+                Issue.record("audit failed on a table that has a completion: \(error)")
+            }
+        }
+        // The budget must actually have run out somewhere, or this proves nothing.
+        #expect(outerBounds > 0)
+    }
+
+    /// A 201-cell component of a 4-D table whose integer program ran past the 60-second limit (the audit then
+    /// failed): the cell's verdict was already certain, so the audit now stops at the node budget and keeps the
+    /// rounded LP bound as an outer bound.
+    @Test func budgetEndsARunawayIntegerProgram() throws {
+        let (grid, problem) = Self.table(seed: 4_493_391_029_342_686_402, dimensions: 4)
+        let result = try DisclosureAudit.run(problem)
+        #expect(result.outerBoundIntervals >= 1)
+        for interval in result.intervals {
+            #expect(interval.lower <= grid.values[interval.cell] && grid.values[interval.cell] <= interval.upper ?? Int.max)
         }
     }
 

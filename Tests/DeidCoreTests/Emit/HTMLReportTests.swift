@@ -104,3 +104,19 @@ import Testing
         #expect(notes.last?.annotation == "P")
     }
 }
+
+/// How the report prints an audited interval: exact ones as they are, outer bounds marked as such.
+@Suite struct HTMLReportIntervalTests {
+    @Test func outerBoundsAreMarked() throws {
+        let exact = AuditReport.Interval(lower: 1, upper: 12, width: 11, exact: nil)
+        let outer = AuditReport.Interval(lower: 1, upper: nil, width: nil, exact: false)
+        #expect(HTMLReport.interval(exact) == "[1, 12]")
+        #expect(HTMLReport.interval(outer) == "⊇ [1, ∞]")
+        #expect(HTMLReport.interval(nil) == "—")
+        // JSON: the key appears only for an outer bound, so exact intervals keep their existing form.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        #expect(String(decoding: try encoder.encode(exact), as: UTF8.self) == #"{"lower":1,"upper":12,"width":11}"#)
+        #expect(String(decoding: try encoder.encode(outer), as: UTF8.self) == #"{"exact":false,"lower":1}"#)
+    }
+}
