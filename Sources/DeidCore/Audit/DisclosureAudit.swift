@@ -98,16 +98,12 @@ public struct DisclosureAudit {
         guard GLPKModel.isThreadSafe, components.count > 1, columns >= parallelThreshold else {
             return try components.map { c throws(AuditError) in try solveOne(c, settings) }
         }
-        // Largest first, so a big component does not start last and leave one core idle.
+        // Largest first, so a big component does not start last and leave one core idle. GLPK keeps its
+        // environment per thread (glp_config("TLS")), and each model lives and dies inside one job, on one thread.
         let order = components.indices.sorted { components[$0].cells.count > components[$1].cells.count }
-        let slots = Slots<Result<ComponentOutcome, AuditError>>(count: components.count)
-        // GLPK keeps its environment per thread (glp_config("TLS")), and each model lives and dies inside one
-        // iteration, on one thread.
-        DispatchQueue.concurrentPerform(iterations: components.count) { i in
-            let c = order[i]
-            slots.store(Result { () throws(AuditError) in try solveOne(components[c], settings) }, at: c)
+        return try parallelMap(components.count, startOrder: order) { c throws(AuditError) in
+            try solveOne(components[c], settings)
         }
-        return try slots.take().map { result throws(AuditError) in try result.get() }
     }
 
     private static func solveOne(_ component: Component, _ settings: SolveSettings) throws(AuditError)
@@ -119,35 +115,5 @@ public struct DisclosureAudit {
                 lower: component.lower, upper: component.upper, exact: component.lower.map { _ in true })
         }
         return try ComponentSolver.solve(component, settings)
-    }
-}
-
-/// Write-once result slots shared by parallel iterations. Sendable by construction, not by the compiler's
-/// proof: iteration i writes slot i only, every slot exactly once, and `take()` runs after
-/// `concurrentPerform` has returned, which orders all the writes before the read.
-private final class Slots<Value: Sendable>: @unchecked Sendable {
-    private let buffer: UnsafeMutableBufferPointer<Value?>
-
-    init(count: Int) {
-        buffer = .allocate(capacity: count)
-        buffer.initialize(repeating: nil)
-    }
-
-    deinit {
-        buffer.deinitialize()
-        buffer.deallocate()
-    }
-
-    func store(_ value: Value, at index: Int) {
-        precondition(buffer[index] == nil, "a slot is written twice")
-        buffer[index] = value
-    }
-
-    /// Every slot's value; a slot left empty is a bug in the caller.
-    func take() -> [Value] {
-        buffer.map { value in
-            guard let value else { preconditionFailure("a parallel iteration did not store its result") }
-            return value
-        }
     }
 }

@@ -10,28 +10,15 @@ struct TableComponents: Sendable {
     let relations: [[Int32]]
 
     init(_ table: Table) {
-        var parent = Array(0..<table.cellCount)
-        func find(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x {
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            }
-            return x
-        }
+        var sets = UnionFind(count: table.cellCount)
         for relation in table.relations {
-            for part in relation.parts {
-                // Both roots are found afresh for every part: a union can make the total's earlier root a child,
-                // and re-linking that stale root would cut off the cells already joined to it.
-                let (a, b) = (find(relation.total), find(Int(part)))
-                if a != b { parent[max(a, b)] = min(a, b) }
-            }
+            for part in relation.parts { sets.union(relation.total, Int(part)) }
         }
         var ids = [Int: Int32]()
         var componentOf = [Int32](repeating: 0, count: table.cellCount)
         var cells: [[Int32]] = []
         for cell in 0..<table.cellCount {
-            let root = find(cell)
+            let root = sets.find(cell)
             let id: Int32
             if let known = ids[root] {
                 id = known
