@@ -9,6 +9,10 @@ final class ProtectionLP {
     private var local: [Int32: Int] = [:]
     /// Per local cell: how far it may move down (value − 1, so it stays ≥ 1).
     private let downLimit: [Int]
+    /// Per local cell: whether it is hidden. A hidden cell moves for free either way, so one column carries
+    /// its whole change (bounds −downLimit…∞) and its decrease column is fixed at 0, which GLPK leaves out of
+    /// its working problem.
+    private var merged: [Bool]
     /// How much of the protector's log of hidden cells this model has applied to its costs.
     var syncedLog = 0
 
@@ -42,19 +46,40 @@ final class ProtectionLP {
             if !columns.isEmpty { rows.append(LinearRow(columns: columns, coefficients: coefficients, rhs: 0)) }
         }
         model = try GLPKModel(lower: lower, upper: upper, rows: rows)
-        model.useStandardBasis()
         self.downLimit = downLimit
-        for (i, cell) in movableCells.map(Int.init).enumerated() where !pattern.isHidden(cell) {
-            model.setCost(column: 2 * i, costs.cost[cell])
-            model.setCost(column: 2 * i + 1, costs.cost[cell])
+        merged = Array(repeating: false, count: movableCells.count)
+        for (i, cell) in movableCells.map(Int.init).enumerated() {
+            if pattern.isHidden(cell) {
+                merge(i)
+            } else {
+                model.setCost(column: 2 * i, costs.cost[cell])
+                model.setCost(column: 2 * i + 1, costs.cost[cell])
+            }
         }
+        model.useStandardBasis()
     }
 
     /// A hidden cell moves for free.
     func markHidden(_ cell: Int) {
-        guard let i = local[Int32(cell)] else { return }
+        guard let i = local[Int32(cell)], !merged[i] else { return }
         model.setCost(column: 2 * i, 0)
         model.setCost(column: 2 * i + 1, 0)
+        merge(i)
+    }
+
+    private func merge(_ i: Int) {
+        merged[i] = true
+        resetBounds(i)
+    }
+
+    private func resetBounds(_ i: Int) {
+        if merged[i] {
+            model.setBounds(column: 2 * i, lower: -downLimit[i], upper: nil)
+            model.setBounds(column: 2 * i + 1, lower: 0, upper: 0)
+        } else {
+            model.setBounds(column: 2 * i, lower: 0, upper: nil)
+            model.setBounds(column: 2 * i + 1, lower: 0, upper: downLimit[i])
+        }
     }
 
     /// The cheapest consistent change of the table that moves `cell` by `amount` (positive: up), as the cells
@@ -62,12 +87,13 @@ final class ProtectionLP {
     func cheapestMove(of cell: Int, by amount: Int) throws -> [(cell: Int, delta: Double)]? {
         guard let i = local[Int32(cell)] else { return nil }
         if amount < 0 && -amount > downLimit[i] { return nil }
-        model.setBounds(column: 2 * i, lower: max(amount, 0), upper: max(amount, 0))
-        model.setBounds(column: 2 * i + 1, lower: max(-amount, 0), upper: max(-amount, 0))
-        defer {
-            model.setBounds(column: 2 * i, lower: 0, upper: nil)
-            model.setBounds(column: 2 * i + 1, lower: 0, upper: downLimit[i])
+        if merged[i] {
+            model.setBounds(column: 2 * i, lower: amount, upper: amount)
+        } else {
+            model.setBounds(column: 2 * i, lower: max(amount, 0), upper: max(amount, 0))
+            model.setBounds(column: 2 * i + 1, lower: max(-amount, 0), upper: max(-amount, 0))
         }
+        defer { resetBounds(i) }
         switch try model.minimizeCost() {
         case .infeasible, .unbounded:
             return nil
