@@ -6,6 +6,7 @@ enum PrettyJSON {
     indirect enum Value {
         case string(String)
         case int(Int)
+        case bool(Bool)
         case array([Value])
         /// Keys are sorted when written, as `.sortedKeys` does.
         case object([(key: String, value: Value)])
@@ -15,6 +16,7 @@ enum PrettyJSON {
         switch value {
         case .string(let text): writeString(text, to: &out)
         case .int(let number): out += String(number)
+        case .bool(let flag): out += flag ? "true" : "false"
         case .array(let elements):
             writeContainer(open: "[", close: "]", count: elements.count, indent: indent, to: &out) { index, out in
                 write(elements[index], indent: indent + 2, to: &out)

@@ -114,7 +114,12 @@ public enum Releaser {
                 recode: recode, percentages: percentages, unreliableCells: pattern.cells(hiddenFor: .unreliable).count,
                 description: rules.description, policy: rules.policy, extraNotes: scoreNotes))
         var reportFile = try AtomicFile(destination: request.report)
-        try reportFile.write(Array((JSONOutput.encode(report) + "\n").utf8))
+        var reportError: EmitError?
+        report.writeJSON { text in
+            guard reportError == nil else { return }
+            do throws(EmitError) { try reportFile.write(Array(text.utf8)) } catch { reportError = error }
+        }
+        if let reportError { throw reportError }
         try reportFile.close()
         let htmlFile = try request.reportHTML.map { path throws(EmitError) in
             var file = try AtomicFile(destination: path)
