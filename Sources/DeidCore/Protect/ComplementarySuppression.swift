@@ -100,19 +100,30 @@ public enum ComplementarySuppression {
     }
 
     /// Widens one under-protected cell to the standard it failed: the policy's width for a cell that could be
-    /// small, any width above zero for a cell known to be above the small range.
-    private static func repair(
+    /// small, any width above zero for a cell known to be above the small range. Returns how many cells it hid.
+    ///
+    /// The protector's witnesses are moves of linear programs; the audit is exact over whole numbers and may
+    /// have just disproved them, so they are dropped first. If the linear program still finds its move among
+    /// cells already hidden (a fractional one the integers do not allow), the cheapest published cell that
+    /// shares a relation with the cell is hidden instead: hiding more never narrows an interval, and the next
+    /// audit tells whether it was enough.
+    static func repair(
         _ interval: CellInterval, table: Table, policy: Policy, protector: inout PerturbationProtector,
         pattern: inout Pattern
     ) throws -> Int {
         let cell = interval.cell
         let couldBeSmall = interval.lower <= policy.numerator.minimum - 1
         let width = couldBeSmall ? policy.audit.minIntervalWidth : 1
+        protector.forgetWitnesses(of: cell)
         guard let added = try protector.ensure(cell, width: width, pattern: &pattern, reason: .complementary) else {
             throw ProtectError.cannotProtect(
                 cell: table.coordinates(of: cell), at: table.location(of: cell), requiredWidth: width)
         }
-        return added.count
+        if !added.isEmpty { return added.count }
+        guard let partner = protector.cheapestPublishedPartner(of: cell, pattern: pattern) else { return 0 }
+        pattern.hide(partner, .complementary)
+        protector.noteHidden([partner])
+        return 1
     }
 
     private static func applyRule6(

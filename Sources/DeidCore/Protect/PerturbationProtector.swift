@@ -197,9 +197,29 @@ struct PerturbationProtector {
         return model
     }
 
-    /// Cells hidden by someone else (rule 6) cost nothing from now on.
+    /// Cells hidden by someone else (rule 6, the repair's fallback) cost nothing from now on.
     mutating func noteHidden(_ cells: [Int]) {
         hiddenLog += cells
+    }
+
+    /// Drops what witnesses claim about a cell. A witness is a move of the linear program, which may be
+    /// fractional; when the audit, exact over whole numbers, finds the cell under-protected, the claim is void.
+    mutating func forgetWitnesses(of cell: Int) {
+        witnessUp[cell] = 0
+        witnessDown[cell] = 0
+    }
+
+    /// The cheapest published cell that shares a relation with `cell` and may be hidden, if there is one.
+    func cheapestPublishedPartner(of cell: Int, pattern: Pattern) -> Int? {
+        var best: Int?
+        for r in membership[cell] {
+            let relation = table.relations[Int(r)]
+            for other in [relation.total] + relation.parts.map(Int.init)
+            where other != cell && costs.eligible[other] && !pattern.isHidden(other) {
+                if best.map({ costs.cheaper(other, $0) }) ?? true { best = other }
+            }
+        }
+        return best
     }
 
 }

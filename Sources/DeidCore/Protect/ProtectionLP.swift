@@ -1,8 +1,8 @@
 /// One table component's (or neighbourhood's) attacker subproblem as a GLPK model (see
-/// `PerturbationProtector`): two columns per movable cell, its increase and its decrease, and one equation per
-/// relation. The model is kept across targets; only
-/// the target's bounds and the costs of newly hidden cells change between solves, which keeps the previous
-/// basis usable (dual simplex after a bound change).
+/// `PerturbationProtector`): two columns per movable cell, its increase and its decrease (a hidden cell's
+/// change is carried by the first alone), and one equation per relation. The model is kept across targets; only
+/// the target's bounds and the bounds and costs of newly hidden cells change between solves, which keeps the
+/// previous basis usable (dual simplex after a bound change).
 final class ProtectionLP {
     private let model: GLPKModel
     private let cells: [Int32]

@@ -1,0 +1,59 @@
+import Testing
+@testable import DeidCore
+
+/// The audit-and-repair round. Witnesses are moves of linear programs; the audit is exact over whole numbers.
+/// When the audit rejects a cell that witnesses claim is covered, the repair must still hide something, or the
+/// release would stop with "audit still failing" while cells remain that could widen the interval.
+@Suite struct RepairTests {
+    struct Setup {
+        let run: ReleaseRun
+        let table: Table
+        let policy: Policy
+        let shared: PerturbationProtector.Shared
+        var pattern: Pattern
+    }
+
+    static func setup() throws -> Setup {
+        let run = try ReleaseRun(csv: FirstPassTests.csv, yaml: FirstPassTests.yaml)
+        let table = try TableLoader.load(
+            .file(run.tablePath), displayName: "table.csv", description: run.description, policy: run.policy,
+            purpose: .release
+        ).table
+        var pattern = Pattern(cellCount: table.cellCount)
+        PrimarySuppression.apply(to: table, policy: run.policy, pattern: &pattern)
+        let costs = SuppressionCosts(table: table, rule: run.policy.complementary)
+        let shared = PerturbationProtector.Shared(table: table, costs: costs, components: TableComponents(table))
+        return Setup(run: run, table: table, policy: run.policy, shared: shared, pattern: pattern)
+    }
+
+    @Test func aRejectedCellCoveredByWitnessesStillGetsACell() throws {
+        var s = try Self.setup()
+        defer { s.run.remove() }
+        let width = s.policy.audit.minIntervalWidth
+        var protector = PerturbationProtector(s.shared)
+        let target = try #require(s.pattern.cells(hiddenFor: .primary).first)
+        _ = try protector.ensure(target, width: width, pattern: &s.pattern, reason: .complementary)
+        #expect(protector.isCovered(target, width: width))
+        let hiddenBefore = s.pattern.hiddenCount
+
+        // As if the integer audit had found the cell narrower than its witnesses claim.
+        let rejected = CellInterval(cell: target, lower: 1, upper: 5, protected: false, requirement: .minimumWidth)
+        let added = try ComplementarySuppression.repair(
+            rejected, table: s.table, policy: s.policy, protector: &protector, pattern: &s.pattern)
+        #expect(added >= 1)
+        #expect(s.pattern.hiddenCount == hiddenBefore + added)
+    }
+
+    @Test func theCheapestPublishedPartnerIsTheCheapestEligibleCellOfItsRelations() throws {
+        let s = try Self.setup()
+        defer { s.run.remove() }
+        let protector = PerturbationProtector(s.shared)
+        for cell in s.pattern.hiddenCells {
+            let candidates = s.table.relations.filter { $0.total == cell || $0.parts.contains(Int32(cell)) }
+                .flatMap { [$0.total] + $0.parts.map(Int.init) }
+                .filter { $0 != cell && s.shared.costs.eligible[$0] && !s.pattern.isHidden($0) }
+            let expected = candidates.min { s.shared.costs.cheaper($0, $1) }
+            #expect(protector.cheapestPublishedPartner(of: cell, pattern: s.pattern) == expected)
+        }
+    }
+}
