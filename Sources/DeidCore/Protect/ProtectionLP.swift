@@ -4,7 +4,8 @@
 /// the target's bounds and the bounds and costs of newly hidden cells change between solves, which keeps the
 /// previous basis usable (dual simplex after a bound change).
 final class ProtectionLP {
-    private let model: GLPKModel
+    /// nil when no cell of the neighbourhood can move: then nothing can.
+    private let model: GLPKModel?
     private let cells: [Int32]
     private var local: [Int32: Int] = [:]
     /// Per local cell: how far it may move down (value − 1, so it stays ≥ 1).
@@ -19,10 +20,11 @@ final class ProtectionLP {
     init(table: Table, cells: [Int32], relations: [Int32], costs: SuppressionCosts, pattern: Pattern) throws {
         // Only cells that can move get columns: zeros and cells that may not be hidden stay as they are, so
         // leaving them out of the model changes nothing but its size.
-        let movableCells = cells.filter { cell in
+        let candidates = cells.filter { cell in
             let c = Int(cell)
             return table.counts[c] > 0 && (pattern.isHidden(c) || costs.eligible[c])
         }
+        let movableCells = Self.withoutPinned(candidates, relations: relations, table: table)
         self.cells = movableCells
         for (i, cell) in movableCells.enumerated() { local[cell] = i }
         var lower: [Int] = []
@@ -45,9 +47,14 @@ final class ProtectionLP {
             }
             if !columns.isEmpty { rows.append(LinearRow(columns: columns, coefficients: coefficients, rhs: 0)) }
         }
-        model = try GLPKModel(lower: lower, upper: upper, rows: rows)
         self.downLimit = downLimit
         merged = Array(repeating: false, count: movableCells.count)
+        guard !movableCells.isEmpty else {
+            model = nil
+            return
+        }
+        let model = try GLPKModel(lower: lower, upper: upper, rows: rows)
+        self.model = model
         for (i, cell) in movableCells.map(Int.init).enumerated() {
             if pattern.isHidden(cell) {
                 merge(i)
@@ -59,9 +66,35 @@ final class ProtectionLP {
         model.useStandardBasis()
     }
 
+    /// The cells left once those pinned at their value are removed: a relation in which only one cell can move
+    /// (a region whose state total lies outside the neighbourhood, say) holds it still, and removing it can
+    /// leave another relation with one movable cell. The linear program would find the same, in more pivots.
+    static func withoutPinned(_ cells: [Int32], relations: [Int32], table: Table) -> [Int32] {
+        var movable = Set(cells)
+        var changed = true
+        while changed {
+            changed = false
+            for r in relations.map(Int.init) {
+                let relation = table.relations[r]
+                var only: Int32?
+                var count = 0
+                for cell in [Int32(relation.total)] + relation.parts where movable.contains(cell) {
+                    count += 1
+                    only = cell
+                    if count > 1 { break }
+                }
+                if count == 1, let only {
+                    movable.remove(only)
+                    changed = true
+                }
+            }
+        }
+        return cells.filter(movable.contains)
+    }
+
     /// A hidden cell moves for free.
     func markHidden(_ cell: Int) {
-        guard let i = local[Int32(cell)], !merged[i] else { return }
+        guard let i = local[Int32(cell)], !merged[i], let model else { return }
         model.setCost(column: 2 * i, 0)
         model.setCost(column: 2 * i + 1, 0)
         merge(i)
@@ -73,6 +106,7 @@ final class ProtectionLP {
     }
 
     private func resetBounds(_ i: Int) {
+        guard let model else { return }
         if merged[i] {
             model.setBounds(column: 2 * i, lower: -downLimit[i], upper: nil)
             model.setBounds(column: 2 * i + 1, lower: 0, upper: 0)
@@ -85,7 +119,7 @@ final class ProtectionLP {
     /// The cheapest consistent change of the table that moves `cell` by `amount` (positive: up), as the cells
     /// it changes and by how much; nil when no such change exists.
     func cheapestMove(of cell: Int, by amount: Int) throws -> [(cell: Int, delta: Double)]? {
-        guard let i = local[Int32(cell)] else { return nil }
+        guard let i = local[Int32(cell)], let model else { return nil }
         if amount < 0 && -amount > downLimit[i] { return nil }
         if merged[i] {
             model.setBounds(column: 2 * i, lower: amount, upper: amount)
