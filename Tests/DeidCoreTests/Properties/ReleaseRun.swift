@@ -30,6 +30,20 @@ struct ReleaseRun {
             yaml: String(contentsOfFile: fixture + "/table.deid.yaml", encoding: .utf8))
     }
 
+    /// The table as `release` models it.
+    func table() throws -> Table {
+        try TableLoader.load(
+            .file(tablePath), displayName: "table.csv", description: description, policy: policy, purpose: .release
+        ).table
+    }
+
+    /// The modelled table of `csv` described by `yaml`; the temporary folder is gone when it returns.
+    static func table(_ csv: String, _ yaml: String) throws -> Table {
+        let run = try ReleaseRun(csv: csv, yaml: yaml)
+        defer { run.remove() }
+        return try run.table()
+    }
+
     @discardableResult
     func release() throws -> ReleaseOutcome {
         try Releaser.release(

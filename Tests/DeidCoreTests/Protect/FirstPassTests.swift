@@ -56,10 +56,7 @@ import Testing
         let run = try ReleaseRun(csv: Self.csv, yaml: Self.yaml)
         defer { run.remove() }
         let rules = (description: run.description, policy: run.policy)
-        let table = try TableLoader.load(
-            .file(run.tablePath), displayName: "table.csv", description: run.description, policy: run.policy,
-            purpose: .release
-        ).table
+        let table = try run.table()
         var primaries = Pattern(cellCount: table.cellCount)
         PrimarySuppression.apply(to: table, policy: rules.policy, pattern: &primaries)
         let width = rules.policy.audit.minIntervalWidth

@@ -4,14 +4,7 @@ import Testing
 /// A hypercube witness is used as proof that a hidden cell can move, so every cube it returns must be a
 /// perturbation that keeps every total: for each relation, the total's move equals the sum of its parts' moves.
 @Suite struct HypercubeWitnessTests {
-    func load(_ csv: String, _ yaml: String) throws -> Table {
-        let run = try ReleaseRun(csv: csv, yaml: yaml)
-        defer { run.remove() }
-        return try TableLoader.load(
-            .file(run.tablePath), displayName: "table.csv", description: run.description, policy: run.policy,
-            purpose: .release
-        ).table
-    }
+    func load(_ csv: String, _ yaml: String) throws -> Table { try ReleaseRun.table(csv, yaml) }
 
     /// Every cube found for every hidden cell balances every relation.
     func expectBalanced(_ table: Table, hidden: [Int]) {

@@ -49,10 +49,7 @@ import Testing
     @Test func aRegionWhoseStateTotalIsOutsideIsPinned() throws {
         let run = try ReleaseRun(csv: Self.csv, yaml: Self.yaml)
         defer { run.remove() }
-        let table = try TableLoader.load(
-            .file(run.tablePath), displayName: "table.csv", description: run.description, policy: run.policy,
-            purpose: .release
-        ).table
+        let table = try run.table()
         func label(_ cell: Int32) -> String { table.coordinates(of: Int(cell)).map(\.value).joined(separator: " ") }
         let target = try #require((0..<table.cellCount).first { label(Int32($0)) == "c1 F" })
         let hood = Neighbourhood(of: target, in: table, reach: .near)

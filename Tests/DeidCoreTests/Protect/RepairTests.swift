@@ -15,10 +15,7 @@ import Testing
 
     static func setup() throws -> Setup {
         let run = try ReleaseRun(csv: FirstPassTests.csv, yaml: FirstPassTests.yaml)
-        let table = try TableLoader.load(
-            .file(run.tablePath), displayName: "table.csv", description: run.description, policy: run.policy,
-            purpose: .release
-        ).table
+        let table = try run.table()
         var pattern = Pattern(cellCount: table.cellCount)
         PrimarySuppression.apply(to: table, policy: run.policy, pattern: &pattern)
         let costs = SuppressionCosts(table: table, rule: run.policy.complementary)

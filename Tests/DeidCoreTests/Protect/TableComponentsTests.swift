@@ -4,14 +4,7 @@ import Testing
 /// Regression: the union-find in `TableComponents` once re-linked a stale root, so the parts of one relation
 /// fell into different components and complementary suppression "protected" cells without hiding anything.
 @Suite struct TableComponentsTests {
-    func load(_ csv: String, _ yaml: String) throws -> Table {
-        let run = try ReleaseRun(csv: csv, yaml: yaml)
-        defer { run.remove() }
-        return try TableLoader.load(
-            .file(run.tablePath), displayName: "table.csv", description: run.description, policy: run.policy,
-            purpose: .release
-        ).table
-    }
+    func load(_ csv: String, _ yaml: String) throws -> Table { try ReleaseRun.table(csv, yaml) }
 
     @Test func everyRelationLiesInOneComponent() throws {
         let table = try load("""
