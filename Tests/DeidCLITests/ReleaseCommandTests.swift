@@ -157,6 +157,59 @@ import Testing
         #expect(published.allSatisfy { !(1...10).contains($0) }, "\(rows)")
         #expect(rows.dropFirst().contains(["North", "Female", "12"]), "\(rows)")
     }
+
+    /// The release of records is an aggregate table; `check` reads it as one with the records' own description,
+    /// audits it (exit 0), and flags a small count written back into it (exit 1).
+    @Test func aReleaseFromRecordsIsCheckedWithTheSameDescription() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        var csv = "Person,County,Sex\n"
+        let people = [("North", "Female", 14), ("North", "Male", 25), ("South", "Female", 3), ("South", "Male", 31),
+                      ("West", "Female", 22), ("West", "Male", 18)]
+        var id = 0
+        for (county, sex, count) in people {
+            for _ in 0..<count {
+                csv += "p\(id),\(county),\(sex)\n"
+                id += 1
+            }
+        }
+        try scratch.write("people.csv", csv)
+        try scratch.write("people.deid.yaml", """
+            version: 1
+            policy: calhhs-ddg-2.0
+            table:
+              input: records
+              dimensions:
+                - column: County
+                  role: residence_geography
+                  total: All
+                - column: Sex
+                  role: sex
+                  total: Total
+              count: People
+              annotation: Note
+
+            """)
+        let release = try Deid.run(["release", "people.csv"] + Self.outputs, in: scratch.path)
+        #expect(release.status == 0, "\(release)")
+        let check = try Deid.run(["check", "out.csv", "--rules", "people.deid.yaml"], in: scratch.path)
+        #expect(check.status == 0, "\(check)")
+
+        var rows = try CSVText.rows(try scratch.read("out.csv"))
+        let south = try #require(rows.firstIndex { $0.prefix(2) == ["South", "Female"] })
+        #expect(rows[south][2].isEmpty, "the small count is hidden")
+        rows[south][2] = "3"
+        try scratch.write("tampered.csv", rows.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n")
+        let tampered = try Deid.run(["check", "tampered.csv", "--rules", "people.deid.yaml"], in: scratch.path)
+        #expect(tampered.status == 1, "\(tampered)")
+        #expect(tampered.stdout.contains("tampered.csv:\(south + 1):"), "\(tampered)")
+
+        // From standard input the file cannot be read twice, so the error says to check it by its path.
+        let piped = try Deid.run(
+            ["check", "-", "--rules", "people.deid.yaml"], in: scratch.path, stdin: Array(try scratch.read("out.csv").utf8))
+        #expect(piped.status == 2, "\(piped)")
+        #expect(piped.stderr.contains("checked by its file path"), "\(piped)")
+    }
 }
 
 /// `--report-html`: the report a reviewer signs is written with the other two files, or not at all.

@@ -57,7 +57,8 @@ public enum ModelError: DiagnosticError {
             "the total '\(label)' of column '\(column)' (\(declared)) never appears in the table"
         case .recordAtTotal(let label, let column, _):
             "a person's record has '\(label)' in column '\(column)', which is a total or subtotal; "
-                + "records must carry the most detailed value"
+                + "records must carry the most detailed value (a table deid released from records is checked by "
+                + "its file path, not from standard input)"
         case .missingChild(let total, let child, _):
             "the total \(total.label) has no row for its part \(child.label); every part of a total must be in the table"
         case .totalMismatch(let total, let dimension, _):

@@ -49,6 +49,15 @@ public struct TableDescription: Sendable, Hashable {
 
     /// The name of the count column in the release: `count:` or, for records input without it, `Count`.
     public var countColumn: String { count ?? "Count" }
+
+    /// What describes the table `release` writes from records input: the same table as an aggregate, its counts in
+    /// `countColumn`.
+    public var releasedFromRecords: TableDescription {
+        var released = self
+        released.input = .aggregate
+        released.count = countColumn
+        return released
+    }
 }
 
 /// How the policy was named in the description.
