@@ -80,7 +80,8 @@ public enum Releaser {
         }
         SurveyReliability.hide(unreliable, in: &pattern, at: .afterProtection, policy: rules.policy)
         let labelling = try StageTrace.measure("labels") {
-            try Labelling.decide(table: table, pattern: pattern, policy: rules.policy)
+            try Labelling.decide(
+                table: table, pattern: pattern, policy: rules.policy, annotated: rules.description.annotation != nil)
         }
         try ReleaseInvariants.verify(
             table: table, pattern: pattern, policy: rules.policy, audit: protection.audit, assessment: assessment)

@@ -13,9 +13,18 @@ public struct LabelDecision: Sendable {
 }
 
 public enum Labelling {
-    public static func decide(table: Table, pattern: Pattern, policy: Policy) throws -> LabelDecision {
+    /// `annotated`: whether the release has an annotation column. Without one no code is published, so no
+    /// label-aware audit is needed (on a dense 4-D table it cost as long as the whole protection audit).
+    public static func decide(table: Table, pattern: Pattern, policy: Policy, annotated: Bool) throws -> LabelDecision {
         let codes = policy.labels
         let hidden = pattern.hiddenCells
+        if !annotated {
+            return LabelDecision(
+                mode: .generic,
+                reason: "the release has no annotation column, so no code is published: a reader learns only that "
+                    + "a blank count is hidden",
+                annotations: [:], labelAudit: nil)
+        }
         func generic(_ reason: String, _ audit: AuditResult?) -> LabelDecision {
             var annotations: [Int: String] = [:]
             for cell in hidden {

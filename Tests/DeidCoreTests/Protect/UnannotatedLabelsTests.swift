@@ -1,0 +1,24 @@
+import Testing
+@testable import DeidCore
+
+/// Without an annotation column a release publishes no code, so no label-aware audit is run and the report
+/// names no code for any hidden cell.
+@Suite struct UnannotatedLabelsTests {
+    @Test func noAnnotationColumnMeansNoCodeAndNoLabelAudit() throws {
+        let run = try ReleaseRun(csv: FirstPassTests.csv, yaml: FirstPassTests.yaml)
+        defer { run.remove() }
+        #expect(run.description.annotation == nil)
+        let report = try run.release().report
+        #expect(report.summary.labels.mode == .generic)
+        #expect(report.summary.labels.reason.contains("no annotation column"))
+        #expect(!report.hiddenCells.isEmpty)
+        #expect(report.hiddenCells.allSatisfy { $0.annotation == nil })
+        #expect(report.footnotes.isEmpty)
+
+        let table = try run.table()
+        var pattern = Pattern(cellCount: table.cellCount)
+        PrimarySuppression.apply(to: table, policy: run.policy, pattern: &pattern)
+        let decision = try Labelling.decide(table: table, pattern: pattern, policy: run.policy, annotated: false)
+        #expect(decision.labelAudit == nil && decision.annotations.isEmpty)
+    }
+}
