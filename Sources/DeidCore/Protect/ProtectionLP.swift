@@ -78,10 +78,14 @@ final class ProtectionLP {
                 let relation = table.relations[r]
                 var only: Int32?
                 var count = 0
-                for cell in [Int32(relation.total)] + relation.parts where movable.contains(cell) {
+                // Runs for every relation of every new neighbourhood: no array is built per relation.
+                if movable.contains(Int32(relation.total)) {
+                    count = 1
+                    only = Int32(relation.total)
+                }
+                for part in relation.parts where count < 2 && movable.contains(part) {
                     count += 1
-                    only = cell
-                    if count > 1 { break }
+                    only = part
                 }
                 if count == 1, let only {
                     movable.remove(only)
