@@ -10,6 +10,9 @@ public struct ReleaseRequest: Sendable {
     /// Where to write the HTML report a reviewer signs (`--report-html`), if anywhere.
     public var reportHTML: String?
     public var presetsDirectory: String?
+    /// Components of up to this many non-zero cells are protected exactly (`OptimalSuppression`); tests set 0
+    /// to run the greedy path on small tables.
+    public var exactUpTo = OptimalSuppression.maximumCells
 
     public init(
         source: InputSource, displayName: String, rulesFile: String?, output: String, report: String,
@@ -76,7 +79,8 @@ public enum Releaser {
         let unreliable = SurveyReliability.unreliableCells(in: table, description: rules.description, policy: rules.policy)
         SurveyReliability.hide(unreliable, in: &pattern, at: .beforeProtection, policy: rules.policy)
         let protection = try StageTrace.measure("protect") {
-            try ComplementarySuppression.protect(table: table, policy: rules.policy, pattern: &pattern)
+            try ComplementarySuppression.protect(
+                table: table, policy: rules.policy, pattern: &pattern, exactUpTo: request.exactUpTo)
         }
         SurveyReliability.hide(unreliable, in: &pattern, at: .afterProtection, policy: rules.policy)
         let labelling = try StageTrace.measure("labels") {

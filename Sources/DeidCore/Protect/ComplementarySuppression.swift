@@ -14,21 +14,29 @@ public struct ProtectionResult: Sendable {
 /// DDG §4: hide complementary cells until no hidden cell can be recomputed or narrowed from the totals.
 ///
 /// 1. Every primary cell is given an interval at least `min_interval_width` wide, bought with the cheapest
-///    published cells (`PerturbationProtector`).
+///    published cells: exactly, by `OptimalSuppression`, in components of up to its `maximumCells` non-zero
+///    cells (rule 6 included); greedily, one primary at a time, by `PerturbationProtector` in larger ones.
 /// 2. DDG Ed. 2.0 rule 6 adds a cell to relations whose hidden values are all tiny or sum below the threshold.
 /// 3. The disclosure audit runs over the whole table; every cell it finds under-protected is widened the same
 ///    way, and the audit runs again, until it passes. Nothing is released unless it does.
 public enum ComplementarySuppression {
     static let maximumRounds = 25
 
-    public static func protect(table: Table, policy: Policy, pattern: inout Pattern) throws -> ProtectionResult {
+    /// `exactUpTo`: the largest component, in non-zero cells, protected exactly (tests lower it to 0 to run the
+    /// greedy path on small tables).
+    public static func protect(
+        table: Table, policy: Policy, pattern: inout Pattern, exactUpTo: Int = OptimalSuppression.maximumCells
+    ) throws -> ProtectionResult {
         let costs = SuppressionCosts(table: table, rule: policy.complementary)
         let components = TableComponents(table)
         let width = policy.audit.minIntervalWidth
         var notes: [String] = []
 
-        let primaries = pattern.cells(hiddenFor: .primary)
         let shared = PerturbationProtector.Shared(table: table, costs: costs, components: components)
+        let exact = try optimizeSmallComponents(shared: shared, policy: policy, pattern: pattern, upTo: exactUpTo)
+        for cell in exact.hidden { pattern.hide(cell, .complementary) }
+        StageTrace.note("exact: \(exact.solved.count) components, \(exact.iterations) iterations, \(pattern.hiddenCount) hidden")
+        let primaries = pattern.cells(hiddenFor: .primary).filter { !exact.solved.contains(components.componentOf[$0]) }
         let firstPass = try protectInParallel(primaries, shared: shared, width: width, pattern: pattern)
         for cell in firstPass.hidden { pattern.hide(cell, .complementary) }
         var protector = PerturbationProtector(shared)
@@ -44,8 +52,11 @@ public enum ComplementarySuppression {
             }
             StageTrace.note("audit: \(audit.linearProgramsSolved) LPs, \(audit.integerProgramsSolved) integer programs, \(audit.integerTightenedBounds) tightened")
             if audit.passed {
-                let method = "attacker-subproblem linear programs per primary cell (cost = count, totals × "
-                    + "\(policy.complementary.totalCostFactor) per margin), DDG Ed. 2.0 rule 6, then audit-and-repair"
+                let method = "cheapest pattern (cost = count + 1, totals × \(policy.complementary.totalCostFactor) "
+                    + "per margin): exact Benders decomposition (0–1 master by GLPK branch and cut, attacker-subproblem "
+                    + "linear programs) in \(exact.solved.count) of \(exact.attempted) components with hidden cells "
+                    + "(those of up to \(exactUpTo) non-zero cells), greedy attacker-subproblem "
+                    + "linear programs per primary cell in the rest; DDG Ed. 2.0 rule 6; then audit-and-repair"
                 return ProtectionResult(audit: audit, rounds: rounds, method: method, notes: summarize(notes))
             }
             rounds += 1
@@ -61,6 +72,33 @@ public enum ComplementarySuppression {
                 throw ProtectError.auditStillFailing(cells: audit.underProtected.count, rounds: rounds, file: table.file)
             }
         }
+    }
+
+    /// Exact suppression (`OptimalSuppression`) of every component small enough for it, in parallel. Returns the
+    /// cells it hid and the components it solved; the others are left to the greedy first pass.
+    static func optimizeSmallComponents(
+        shared: PerturbationProtector.Shared, policy: Policy, pattern: Pattern, upTo maximumCells: Int
+    ) throws -> (hidden: [Int], solved: Set<Int32>, attempted: Int, iterations: Int) {
+        let components = shared.components
+        var needed = Set<Int32>()
+        for cell in pattern.hiddenCells where pattern.isAudited(cell, policy: policy) {
+            needed.insert(components.componentOf[cell])
+        }
+        let work = needed.sorted()
+        let results = try parallelMap(work.count, concurrently: GLPKModel.isThreadSafe) { w in
+            try OptimalSuppression.protect(
+                component: Int(work[w]), shared: shared, policy: policy, pattern: pattern, maximumCells: maximumCells)
+        }
+        var hidden: [Int] = []
+        var solved = Set<Int32>()
+        var iterations = 0
+        for (component, outcome) in zip(work, results) {
+            guard let outcome else { continue }
+            hidden += outcome.hidden
+            solved.insert(component)
+            iterations += outcome.iterations
+        }
+        return (hidden.sorted(), solved, work.count, iterations)
     }
 
     /// The first pass, component by component: no relation joins two components, so protecting them

@@ -44,12 +44,14 @@ struct ReleaseRun {
         return try run.table()
     }
 
+    /// `exactUpTo: 0` protects every component greedily.
     @discardableResult
-    func release() throws -> ReleaseOutcome {
-        try Releaser.release(
-            ReleaseRequest(
-                source: .file(tablePath), displayName: "table.csv", rulesFile: rulesPath, output: outputPath,
-                report: reportPath, presetsDirectory: Repo.presets))
+    func release(exactUpTo: Int = OptimalSuppression.maximumCells) throws -> ReleaseOutcome {
+        var request = ReleaseRequest(
+            source: .file(tablePath), displayName: "table.csv", rulesFile: rulesPath, output: outputPath,
+            report: reportPath, presetsDirectory: Repo.presets)
+        request.exactUpTo = exactUpTo
+        return try Releaser.release(request)
     }
 
     func released() throws -> PlainCSV { try PlainCSV(file: outputPath) }
