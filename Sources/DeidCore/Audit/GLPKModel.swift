@@ -201,10 +201,10 @@ final class GLPKModel {
     /// machine's speed. The time limit stays as the last resort, and hitting it fails the audit.
     private func branchAndBound(_ parameters: glp_iocp, nodeLimit: Int?) throws(AuditError) -> BranchAndBound {
         var parameters = parameters
-        var limit = nodeLimit ?? Int.max
-        let code = withUnsafeMutablePointer(to: &limit) { pointer in
+        var budget = NodeBudget(limit: nodeLimit ?? Int.max)
+        let code = withUnsafeMutablePointer(to: &budget) { pointer in
             if nodeLimit != nil {
-                parameters.cb_func = stopAfterNodeLimit
+                parameters.cb_func = countNodesAndStop
                 parameters.cb_info = UnsafeMutableRawPointer(pointer)
             }
             return glp_intopt(problem, &parameters)
@@ -238,13 +238,22 @@ final class GLPKModel {
     static let isThreadSafe: Bool = glp_config("TLS") != nil
 }
 
-/// GLPK's branch-and-bound callback: ends the search once more subproblems than the `Int` behind `info` were
-/// opened (`glp_intopt` then returns `GLP_ESTOP`).
-private func stopAfterNodeLimit(_ tree: OpaquePointer?, _ info: UnsafeMutableRawPointer?) {
+/// What GLPK's branch-and-bound callback reads and writes: how many subproblems the search may open, and how many
+/// it has opened so far.
+struct NodeBudget {
+    let limit: Int
+    var opened = 0
+}
+
+/// GLPK's branch-and-bound callback: records how many subproblems the search has opened in the `NodeBudget`
+/// behind `info`, and ends the search (`glp_intopt` then returns `GLP_ESTOP`) once that exceeds its limit.
+func countNodesAndStop(_ tree: OpaquePointer?, _ info: UnsafeMutableRawPointer?) {
     guard let tree, let info, glp_ios_reason(tree) == GLP_ISELECT else { return }
     var active: Int32 = 0
     var all: Int32 = 0
     var total: Int32 = 0
     glp_ios_tree_size(tree, &active, &all, &total)
-    if Int(total) > info.load(as: Int.self) { glp_ios_terminate(tree) }
+    let budget = info.assumingMemoryBound(to: NodeBudget.self)
+    budget.pointee.opened = Int(total)
+    if budget.pointee.opened > budget.pointee.limit { glp_ios_terminate(tree) }
 }

@@ -12,6 +12,9 @@ public struct Relations: Sendable, RandomAccessCollection {
 
         /// The total followed by the parts: every cell the relation ties together.
         public var cells: [Int] { [total] + parts.map(Int.init) }
+
+        /// Every cell with its coefficient in `total − Σ parts = 0`: +1 for the total, −1 for each part.
+        var signedCells: [(cell: Int, sign: Int32)] { [(total, 1)] + parts.map { (Int($0), -1) } }
     }
 
     var totals: [Int32] = []

@@ -40,7 +40,7 @@ final class ProtectionLP {
             let relation = table.relations[r]
             var columns: [Int32] = []
             var coefficients: [Int32] = []
-            for (cell, sign) in [(relation.total, Int32(1))] + relation.parts.map({ (Int($0), Int32(-1)) }) {
+            for (cell, sign) in relation.signedCells {
                 guard let i = local[Int32(cell)] else { continue }
                 columns += [Int32(2 * i), Int32(2 * i + 1)]
                 coefficients += [sign, -sign]

@@ -69,7 +69,7 @@ final class CoveringMaster {
         parameters.tm_lim = Int32(clamping: Self.timeLimitMilliseconds)
         var nodes = NodeBudget(limit: budget)
         let code = withUnsafeMutablePointer(to: &nodes) { pointer in
-            parameters.cb_func = countMasterNodes
+            parameters.cb_func = countNodesAndStop
             parameters.cb_info = UnsafeMutableRawPointer(pointer)
             return glp_intopt(problem, &parameters)
         }
@@ -89,23 +89,4 @@ final class CoveringMaster {
 
     /// Only a guard against a pathological search; the node budget is what normally ends one.
     static let timeLimitMilliseconds = 60_000
-}
-
-/// What the branch-and-bound callback reads and writes: the subproblems it may open and those it has seen.
-private struct NodeBudget {
-    let limit: Int
-    var opened = 0
-}
-
-/// GLPK's branch-and-bound callback: records how many subproblems the search has opened and ends it once that
-/// exceeds the `NodeBudget` behind `info`'s limit.
-private func countMasterNodes(_ tree: OpaquePointer?, _ info: UnsafeMutableRawPointer?) {
-    guard let tree, let info, glp_ios_reason(tree) == GLP_ISELECT else { return }
-    var active: Int32 = 0
-    var all: Int32 = 0
-    var total: Int32 = 0
-    glp_ios_tree_size(tree, &active, &all, &total)
-    let budget = info.assumingMemoryBound(to: NodeBudget.self)
-    budget.pointee.opened = Int(total)
-    if budget.pointee.opened > budget.pointee.limit { glp_ios_terminate(tree) }
 }

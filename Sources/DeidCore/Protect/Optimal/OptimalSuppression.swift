@@ -50,8 +50,9 @@ public enum OptimalSuppression {
             costs: cells.indices.map { fixed[$0] == nil ? costs.cost[cells[$0]] + premium * Double($0) : 0 },
             fixed: fixed)
         let standard = Standard(policy: policy)
-        let audited = cells.indices.filter { fixed[$0] == true && pattern.isAudited(cells[$0], policy: policy) }
-        for c in audited { addRelationCuts(for: c, oracle, master, shared, standard) }
+        // Cells hidden before protection whose interval the audit checks; the master's own choices always are.
+        let audited = cells.indices.map { fixed[$0] == true && pattern.isAudited(cells[$0], policy: policy) }
+        for c in cells.indices where audited[c] { addRelationCuts(for: c, oracle, master, shared, standard) }
         if let rule = policy.complementary.rule6 {
             let relations = shared.components.relations[component].map(Int.init)
             addRule6Rows(rule, relations, oracle, master, table, fixed, pattern)
@@ -69,7 +70,7 @@ public enum OptimalSuppression {
             }
             oracle.apply(hidden: x)
             var cuts = 0
-            for c in cells.indices where x[c] && (fixed[c] == nil || audited.contains(c)) {
+            for c in cells.indices where x[c] && (fixed[c] == nil || audited[c]) {
                 let reach = try oracle.reach(of: c)
                 let required = standard.requiredWidth(value: table.counts[cells[c]], lowest: reach.down)
                 guard reach.width < Double(required) - 1e-6 else { continue }

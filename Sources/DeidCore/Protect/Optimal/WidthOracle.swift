@@ -37,7 +37,7 @@ final class WidthOracle {
             let relation = table.relations[r]
             var columns: [Int32] = []
             var coefficients: [Int32] = []
-            for (cell, sign) in [(relation.total, Int32(1))] + relation.parts.map({ (Int($0), Int32(-1)) }) {
+            for (cell, sign) in relation.signedCells {
                 guard let i = columnOf[cell] else { continue }
                 columns.append(Int32(i))
                 coefficients.append(sign)
