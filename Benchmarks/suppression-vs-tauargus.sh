@@ -49,8 +49,20 @@ for t in "${TABLES[@]}"; do
     echo "== table ($t): deid release, hyperfine -N --warmup 1 --runs $RUNS (load average $(cut -d' ' -f1-3 /proc/loadavg))"
     hyperfine -N --warmup 1 --runs "$RUNS" --style basic --export-json "$OUT/$t.hyperfine.json" \
         "$DEID release -q $table -o $OUT/$t.release.csv --report $OUT/$t.audit.json" | grep -E 'Benchmark|Time|Range'
+    # Like for like: deid under a copy of its policy with min_interval_width 10 (see matched_row in the script).
+    matched=$OUT/matched-$t
+    mkdir -p "$matched"
+    sed -e 's/^name: .*/name: calhhs-ddg-2.0-width-10/' -e 's/^\( *min_interval_width:\) 11$/\1 10/' \
+        Rules/calhhs-ddg-2.0.yaml > "$matched/policy.yaml"
+    grep -q '^ *min_interval_width: 10$' "$matched/policy.yaml" || { echo "could not set the width in $matched/policy.yaml"; exit 2; }
+    sed 's|^policy: .*|policy: policy.yaml|' "${table%.csv}.deid.yaml" > "$matched/table.deid.yaml"
+    echo "== table ($t): deid release with min_interval_width 10, hyperfine -N --warmup 1 --runs $RUNS"
+    hyperfine -N --warmup 1 --runs "$RUNS" --style basic --export-json "$matched/hyperfine.json" \
+        "$DEID release -q $table --rules $matched/table.deid.yaml -o $matched/release.csv --report $matched/audit.json" \
+        | grep -E 'Time|Range'
     echo "== table ($t): pytauargus MOD, OPT and audits (load average $(cut -d' ' -f1-3 /proc/loadavg))"
     "$VENV/bin/python" Benchmarks/tauargus_compare.py compare --table "$table" --release "$OUT/$t.release.csv" \
         --report "$OUT/$t.audit.json" --hyperfine "$OUT/$t.hyperfine.json" --workdir "$OUT/tau-$t" \
-        --opt-timeout "$OPT_TIMEOUT"
+        --opt-timeout "$OPT_TIMEOUT" --matched-release "$matched/release.csv" --matched-report "$matched/audit.json" \
+        --matched-hyperfine "$matched/hyperfine.json"
 done
