@@ -387,6 +387,19 @@ def tau_row(args, table, primaries, method, timeout, protection, workdir, suffix
         "deid_audit": deid_audit_of_pattern(args, table, cells, os.path.join(workdir, f"{method}.release.csv"))}
 
 
+def deid_row(method, table, primaries, release, report_path, hyperfine):
+    """One deid run's row: its hyperfine timing, the cells its release leaves blank, and its own audit's verdict.
+    Returns the hidden cells and the report too."""
+    hidden = read_release_hidden(release, table)
+    report = json.load(open(report_path))
+    timing = json.load(open(hyperfine))["results"][0]
+    row = {"method": method, "seconds": timing["mean"], "spread": timing["stddev"],
+           "cpu": timing["user"] + timing["system"], "hidden": len(hidden), "secondary": len(hidden) - primaries,
+           "total": sum(table.values[c] for c in hidden),
+           "unsafe": f"{report['summary']['audit']['verdict']} (own audit)"}
+    return hidden, report, row
+
+
 MATCHED = "deid, width 10 (τ's [0,11])"
 
 
@@ -395,13 +408,8 @@ def matched_row(args, table, primaries):
     cell is at least 1, a width of 10 means reaching 11 from 1, which is what τ-ARGUS's levels [0, 11] ask of a
     cell that may fall to 0. The like-for-like comparison; the default policy's width 11 is stricter. τ-ARGUS's
     audit checks the pattern at the issue's levels."""
-    hidden = read_release_hidden(args.matched_release, table)
-    report = json.load(open(args.matched_report))
-    timing = json.load(open(args.matched_hyperfine))["results"][0]
-    row = {"method": MATCHED, "seconds": timing["mean"], "spread": timing["stddev"],
-           "cpu": timing["user"] + timing["system"], "hidden": len(hidden), "secondary": len(hidden) - primaries,
-           "total": sum(table.values[c] for c in hidden),
-           "unsafe": f"{report['summary']['audit']['verdict']} (own audit)"}
+    _, report, row = deid_row(MATCHED, table, primaries, args.matched_release, args.matched_report,
+                              args.matched_hyperfine)
     cross = run_worker(argparse.Namespace(**{**vars(args), "release": args.matched_release}), "deid",
                        args.audit_timeout, workdir=os.path.join(args.workdir, "matched"))
     if cross["status"] == "ok":
@@ -425,16 +433,10 @@ def compare(args):
     os.makedirs(args.workdir)
 
     rows = []
-    hidden = read_release_hidden(args.release, table)
-    report = json.load(open(args.report))
-    timing = json.load(open(args.hyperfine))["results"][0]
-    deid_audit = report["summary"]["audit"]
-    rows.append({
-        "method": "deid release", "seconds": timing["mean"], "spread": timing["stddev"],
-        "cpu": timing["user"] + timing["system"], "hidden": len(hidden),
-        "secondary": len(hidden) - primaries, "total": sum(table.values[c] for c in hidden),
-        "unsafe": f"{deid_audit['verdict']} (own audit)", "note": f"report: {report['summary']['hidden_cells']} hidden, "
-        f"narrowest width {deid_audit.get('narrowest_width')}"})
+    hidden, report, row = deid_row("deid release", table, primaries, args.release, args.report, args.hyperfine)
+    row["note"] = (f"report: {report['summary']['hidden_cells']} hidden, "
+                   f"narrowest width {report['summary']['audit'].get('narrowest_width')}")
+    rows.append(row)
     if report["summary"]["hidden_cells"] != len(hidden):
         print(f"!! report says {report['summary']['hidden_cells']} hidden cells, the release has {len(hidden)} blanks")
 
