@@ -283,11 +283,12 @@ def read_release_hidden(release, table):
     return hidden
 
 
-def deid_audit_of_pattern(args, table, hidden, release):
+def deid_audit_of_pattern(args, table, hidden, release, rules=None):
     """Audits a τ-ARGUS pattern with deid's own audit: the input with the counts (and derived columns) of the hidden
     cells blanked and the generic hidden label, as deid would release it, through `deid check`. deid's audit is
     stricter than τ-ARGUS's (hidden cells >= 1, not >= 0, so an interval [1, 12] where τ accepts [0, 11]); this
-    says whether the pattern would pass deid's standard, not whether τ-ARGUS did its own job."""
+    says whether the pattern would pass deid's standard, not whether τ-ARGUS did its own job. `rules`: another
+    description to check against (the width-10 policy copy: τ's own width, with deid's attacker)."""
     description = open(args.description).read()
     derived = re.search(r"^\s*derived:\s*\[(.*)\]", description, re.M)
     derived = [d.strip() for d in derived.group(1).split(",")] if derived else []
@@ -301,7 +302,7 @@ def deid_audit_of_pattern(args, table, hidden, release):
             if cell in hidden:
                 row = [("" if i in blank else v) for i, v in enumerate(row)]
             writer.writerow(row + (["1|2" if cell in hidden else ""] if annotation else []))
-    proc = subprocess.run([args.deid, "check", "--format", "json", "--rules", args.description, release],
+    proc = subprocess.run([args.deid, "check", "--format", "json", "--rules", rules or args.description, release],
                           capture_output=True, text=True)
     if proc.returncode not in (0, 1):
         return f"deid check failed: {proc.stderr.strip()[:200]}"
@@ -384,7 +385,10 @@ def tau_row(args, table, primaries, method, timeout, protection, workdir, suffix
         "secondary": len(cells) - primaries, "total": sum(table.values[c] for c in cells), "unsafe": audit["unsafe"],
         "note": f"audit {outcome['audit_seconds']:.1f} s ({outcome['audit_cpu']:.1f} s CPU), {audit['exact']} "
                 f"exact; worker process {outcome['wall_seconds']:.1f} s",
-        "deid_audit": deid_audit_of_pattern(args, table, cells, os.path.join(workdir, f"{method}.release.csv"))}
+        "deid_audit": deid_audit_of_pattern(args, table, cells, os.path.join(workdir, f"{method}.release.csv")),
+        **({"deid_audit_width_10": deid_audit_of_pattern(
+            args, table, cells, os.path.join(workdir, f"{method}.width-10.release.csv"), args.matched_rules)}
+           if args.matched_rules and protection == PROTECTION else {})}
 
 
 def deid_row(method, table, primaries, release, report_path, hyperfine):
@@ -479,6 +483,8 @@ def compare(args):
     for r in rows:
         if "deid_audit" in r:
             print(f"{r['method']} pattern, deid's audit: {r['deid_audit']}")
+        if "deid_audit_width_10" in r:
+            print(f"{r['method']} pattern, deid's audit at width 10 (τ's [0,11]): {r['deid_audit_width_10']}")
     with open(os.path.join(args.workdir, "comparison.json"), "w") as f:
         json.dump(rows, f, indent=1)
 
@@ -526,6 +532,7 @@ def main():
             p.add_argument("--matched-release", help="deid's release under its policy with min_interval_width 10")
             p.add_argument("--matched-report")
             p.add_argument("--matched-hyperfine")
+            p.add_argument("--matched-rules", help="the description deid's width-10 release used")
             p.add_argument("--opt-timeout", type=int, default=600)
             p.add_argument("--mod-timeout", type=int, default=1800)
             p.add_argument("--audit-timeout", type=int, default=1800)
