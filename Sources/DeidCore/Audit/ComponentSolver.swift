@@ -70,6 +70,9 @@ struct ComponentSolver {
         pendingMin = Array(repeating: false, count: n)
         abandoned = Array(repeating: false, count: n)
         outcome = ComponentOutcome(lower: proven.lower, upper: proven.upper, exact: Array(repeating: true, count: n))
+        // When `release` audits its own pattern the true table is one completion: every cell's own value is
+        // attained, so a cell whose value sits on a proven bound (a 1, say) needs no solve for that extreme.
+        if component.recordedIsCompletion { witness(component.recorded) }
     }
 
     /// Phase 1.

@@ -29,9 +29,10 @@ import Dispatch
 ///    completion and the LP bound is exact; otherwise that extreme is solved again as an integer program
 ///    (GLPK branch and bound, on columns bounded by their LP bounds). The result is exact over integers, which
 ///    also closes leaks such as 15 = 10 + 3 + x + x with x ≥ 1 (τ-ARGUS UserSupport #194).
-/// 5. Every integral solution met on the way is a completion; if one already puts a cell on a proven bound
-///    (its label's bound, one implied by a single relation, or its rounded LP bound), that extreme needs no
-///    further solve.
+/// 5. Every integral solution met on the way is a completion, and so is the true table when `release` audits
+///    its own pattern (its values are checked against every bound and equation first); if one already puts a
+///    cell on a proven bound (its label's bound, one implied by a single relation, or its rounded LP bound),
+///    that extreme needs no further solve.
 /// Bounds are rounded inward to whole numbers with a 1e-7 tolerance for floating-point error.
 ///
 /// ## Cost and precision

@@ -8,6 +8,27 @@ struct Component: Sendable {
     var upper: [Int?]
     var labels: [HiddenLabel]
     var rows: [LinearRow]
+    /// The problem's values of the cells: their true counts when `release` audits its own pattern, unknown
+    /// (anything) when `check` audits a published table. Used only once verified to be a completion.
+    var recorded: [Int] = []
+
+    /// Whether `recorded` satisfies every bound and every equation: then it is a point the attacker cannot rule
+    /// out, an integer witness to start from.
+    var recordedIsCompletion: Bool {
+        guard recorded.count == cells.count else { return false }
+        for (j, v) in recorded.enumerated() where v < lower[j] || v > upper[j] ?? Int.max { return false }
+        for row in rows {
+            var sum = 0
+            for (column, coefficient) in zip(row.columns, row.coefficients) {
+                let (product, o1) = recorded[Int(column)].multipliedReportingOverflow(by: Int(coefficient))
+                let (next, o2) = sum.addingReportingOverflow(product)
+                if o1 || o2 { return false }
+                sum = next
+            }
+            if sum != row.rhs { return false }
+        }
+        return true
+    }
 }
 
 /// The attacker's equations with every published value moved to the right-hand side.
@@ -53,6 +74,7 @@ struct ReducedSystem {
             built[c].lower.append(box.lower)
             built[c].upper.append(box.upper)
             built[c].labels.append(problem.label(of: problem.hidden[p]))
+            built[c].recorded.append(problem.values[problem.hidden[p]])
         }
         for r in 0..<equations.count where peel.remaining[r] >= 2 {
             let open = equations.terms(r).filter { fixed[Int($0.position)] == nil }
