@@ -63,6 +63,5 @@ for t in "${TABLES[@]}"; do
     echo "== table ($t): pytauargus MOD, OPT and audits (load average $(cut -d' ' -f1-3 /proc/loadavg))"
     "$VENV/bin/python" Benchmarks/tauargus_compare.py compare --table "$table" --release "$OUT/$t.release.csv" \
         --report "$OUT/$t.audit.json" --hyperfine "$OUT/$t.hyperfine.json" --workdir "$OUT/tau-$t" \
-        --opt-timeout "$OPT_TIMEOUT" --matched-release "$matched/release.csv" --matched-report "$matched/audit.json" \
-        --matched-hyperfine "$matched/hyperfine.json" --matched-rules "$matched/table.deid.yaml"
+        --opt-timeout "$OPT_TIMEOUT" --matched "$matched"
 done

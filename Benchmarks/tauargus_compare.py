@@ -387,8 +387,9 @@ def tau_row(args, table, primaries, method, timeout, protection, workdir, suffix
                 f"exact; worker process {outcome['wall_seconds']:.1f} s",
         "deid_audit": deid_audit_of_pattern(args, table, cells, os.path.join(workdir, f"{method}.release.csv")),
         **({"deid_audit_width_10": deid_audit_of_pattern(
-            args, table, cells, os.path.join(workdir, f"{method}.width-10.release.csv"), args.matched_rules)}
-           if args.matched_rules and protection == PROTECTION else {})}
+            args, table, cells, os.path.join(workdir, f"{method}.width-10.release.csv"),
+            os.path.join(args.matched, "table.deid.yaml"))}
+           if args.matched and protection == PROTECTION else {})}
 
 
 def deid_row(method, table, primaries, release, report_path, hyperfine):
@@ -412,9 +413,10 @@ def matched_row(args, table, primaries):
     cell is at least 1, a width of 10 means reaching 11 from 1, which is what τ-ARGUS's levels [0, 11] ask of a
     cell that may fall to 0. The like-for-like comparison; the default policy's width 11 is stricter. τ-ARGUS's
     audit checks the pattern at the issue's levels."""
-    _, report, row = deid_row(MATCHED, table, primaries, args.matched_release, args.matched_report,
-                              args.matched_hyperfine)
-    cross = run_worker(argparse.Namespace(**{**vars(args), "release": args.matched_release}), "deid",
+    release = os.path.join(args.matched, "release.csv")
+    _, report, row = deid_row(MATCHED, table, primaries, release, os.path.join(args.matched, "audit.json"),
+                              os.path.join(args.matched, "hyperfine.json"))
+    cross = run_worker(argparse.Namespace(**{**vars(args), "release": release}), "deid",
                        args.audit_timeout, workdir=os.path.join(args.workdir, "matched"))
     if cross["status"] == "ok":
         audit = {k: sum(a[k] for a in cross["audit"]) for k in ("audited", "unsafe", "exact")}
@@ -460,7 +462,7 @@ def compare(args):
     else:
         rows.append({"method": "deid pattern, τ-ARGUS audit", "note": cross["status"]})
 
-    if args.matched_release:
+    if args.matched:
         rows.append(matched_row(args, table, primaries))
 
     # The issue's levels, then levels wide enough that τ's patterns (mostly) meet deid's stricter audit.
@@ -529,10 +531,8 @@ def main():
         if name == "compare":
             p.add_argument("--report", required=True)
             p.add_argument("--hyperfine", required=True, help="hyperfine --export-json of deid release")
-            p.add_argument("--matched-release", help="deid's release under its policy with min_interval_width 10")
-            p.add_argument("--matched-report")
-            p.add_argument("--matched-hyperfine")
-            p.add_argument("--matched-rules", help="the description deid's width-10 release used")
+            p.add_argument("--matched", help="folder of deid's run under its policy with min_interval_width 10: "
+                           "table.deid.yaml, release.csv, audit.json, hyperfine.json")
             p.add_argument("--opt-timeout", type=int, default=600)
             p.add_argument("--mod-timeout", type=int, default=1800)
             p.add_argument("--audit-timeout", type=int, default=1800)
