@@ -24,7 +24,8 @@ final class GLPKModel {
         case infeasible
     }
 
-    let columnCount: Int
+    /// Set at creation; only `appendColumn` (GLPKModel+Growth.swift) changes it.
+    var columnCount: Int
     let problem: OpaquePointer
     private var objectiveColumn: Int?
     var simplexParameters = glp_smcp()

@@ -51,6 +51,7 @@ struct PerturbationProtector {
     /// is solved, so a cell hidden while the model was idle moves for free there too.
     private var neighbourhoodModels: [[Int32]: ProtectionLP] = [:]
     private var componentModels: [Int32: ProtectionLP] = [:]
+    private var hiddenNetworks: [Int32: HiddenNetworkLP] = [:]
     private var hiddenLog: [Int] = []
     private let hypercubes: HypercubeWitness
     /// The largest upward / downward move seen for each cell in any solution.
@@ -116,18 +117,15 @@ struct PerturbationProtector {
         // whole component too and keep the cheaper. (On benchmark table (b) a lower bar searched ten times as
         // often for the same result.)
         if let near = moves, price(near, pattern) > 50 * Double(abs(amount) + table.counts[cell]),
-            let far = try componentModel(for: cell, pattern: pattern).cheapestMove(of: cell, by: amount),
-            price(far, pattern) < price(near, pattern)
+            let far = try farMove(of: cell, by: amount, pattern: pattern), price(far, pattern) < price(near, pattern)
         {
-            linearPrograms += 1
             moves = far
         }
         // A downward move blocked inside the wide neighbourhood is blocked by the cell's own parts (all of which
         // the neighbourhood holds) far more often than by anything further away; the caller then moves it up
         // instead, so only upward moves pay for a search of the whole component.
         if moves == nil && amount > 0 {
-            moves = try componentModel(for: cell, pattern: pattern).cheapestMove(of: cell, by: amount)
-            linearPrograms += 1
+            moves = try farMove(of: cell, by: amount, pattern: pattern)
         }
         guard let moves else { return nil }
         var hidden: [Int] = []
@@ -138,6 +136,18 @@ struct PerturbationProtector {
         }
         recordWitnesses(moves)
         return hidden
+    }
+
+    /// The cheapest move of the cell within its whole component. A move through hidden cells alone costs
+    /// nothing, so the small network of hidden cells is asked first; only when it has none is the whole
+    /// component's program solved.
+    private mutating func farMove(of cell: Int, by amount: Int, pattern: Pattern) throws -> [(cell: Int, delta: Double)]? {
+        if pattern.isHidden(cell), let network = try hiddenNetwork(for: cell, pattern: pattern) {
+            linearPrograms += 1
+            if let free = try network.freeMove(of: cell, by: amount) { return free }
+        }
+        linearPrograms += 1
+        return try componentModel(for: cell, pattern: pattern).cheapestMove(of: cell, by: amount)
     }
 
     /// What hiding a move's published cells costs.
@@ -185,10 +195,26 @@ struct PerturbationProtector {
         if let model = componentModels[component] { return synced(model) }
         let model = try ProtectionLP(
             table: table, cells: components.cells[Int(component)], relations: components.relations[Int(component)],
-            costs: costs, pattern: pattern)
+            costs: costs, pattern: pattern, mergesHidden: false)
         model.syncedLog = hiddenLog.count
         componentModels[component] = model
         return model
+    }
+
+    private mutating func hiddenNetwork(for cell: Int, pattern: Pattern) throws -> HiddenNetworkLP? {
+        let component = components.componentOf[cell]
+        if let network = hiddenNetworks[component] {
+            for hidden in hiddenLog[network.syncedLog...] where components.componentOf[hidden] == component {
+                network.markHidden(hidden)
+            }
+            network.syncedLog = hiddenLog.count
+            return network
+        }
+        let hidden = components.cells[Int(component)].map(Int.init).filter(pattern.isHidden)
+        guard let network = try HiddenNetworkLP(table: table, membership: membership, hidden: hidden) else { return nil }
+        network.syncedLog = hiddenLog.count
+        hiddenNetworks[component] = network
+        return network
     }
 
     private func synced(_ model: ProtectionLP) -> ProtectionLP {

@@ -1,8 +1,8 @@
 /// One table component's (or neighbourhood's) attacker subproblem as a GLPK model (see
-/// `PerturbationProtector`): two columns per movable cell, its increase and its decrease (a hidden cell's
-/// change is carried by the first alone), and one equation per relation. The model is kept across targets; only
-/// the target's bounds and the bounds and costs of newly hidden cells change between solves, which keeps the
-/// previous basis usable (dual simplex after a bound change).
+/// `PerturbationProtector`): two columns per movable cell, its increase and its decrease (in a neighbourhood, a
+/// hidden cell's change is carried by the first alone), and one equation per relation. The model is kept
+/// across targets; only the target's bounds and the bounds and costs of newly hidden cells change between
+/// solves, which keeps the previous basis usable (dual simplex after a bound change).
 final class ProtectionLP {
     /// nil when no cell of the neighbourhood can move: then nothing can.
     private let model: GLPKModel?
@@ -10,14 +10,24 @@ final class ProtectionLP {
     private var local: [Int32: Int] = [:]
     /// Per local cell: how far it may move down (value − 1, so it stays ≥ 1).
     private let downLimit: [Int]
-    /// Per local cell: whether it is hidden. A hidden cell moves for free either way, so one column carries
-    /// its whole change (bounds −downLimit…∞) and its decrease column is fixed at 0, which GLPK leaves out of
-    /// its working problem.
+    /// Per local cell: whether its change is carried by one column. A hidden cell moves for free either way,
+    /// so in a neighbourhood one column carries its whole change (bounds −downLimit…∞) and its decrease column
+    /// is fixed at 0, which GLPK leaves out of its working problem.
     private var merged: [Bool]
+    /// Whether hidden cells get merged columns. A whole component's model is built once, when a search first
+    /// needs it, with hundreds of cells already hidden: merged columns would start at their lower bounds (every
+    /// hidden cell down to 1), and its first solve spent ~500 pivots undoing that (15–27 ms on each year of
+    /// benchmark table (b)); split columns start at 0, and that solve takes ~100. Neighbourhoods are small and
+    /// many, and merged columns make them cheaper there.
+    private let mergesHidden: Bool
     /// How much of the protector's log of hidden cells this model has applied to its costs.
     var syncedLog = 0
 
-    init(table: Table, cells: [Int32], relations: [Int32], costs: SuppressionCosts, pattern: Pattern) throws {
+    init(
+        table: Table, cells: [Int32], relations: [Int32], costs: SuppressionCosts, pattern: Pattern,
+        mergesHidden: Bool = true
+    ) throws {
+        self.mergesHidden = mergesHidden
         // Only cells that can move get columns: zeros and cells that may not be hidden stay as they are, so
         // leaving them out of the model changes nothing but its size.
         let candidates = cells.filter { cell in
@@ -57,7 +67,7 @@ final class ProtectionLP {
         self.model = model
         for (i, cell) in movableCells.map(Int.init).enumerated() {
             if pattern.isHidden(cell) {
-                merge(i)
+                markHidden(cell)
             } else {
                 model.setCost(column: 2 * i, costs.cost[cell])
                 model.setCost(column: 2 * i + 1, costs.cost[cell])
@@ -101,7 +111,7 @@ final class ProtectionLP {
         guard let i = local[Int32(cell)], !merged[i], let model else { return }
         model.setCost(column: 2 * i, 0)
         model.setCost(column: 2 * i + 1, 0)
-        merge(i)
+        if mergesHidden { merge(i) }
     }
 
     private func merge(_ i: Int) {
