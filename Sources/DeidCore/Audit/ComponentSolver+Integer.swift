@@ -62,8 +62,9 @@ extension ComponentSolver {
     }
 
     /// A short diving heuristic: an integer point with cell `j` at `value`, found by rounding one fractional cell
-    /// at a time; nil if none turns up within `diveSteps`. Every bound it changes is restored.
-    private mutating func dive(fixing j: Int, at value: Int) throws(AuditError) -> [Int]? {
+    /// at a time; nil if none turns up within `diveSteps`. Every bound it changes is set back to the cell's
+    /// outcome bounds, which hold for every integer point and are never looser than the model's own.
+    mutating func dive(fixing j: Int, at value: Int) throws(AuditError) -> [Int]? {
         var fixed = [j]
         defer { for k in fixed { model.setBounds(column: k, lower: outcome.lower[k], upper: outcome.upper[k]) } }
         model.setBounds(column: j, lower: value, upper: value)

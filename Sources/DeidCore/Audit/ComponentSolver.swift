@@ -31,8 +31,10 @@ struct SolveSettings: Sendable {
 /// integral in every column, it is an integer point attaining the LP bound, so the LP bound is the integer
 /// bound. Every integral solution seen is a feasible completion, so it is remembered per column ("witnessed"
 /// minima and maxima): when a witness already sits on a proven bound, the extreme is known without a solve.
+/// When the vertex is fractional, a dive from it looks for an integer point on the rounded bound right away.
 ///
-/// Phase 2 (ComponentSolver+Integer.swift) settles the extremes whose vertex was fractional.
+/// Phase 2 (ComponentSolver+Integer.swift) settles the extremes whose vertex was fractional and whose dive
+/// found nothing.
 struct ComponentSolver {
     /// Solver values closer than this to an integer are taken as that integer (GLPK's own feasibility
     /// tolerance is of the same order).
@@ -97,7 +99,8 @@ struct ComponentSolver {
     }
 
     /// The LP optimum of column j rounded inward; nil when unbounded above. Exact when the vertex is integral;
-    /// otherwise the extreme is marked pending for phase 2.
+    /// otherwise the extreme is marked pending for phase 2, and a dive looks for an integer point on the rounded
+    /// bound at once.
     private mutating func relaxedExtreme(_ j: Int, maximize: Bool) throws(AuditError) -> Int? {
         outcome.linearPrograms += 1
         switch try model.optimize(column: j, maximize: maximize) {
@@ -106,19 +109,26 @@ struct ComponentSolver {
             // Rational data: an unbounded relaxation with an integer point is unbounded over integers too.
             return nil
         case .optimal(let value):
-            let point = component.cells.indices.map { model.value(column: $0) }
-            if let integral = Self.integral(point) {
-                witness(integral)
-            } else if maximize {
-                pendingMax[j] = true
-            } else {
-                pendingMin[j] = true
-            }
             let inward =
                 maximize
                 ? (value + Self.integralityTolerance).rounded(.down)
                 : (value - Self.integralityTolerance).rounded(.up)
-            return try Self.whole(inward)
+            let bound = try Self.whole(inward)
+            let point = component.cells.indices.map { model.value(column: $0) }
+            if let integral = Self.integral(point) {
+                witness(integral)
+                return bound
+            }
+            if maximize { pendingMax[j] = true } else { pendingMin[j] = true }
+            // Diving now starts from this optimum's basis, a few pivots from the rounded bound; in phase 2 it
+            // would start from whatever the last solve left. An integer point found settles this extreme there
+            // (its witness attains the bound) and, like any witness, may spare later cells a solve. On benchmark
+            // table (b): 5,796 LPs instead of 7,422, and 90 extremes left for phase 2 instead of 1,528.
+            if settings.skipsAttainedBounds {
+                outcome.integerPrograms += 1
+                if let found = try dive(fixing: j, at: bound) { witness(found) }
+            }
+            return bound
         }
     }
 

@@ -60,7 +60,7 @@ import Testing
     /// An integer program stopped by its node budget leaves an outer bound only where the verdict is already
     /// certain: a budget of 0 gives every verdict the default budget gives, and intervals that contain its
     /// intervals. (The default run is the reference because without any budget some of these 4-D tables run
-    /// past the 60-second limit; `budgetEndsARunawayIntegerProgram` is one.)
+    /// past the 60-second limit; the table of `aRunawayIntegerProgramIsSettledByADive` was one.)
     @Test func exhaustedNodeBudgetsKeepEveryVerdict() async {
         nonisolated(unsafe) var outerBounds = 0
         await propertyCheck(count: 400, input: Gen.uint64(in: 0...UInt64.max)) { seed in
@@ -99,12 +99,14 @@ import Testing
     }
 
     /// A 201-cell component of a 4-D table whose integer program ran past the 60-second limit (the audit then
-    /// failed): the cell's verdict was already certain, so the audit now stops at the node budget and keeps the
-    /// rounded LP bound as an outer bound.
-    @Test func budgetEndsARunawayIntegerProgram() throws {
+    /// failed). The node budget first ended it, keeping the rounded LP bound as an outer bound; now that the audit
+    /// dives from each fractional LP optimum as soon as it is found, the dive reaches an integer point on that
+    /// bound and every interval is exact. (`exhaustedNodeBudgetsKeepEveryVerdict` still runs budgets out.)
+    @Test func aRunawayIntegerProgramIsSettledByADive() throws {
         let (grid, problem) = Self.table(seed: 4_493_391_029_342_686_402, dimensions: 4)
         let result = try DisclosureAudit.run(problem)
-        #expect(result.outerBoundIntervals >= 1)
+        #expect(result.outerBoundIntervals == 0)
+        #expect(!result.intervals.contains { !$0.exact })
         for interval in result.intervals {
             #expect(interval.lower <= grid.values[interval.cell] && grid.values[interval.cell] <= interval.upper ?? Int.max)
         }
