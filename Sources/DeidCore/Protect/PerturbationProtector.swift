@@ -179,8 +179,8 @@ struct PerturbationProtector {
     private mutating func neighbourhoodModel(
         for cell: Int, reach: Neighbourhood.Reach, pattern: Pattern
     ) throws -> ProtectionLP {
+        if let model = neighbourhoodModels[Neighbourhood.key(of: cell, in: table, reach: reach)] { return synced(model) }
         let hood = Neighbourhood(of: cell, in: table, reach: reach)
-        if let model = neighbourhoodModels[hood.key] { return synced(model) }
         var relations = Set<Int32>()
         for member in hood.cells { relations.formUnion(membership[Int(member)]) }
         let model = try ProtectionLP(
