@@ -94,5 +94,26 @@ import Testing
         // Every other cell hidden, and then all of them: many cubes, every kind of corner.
         expectBalanced(table, hidden: Array(stride(from: 0, to: table.cellCount, by: 2)))
         expectBalanced(table, hidden: Array(0..<table.cellCount))
+        expectSameCubesWithoutTheDenseIndex(table)
+    }
+
+    /// Corners found by stride arithmetic on the dense index are the ones found by looking up coordinates.
+    func expectSameCubesWithoutTheDenseIndex(_ table: Table) {
+        #expect(table.index.dense != nil, "the sample is indexed densely")
+        for step in [1, 2, 3] {
+            var pattern = Pattern(cellCount: table.cellCount)
+            for cell in stride(from: 0, to: table.cellCount, by: step) { pattern.hide(cell, .primary) }
+            let dense = HypercubeWitness(table: table)
+            let lookedUp = HypercubeWitness(table: table, usesDenseIndex: false)
+            var cubes = 0
+            for cell in pattern.hiddenCells {
+                let a = dense.best(for: cell, pattern: pattern)
+                let b = lookedUp.best(for: cell, pattern: pattern)
+                #expect(a.up == b.up && a.down == b.down)
+                #expect(a.cube?.map(\.cell) == b.cube?.map(\.cell) && a.cube?.map(\.sign) == b.cube?.map(\.sign))
+                if a.cube != nil { cubes += 1 }
+            }
+            if step == 1 { #expect(cubes > 0, "with every cell hidden, cubes exist") }
+        }
     }
 }
