@@ -6,7 +6,22 @@ struct JSONSplice {
         let key: String
         let marker: String
         let count: Int
-        let element: (Int) -> PrettyJSON.Value
+        /// Writes element `index` at `indent` (the indent of its first line is already written).
+        let write: (_ index: Int, _ indent: Int, _ out: inout String) -> Void
+
+        init(key: String, marker: String, count: Int, element: @escaping (Int) -> PrettyJSON.Value) {
+            self.init(key: key, marker: marker, count: count) { index, indent, out in
+                PrettyJSON.write(element(index), indent: indent, to: &out)
+            }
+        }
+
+        /// For elements written straight into the text, in PrettyJSON's layout.
+        init(key: String, marker: String, count: Int, write: @escaping (Int, Int, inout String) -> Void) {
+            self.key = key
+            self.marker = marker
+            self.count = count
+            self.write = write
+        }
     }
 
     /// The marker for the array number `index`. Inside a JSON string every quote is escaped, so the unescaped
@@ -27,7 +42,7 @@ struct JSONSplice {
             var chunk = ""
             PrettyJSON.writeContainer(open: "[", close: "]", count: array.count, indent: indent, to: &chunk) {
                 index, out in
-                PrettyJSON.write(array.element(index), indent: indent + 2, to: &out)
+                array.write(index, indent + 2, &out)
                 // Hand over the text every few hundred elements, so it never holds a whole list.
                 if out.utf8.count >= 1 << 16 {
                     output(out)
