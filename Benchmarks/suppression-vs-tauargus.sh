@@ -11,6 +11,11 @@
 # then Benchmarks/tauargus_compare.py runs pytauargus MOD and OPT (OPT stopped after OPT_TIMEOUT seconds), audits
 # each with pytauargus's audit, audits deid's release pattern with the same audit, audits MOD's and OPT's patterns
 # with deid's audit, repeats MOD and OPT at wider levels [0, 15] (deid's stricter standard), and prints one table.
+#
+# Unless ABLATION=0, it also releases each table with a deid built from this tree with
+# Benchmarks/ablation/attacker-knows-no-floor.patch applied (in Benchmarks/out/ablation-src, never part of deid):
+# its attacker, like τ-ARGUS's, does not know that a hidden count is at least 1. That row measures what this one
+# piece of the attacker's knowledge, which the complementary-suppression issue requires, costs in hidden cells.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
@@ -37,6 +42,25 @@ fi
 echo "pytauargus $("$VENV/bin/python" -c 'import importlib.metadata as m; print(m.version("pytauargus"))')," \
      "engine $("$VENV/bin/python" -c 'from pytauargus.engine import Engine; print(Engine().version)' 2>/dev/null || echo '?')"
 
+ABLATION=${ABLATION:-1}
+ABLATION_PATCH=Benchmarks/ablation/attacker-knows-no-floor.patch
+ABLATION_SRC=$OUT/ablation-src
+if [ "$ABLATION" = 1 ]; then
+    echo "== build the ablation (this tree + $ABLATION_PATCH) in $ABLATION_SRC"
+    # The working tree's tracked files (committed or not), patched; rebuilt only when they or the patch change.
+    snapshot=$(git stash create 2>/dev/null || true)
+    snapshot=${snapshot:-HEAD}
+    stamp="$(git rev-parse "$snapshot^{tree}") $(sha1sum < "$ABLATION_PATCH" | cut -c1-40)"
+    if [ "$(cat "$ABLATION_SRC/.stamp" 2>/dev/null)" != "$stamp" ]; then
+        rm -rf "$ABLATION_SRC"
+        mkdir -p "$ABLATION_SRC"
+        git archive "$snapshot" | tar -x -C "$ABLATION_SRC"
+        patch -s -p1 -d "$ABLATION_SRC" < "$ABLATION_PATCH" || { echo "the ablation patch no longer applies"; exit 2; }
+        echo "$stamp" > "$ABLATION_SRC/.stamp"
+    fi
+    swift build -c release --package-path "$ABLATION_SRC" 2>&1 | tail -n 1
+fi
+
 echo "== data"
 python3 Benchmarks/generate.py suppression
 
@@ -60,8 +84,18 @@ for t in "${TABLES[@]}"; do
     hyperfine -N --warmup 1 --runs "$RUNS" --style basic --export-json "$matched/hyperfine.json" \
         "$DEID release -q $table --rules $matched/table.deid.yaml -o $matched/release.csv --report $matched/audit.json" \
         | grep -E 'Time|Range'
+    ablation=()
+    if [ "$ABLATION" = 1 ]; then
+        folder=$OUT/ablation-$t
+        mkdir -p "$folder"
+        echo "== table ($t): deid with τ-ARGUS's attacker (ablation build), hyperfine -N --warmup 1 --runs $RUNS"
+        hyperfine -N --warmup 1 --runs "$RUNS" --style basic --export-json "$folder/hyperfine.json" \
+            "$ABLATION_SRC/.build/release/deid release -q $table -o $folder/release.csv --report $folder/audit.json" \
+            | grep -E 'Time|Range'
+        ablation=(--ablation "$folder")
+    fi
     echo "== table ($t): pytauargus MOD, OPT and audits (load average $(cut -d' ' -f1-3 /proc/loadavg))"
     "$VENV/bin/python" Benchmarks/tauargus_compare.py compare --table "$table" --release "$OUT/$t.release.csv" \
         --report "$OUT/$t.audit.json" --hyperfine "$OUT/$t.hyperfine.json" --workdir "$OUT/tau-$t" \
-        --opt-timeout "$OPT_TIMEOUT" --matched "$matched"
+        --opt-timeout "$OPT_TIMEOUT" --matched "$matched" "${ablation[@]}"
 done

@@ -406,18 +406,23 @@ def deid_row(method, table, primaries, release, report_path, hyperfine):
 
 
 MATCHED = "deid, width 10 (τ's [0,11])"
+ABLATION = "deid, τ's attacker (≥ 0)"
 
 
-def matched_row(args, table, primaries):
-    """deid released under a copy of its policy with min_interval_width 10: since deid's attacker knows a hidden
-    cell is at least 1, a width of 10 means reaching 11 from 1, which is what τ-ARGUS's levels [0, 11] ask of a
-    cell that may fall to 0. The like-for-like comparison; the default policy's width 11 is stricter. τ-ARGUS's
-    audit checks the pattern at the issue's levels."""
-    release = os.path.join(args.matched, "release.csv")
-    _, report, row = deid_row(MATCHED, table, primaries, release, os.path.join(args.matched, "audit.json"),
-                              os.path.join(args.matched, "hyperfine.json"))
+def matched_row(args, table, primaries, folder, method=MATCHED):
+    """A second deid release, from `folder` (release.csv, audit.json, hyperfine.json), audited by τ-ARGUS at the
+    issue's levels [0, 11]. Two are run:
+    - MATCHED: deid under a copy of its policy with min_interval_width 10. Since deid's attacker knows a hidden
+      cell is at least 1, a width of 10 means reaching 11 from 1, which is what τ-ARGUS's levels [0, 11] ask of a
+      cell that may fall to 0. The default policy's width 11 is stricter.
+    - ABLATION: deid built with Benchmarks/ablation/attacker-knows-no-floor.patch, whose attacker (like τ-ARGUS's)
+      does not know that a hidden cell is at least 1, at deid's default policy. Not a deid that could release
+      anything: it measures what that one piece of knowledge, which the issue requires, costs in hidden cells."""
+    release = os.path.join(folder, "release.csv")
+    _, report, row = deid_row(method, table, primaries, release, os.path.join(folder, "audit.json"),
+                              os.path.join(folder, "hyperfine.json"))
     cross = run_worker(argparse.Namespace(**{**vars(args), "release": release}), "deid",
-                       args.audit_timeout, workdir=os.path.join(args.workdir, "matched"))
+                       args.audit_timeout, workdir=os.path.join(args.workdir, os.path.basename(folder)))
     if cross["status"] == "ok":
         audit = {k: sum(a[k] for a in cross["audit"]) for k in ("audited", "unsafe", "exact")}
         row["unsafe"] = audit["unsafe"]
@@ -463,7 +468,9 @@ def compare(args):
         rows.append({"method": "deid pattern, τ-ARGUS audit", "note": cross["status"]})
 
     if args.matched:
-        rows.append(matched_row(args, table, primaries))
+        rows.append(matched_row(args, table, primaries, args.matched))
+    if args.ablation:
+        rows.append(matched_row(args, table, primaries, args.ablation, ABLATION))
 
     # The issue's levels, then levels wide enough that τ's patterns (mostly) meet deid's stricter audit.
     for protection in [PROTECTION] + args.strict_protection:
@@ -508,6 +515,14 @@ def compare(args):
               f"by wall time; hidden cells {matched['hidden']} vs MOD {mod['hidden']}; ", end="")
         print(f"suppressed total vs OPT {matched['total'] / max(1, opt['total']):.3f}x" if "hidden" in opt
               else f"OPT {opt.get('note', 'not run')}")
+    ablation = by.get(ABLATION)
+    if ablation and "hidden" in ablation and "hidden" in by.get("pytauargus MOD", {}):
+        mod, opt = by["pytauargus MOD"], by.get("pytauargus OPT", {})
+        print(f"with τ-ARGUS's attacker (a hidden cell may be 0; ablation patch, default policy): hidden cells "
+              f"{ablation['hidden']} vs MOD {mod['hidden']}; suppressed total {ablation['total']} vs MOD {mod['total']}; ",
+              end="")
+        print(f"vs OPT {ablation['total'] / max(1, opt['total']):.3f}x ({ablation['hidden']} hidden vs OPT {opt['hidden']})"
+              if "hidden" in opt else f"OPT {opt.get('note', 'not run')}")
     for protection in args.strict_protection:
         mod, opt = by.get(f"pytauargus MOD [0,{protection}]", {}), by.get(f"pytauargus OPT [0,{protection}]", {})
         print(f"at τ levels [0,{protection}]: ", end="")
@@ -531,6 +546,8 @@ def main():
         if name == "compare":
             p.add_argument("--report", required=True)
             p.add_argument("--hyperfine", required=True, help="hyperfine --export-json of deid release")
+            p.add_argument("--ablation", help="folder of the release by deid built with "
+                           "Benchmarks/ablation/attacker-knows-no-floor.patch (release.csv, audit.json, hyperfine.json)")
             p.add_argument("--matched", help="folder of deid's run under its policy with min_interval_width 10: "
                            "table.deid.yaml, release.csv, audit.json, hyperfine.json")
             p.add_argument("--opt-timeout", type=int, default=600)
