@@ -4,13 +4,15 @@
 #
 #   Benchmarks/suppression-vs-tauargus.sh              # tables a and b
 #   Benchmarks/suppression-vs-tauargus.sh a            # only table a
-#   OPT_TIMEOUT=600 RUNS=5 Benchmarks/suppression-vs-tauargus.sh
+#   OPT_TIMEOUT=600 RUNS=5 PAIRS=5 Benchmarks/suppression-vs-tauargus.sh
 #
 # For each table: builds deid (release), creates Benchmarks/.venv with pytauargus and pandas if missing,
 # generates the table, times `deid release` end to end with hyperfine (CSV in, release CSV and JSON audit out),
 # then Benchmarks/tauargus_compare.py runs pytauargus MOD and OPT (OPT stopped after OPT_TIMEOUT seconds), audits
 # each with pytauargus's audit, audits deid's release pattern with the same audit, audits MOD's and OPT's patterns
 # with deid's audit, repeats MOD and OPT at wider levels [0, 15] (deid's stricter standard), and prints one table.
+# Then it times deid release and MOD back to back, PAIRS times: this machine's speed drifts by 10-20% over
+# minutes, and pairs share the drift, so their ratio is the speed comparison to quote.
 #
 # Unless ABLATION=0, it also releases each table with a deid built from this tree with
 # Benchmarks/ablation/attacker-knows-no-floor.patch applied (in Benchmarks/out/ablation-src, never part of deid):
@@ -19,6 +21,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
+PAIRS=${PAIRS:-5}
 OPT_TIMEOUT=${OPT_TIMEOUT:-600}
 OUT=Benchmarks/out
 TABLES=("$@")
@@ -98,4 +101,7 @@ for t in "${TABLES[@]}"; do
     "$VENV/bin/python" Benchmarks/tauargus_compare.py compare --table "$table" --release "$OUT/$t.release.csv" \
         --report "$OUT/$t.audit.json" --hyperfine "$OUT/$t.hyperfine.json" --workdir "$OUT/tau-$t" \
         --opt-timeout "$OPT_TIMEOUT" --matched "$matched" "${ablation[@]}"
+    echo "== table ($t): speed, deid release and MOD back to back, $PAIRS pairs (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+    "$VENV/bin/python" Benchmarks/tauargus_compare.py speed --table "$table" --workdir "$OUT/tau-$t" --deid "$DEID" \
+        --pairs "$PAIRS"
 done

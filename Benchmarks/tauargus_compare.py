@@ -251,6 +251,8 @@ def worker(args):
         result["protect_seconds"] += time.perf_counter() - started
         result["protect_cpu"] += time.process_time() - cpu
         result["hidden"] += [c for c, s in statuses if s in HIDDEN_STATUSES]
+        if args.skip_audit:
+            continue
         started, cpu = time.perf_counter(), time.process_time()
         rows = engine.audit(0)
         result["audit_seconds"] += time.perf_counter() - started
@@ -345,7 +347,7 @@ def interval_cross_check(table, report, tau_intervals):
 # ---------------------------------------------------------------------------------------------------------------
 # The comparison.
 # ---------------------------------------------------------------------------------------------------------------
-def run_worker(args, method, timeout, protection=PROTECTION, workdir=None):
+def run_worker(args, method, timeout, protection=PROTECTION, workdir=None, skip_audit=False):
     workdir = workdir or args.workdir
     os.makedirs(workdir, exist_ok=True)
     result = os.path.join(workdir, f"{method}.result.json")
@@ -356,6 +358,8 @@ def run_worker(args, method, timeout, protection=PROTECTION, workdir=None):
                "--opt-minutes", str(max(1, args.opt_timeout // 60)), "--protection", str(protection)]
     if args.release:
         command += ["--release", args.release]
+    if skip_audit:
+        command += ["--skip-audit"]
     started = time.perf_counter()
     try:
         proc = subprocess.run(command, timeout=timeout, capture_output=True, text=True)
@@ -533,10 +537,39 @@ def compare(args):
               else f"OPT {opt.get('note', 'not run')}")
 
 
+def speed(args):
+    """deid release and pytauargus MOD, one after the other, `--pairs` times. This machine's speed drifts by 10-20%
+    over minutes, so timings taken minutes apart (as in `compare`) can move the ratio by as much; pairs taken
+    back to back share the drift. MOD's time is its protection (`run_batch`, summed over the slices) inside one
+    worker process, without its audit; deid's is the whole `deid release` process, CSV in, release and audit
+    report out."""
+    out = os.path.join(args.workdir, "speed")
+    os.makedirs(out, exist_ok=True)
+    deid_command = [args.deid, "release", "-q", args.table, "--rules", args.description,
+                    "-o", os.path.join(out, "release.csv"), "--report", os.path.join(out, "audit.json")]
+    deid_times, mod_times = [], []
+    for pair in range(args.pairs):
+        started = time.perf_counter()
+        subprocess.run(deid_command, check=True)
+        deid_times.append(time.perf_counter() - started)
+        mod = run_worker(argparse.Namespace(**{**vars(args), "release": None}), "MOD",
+                         args.mod_timeout, workdir=out, skip_audit=True)
+        if mod["status"] != "ok":
+            sys.exit(f"MOD: {mod['status']}")
+        mod_times.append(mod["protect_seconds"])
+        print(f"pair {pair + 1}: deid {deid_times[-1]:.3f} s, MOD {mod_times[-1]:.3f} s, "
+              f"ratio {mod_times[-1] / deid_times[-1]:.2f}x", flush=True)
+    ratios = sorted(m / d for m, d in zip(mod_times, deid_times))
+    median = lambda xs: sorted(xs)[len(xs) // 2] if len(xs) % 2 else sum(sorted(xs)[len(xs) // 2 - 1:len(xs) // 2 + 1]) / 2
+    print(f"speed vs MOD over {args.pairs} back-to-back pairs: deid median {median(deid_times):.3f} s, MOD median "
+          f"{median(mod_times):.3f} s, ratio of medians {median(mod_times) / median(deid_times):.2f}x; per pair "
+          f"{ratios[0]:.2f}x to {ratios[-1]:.2f}x (median {median(ratios):.2f}x)")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
-    for name in ("compare", "worker"):
+    for name in ("compare", "worker", "speed"):
         p = sub.add_parser(name)
         p.add_argument("--table", required=True)
         p.add_argument("--description", help="default: TABLE with .csv replaced by .deid.yaml")
@@ -557,15 +590,23 @@ def main():
             p.add_argument("--strict-protection", type=int, nargs="*", default=[15],
                            help="further τ protection levels [0, N] to run MOD and OPT at (default 15: the smallest "
                                 "at which MOD's pattern on table a passes deid's audit)")
+        elif name == "speed":
+            p.add_argument("--deid", default=".build/release/deid")
+            p.add_argument("--pairs", type=int, default=5)
+            p.add_argument("--mod-timeout", type=int, default=1800)
+            p.add_argument("--opt-timeout", type=int, default=60)
         else:
             p.add_argument("--method", required=True, choices=["MOD", "OPT", "deid"])
             p.add_argument("--result", required=True)
             p.add_argument("--protection", type=int, default=PROTECTION)
+            p.add_argument("--skip-audit", action="store_true", help="time the protection only")
     args = parser.parse_args()
     args.description = args.description or re.sub(r"\.csv$", ".deid.yaml", args.table)
     if args.command == "compare":
         args.release = args.release or sys.exit("--release is required")
         compare(args)
+    elif args.command == "speed":
+        speed(args)
     else:
         worker(args)
 
