@@ -12,7 +12,7 @@
 # each with pytauargus's audit, audits deid's release pattern with the same audit, audits MOD's and OPT's patterns
 # with deid's audit, repeats MOD and OPT at wider levels [0, 15] (deid's stricter standard), and prints one table.
 # Then it times deid release and MOD back to back, PAIRS times: this machine's speed drifts by 10-20% over
-# minutes, and pairs share the drift, so their ratio is the speed comparison to quote.
+# minutes to hours, and pairs share the drift, so their ratio is the speed comparison to quote.
 #
 # Unless ABLATION=0, it also releases each table with a deid built from this tree with
 # Benchmarks/ablation/attacker-knows-no-floor.patch applied (in Benchmarks/out/ablation-src, never part of deid):

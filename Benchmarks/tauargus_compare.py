@@ -539,7 +539,7 @@ def compare(args):
 
 def speed(args):
     """deid release and pytauargus MOD, one after the other, `--pairs` times. This machine's speed drifts by 10-20%
-    over minutes, so timings taken minutes apart (as in `compare`) can move the ratio by as much; pairs taken
+    over minutes to hours, so timings taken minutes apart (as in `compare`) can move the ratio by as much; pairs taken
     back to back share the drift. MOD's time is its protection (`run_batch`, summed over the slices) inside one
     worker process, without its audit; deid's is the whole `deid release` process, CSV in, release and audit
     report out."""
