@@ -8,9 +8,12 @@
 /// component's program (only the year's ~760 hidden cells, not its ~1,600 movable ones, and rows only where they
 /// are).
 /// It grows as cells are hidden (`markHidden`); rows and columns are appended, never rebuilt.
-final class HiddenNetworkLP {
+final class HiddenNetworkLP: HiddenCellLog.Follower {
     private let table: Table
     private let membership: [[Int32]]
+    /// The component this network belongs to, and every cell's component: cells hidden elsewhere are ignored.
+    private let component: Int32
+    private let componentOf: [Int32]
     private let model: GLPKModel
     /// Column of each hidden cell, and the cell of each column.
     private var column: [Int32: Int] = [:]
@@ -20,12 +23,14 @@ final class HiddenNetworkLP {
     /// How much of the protector's log of hidden cells this model has applied.
     var syncedLog = 0
 
-    /// nil when the component has no hidden cell that can move.
-    init?(table: Table, membership: [[Int32]], hidden: [Int]) throws {
-        let movable = hidden.filter { table.counts[$0] > 0 }
+    /// The network of `component`'s `hidden` cells; nil when none of them can move.
+    init?(table: Table, membership: [[Int32]], components: TableComponents, component: Int32, hidden: [Int]) throws {
+        let movable = hidden.filter { table.counts[$0] > 0 && components.componentOf[$0] == component }
         guard !movable.isEmpty else { return nil }
         self.table = table
         self.membership = membership
+        self.component = component
+        componentOf = components.componentOf
         for (j, cell) in movable.enumerated() { column[Int32(cell)] = j }
         cells = movable
         var rows: [LinearRow] = []
@@ -46,10 +51,9 @@ final class HiddenNetworkLP {
             lower: movable.map { -(table.counts[$0] - 1) }, upper: movable.map { _ in nil }, rows: rows)
     }
 
-    /// Adds a newly hidden cell of this component (a cell of another component, or one already in, is ignored
-    /// by the caller's filter and here respectively).
+    /// Adds a newly hidden cell; one of another component, a zero, or one already in is ignored.
     func markHidden(_ cell: Int) {
-        guard column[Int32(cell)] == nil, table.counts[cell] > 0 else { return }
+        guard componentOf[cell] == component, column[Int32(cell)] == nil, table.counts[cell] > 0 else { return }
         let relations = membership[cell]
         let missing = relations.filter { row[$0] == nil }
         if !missing.isEmpty {

@@ -203,21 +203,19 @@ struct PerturbationProtector {
 
     private mutating func hiddenNetwork(for cell: Int, pattern: Pattern) throws -> HiddenNetworkLP? {
         let component = components.componentOf[cell]
-        if let network = hiddenNetworks[component] {
-            for hidden in hiddenLog[network.syncedLog...] where components.componentOf[hidden] == component {
-                network.markHidden(hidden)
-            }
-            network.syncedLog = hiddenLog.count
-            return network
-        }
+        if let network = hiddenNetworks[component] { return synced(network) }
         let hidden = components.cells[Int(component)].map(Int.init).filter(pattern.isHidden)
-        guard let network = try HiddenNetworkLP(table: table, membership: membership, hidden: hidden) else { return nil }
+        guard
+            let network = try HiddenNetworkLP(
+                table: table, membership: membership, components: components, component: component, hidden: hidden)
+        else { return nil }
         network.syncedLog = hiddenLog.count
         hiddenNetworks[component] = network
         return network
     }
 
-    private func synced(_ model: ProtectionLP) -> ProtectionLP {
+    /// A model built earlier catches up on the cells hidden since it last looked at the log.
+    private func synced<Model: HiddenCellLog.Follower>(_ model: Model) -> Model {
         for cell in hiddenLog[model.syncedLog...] { model.markHidden(cell) }
         model.syncedLog = hiddenLog.count
         return model
@@ -248,4 +246,15 @@ struct PerturbationProtector {
         return best
     }
 
+}
+
+/// The protector's log of hidden cells, as its models read it.
+enum HiddenCellLog {
+    /// A model kept across targets that must treat every cell hidden since it was built as free to move.
+    protocol Follower: AnyObject {
+        /// How much of the log the model has applied.
+        var syncedLog: Int { get set }
+        /// Makes the cell free to move, if the model holds it.
+        func markHidden(_ cell: Int)
+    }
 }

@@ -3,7 +3,7 @@
 /// hidden cell's change is carried by the first alone), and one equation per relation. The model is kept
 /// across targets; only the target's bounds and the bounds and costs of newly hidden cells change between
 /// solves, which keeps the previous basis usable (dual simplex after a bound change).
-final class ProtectionLP {
+final class ProtectionLP: HiddenCellLog.Follower {
     /// nil when no cell of the neighbourhood can move: then nothing can.
     private let model: GLPKModel?
     private let cells: [Int32]

@@ -15,7 +15,10 @@ import Testing
 
     static func network(_ table: Table, hidden: [Int]) throws -> HiddenNetworkLP {
         let membership = table.relations.membership(cellCount: table.cellCount)
-        return try #require(try HiddenNetworkLP(table: table, membership: membership, hidden: hidden))
+        let components = TableComponents(table)
+        #expect(components.cells.count == 1, "the sample is one component")
+        return try #require(
+            try HiddenNetworkLP(table: table, membership: membership, components: components, component: 0, hidden: hidden))
     }
 
     /// Every relation still adds up after the move, and only the given cells moved.
