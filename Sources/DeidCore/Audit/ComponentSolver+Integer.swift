@@ -97,7 +97,10 @@ extension ComponentSolver {
         outcome.integerPrograms += 1
         // Usually some integer point attains the rounded LP bound. Cheapest first: fix the cell there and dive —
         // solve, fix a fractional cell at its nearest integer, solve again — which most often ends on an integral
-        // vertex within a few steps. A dive that fails proves nothing; branch and bound then decides.
+        // vertex within a few steps. A dive that fails proves nothing; branch and bound then decides. The extreme
+        // was dived for once already, in phase 1; this one runs on the rounded LP bounds of every cell, which
+        // often succeeds where that one did not (without it, a release of benchmark table (b) costs 1.7% more
+        // instructions, spent in branch and bound).
         if let relaxed, let point = try dive(fixing: j, at: relaxed, maximizing: maximize) {
             witness(point)
             return
