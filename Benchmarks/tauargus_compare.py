@@ -36,6 +36,7 @@ import math
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -560,7 +561,7 @@ def speed(args):
         print(f"pair {pair + 1}: deid {deid_times[-1]:.3f} s, MOD {mod_times[-1]:.3f} s, "
               f"ratio {mod_times[-1] / deid_times[-1]:.2f}x", flush=True)
     ratios = sorted(m / d for m, d in zip(mod_times, deid_times))
-    median = lambda xs: sorted(xs)[len(xs) // 2] if len(xs) % 2 else sum(sorted(xs)[len(xs) // 2 - 1:len(xs) // 2 + 1]) / 2
+    median = statistics.median
     print(f"speed vs MOD over {args.pairs} back-to-back pairs: deid median {median(deid_times):.3f} s, MOD median "
           f"{median(mod_times):.3f} s, ratio of medians {median(mod_times) / median(deid_times):.2f}x; per pair "
           f"{ratios[0]:.2f}x to {ratios[-1]:.2f}x (median {median(ratios):.2f}x)")
@@ -594,7 +595,7 @@ def main():
             p.add_argument("--deid", default=".build/release/deid")
             p.add_argument("--pairs", type=int, default=5)
             p.add_argument("--mod-timeout", type=int, default=1800)
-            p.add_argument("--opt-timeout", type=int, default=60)
+            p.add_argument("--opt-timeout", type=int, default=60, help=argparse.SUPPRESS)  # read by run_worker only
         else:
             p.add_argument("--method", required=True, choices=["MOD", "OPT", "deid"])
             p.add_argument("--result", required=True)
