@@ -149,6 +149,16 @@ import Testing
             component: 0, shared: setup.shared, policy: setup.policy, pattern: setup.primaries, maximumCells: 11) == nil)
     }
 
+    /// A search that would spend more than its work budget gives up, whatever the machine's speed, and leaves
+    /// the component to the greedy pass; the same search with the default budget finds its pattern.
+    @Test func aSearchBeyondItsWorkBudgetIsLeftToTheGreedyPass() throws {
+        let setup = try Setup(rule6: true)
+        #expect(try OptimalSuppression.protect(
+            component: 0, shared: setup.shared, policy: setup.policy, pattern: setup.primaries, workBudget: 0) == nil)
+        #expect(try OptimalSuppression.protect(
+            component: 0, shared: setup.shared, policy: setup.policy, pattern: setup.primaries) != nil)
+    }
+
     /// Both paths end with the exact audit passing; the exact one hides no costlier a set of cells.
     @Test func exactAndGreedyBothPassTheAuditAndExactCostsNoMore() throws {
         let setup = try Setup(rule6: true)

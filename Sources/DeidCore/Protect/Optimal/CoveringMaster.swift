@@ -6,12 +6,15 @@ import CGLPK
 /// at 0.
 ///
 /// GLPK's branch and cut solves it from scratch each time rows were added; its presolver removes the fixed
-/// columns. A budget of subproblems (nodes), not a time limit, ends a search that runs too long, so the outcome
-/// does not depend on the machine's speed. Not thread-safe: created, used and destroyed on one thread.
+/// columns. A budget of work (simplex pivots times the rows' non-zeros), not a time limit, ends a search that runs too long,
+/// so the outcome does not depend on the machine's speed. Not thread-safe: created, used and destroyed on one
+/// thread.
 final class CoveringMaster {
     private let problem: OpaquePointer
     let columnCount: Int
     private(set) var rowCount = 0
+    /// Non-zero coefficients in all rows: what a pivot's cost grows with (`solve`).
+    private(set) var nonZeros = 0
 
     /// `fixed[j]`: true for a cell that is hidden whatever the master decides, false for one that may not be.
     init(costs: [Double], fixed: [Bool?]) throws(AuditError) {
@@ -46,18 +49,27 @@ final class CoveringMaster {
         glp_set_mat_row(problem, row, Int32(kept.count), indices, values)
         glp_set_row_bnds(problem, row, GLP_LO, atLeast, 0)
         rowCount += 1
+        nonZeros += kept.count
     }
 
     enum Outcome: Equatable {
         case optimal([Bool])
         /// No pattern satisfies the rows: the cells that may be hidden cannot protect the component.
         case infeasible
-        /// Branch and bound used up its node budget.
+        /// Branch and bound used up its work budget.
         case stopped
     }
 
-    /// Solves the current rows to optimality (relative gap 0), or stops once the search has opened more
-    /// subproblems than `budget` allows; what it opened is subtracted from the budget either way.
+    /// Solves the current rows to optimality (relative gap 0), or stops once the search has spent more work than
+    /// `budget` allows; what it spent is subtracted from the budget either way.
+    ///
+    /// Work is simplex pivots times the non-zero coefficients of the rows. Measured on 11 generated 4-dimensional
+    /// tables whose masters grew to 2,400–6,000 rows of 6–34 non-zeros: 0.26–0.85 ns of master time per unit,
+    /// against 3–21 ns per pivot-row and 1–36 ms per node. Nodes were the budget before, and 2,000 of them took
+    /// 4 s on one table and 53 s on another. Branching on the most fractional column keeps the time in the
+    /// pivots: GLPK's default (Driebeck–Tomlin) evaluates a tableau row per fractional column at every node,
+    /// which took 47% of one such search. Node preprocessing runs at the root only: on every node it cost up to
+    /// twice the time for the same optimum.
     func solve(budget: inout Int) throws(AuditError) -> Outcome {
         var parameters = glp_iocp()
         glp_init_iocp(&parameters)
@@ -66,14 +78,16 @@ final class CoveringMaster {
         parameters.mip_gap = 0
         parameters.cov_cuts = GLP_ON
         parameters.clq_cuts = GLP_ON
+        parameters.br_tech = GLP_BR_MFV
+        parameters.pp_tech = GLP_PP_ROOT
         parameters.tm_lim = Int32(clamping: Self.timeLimitMilliseconds)
-        var nodes = NodeBudget(limit: budget)
-        let code = withUnsafeMutablePointer(to: &nodes) { pointer in
-            parameters.cb_func = countNodesAndStop
+        var meter = WorkMeter(limit: max(budget, 0), nonZeros: max(nonZeros, 1))
+        let code = withUnsafeMutablePointer(to: &meter) { pointer in
+            parameters.cb_func = meterWorkAndStop
             parameters.cb_info = UnsafeMutableRawPointer(pointer)
             return glp_intopt(problem, &parameters)
         }
-        budget -= nodes.opened
+        budget -= meter.spent
         switch code {
         case 0: break
         case GLP_ESTOP, GLP_ETMLIM: return .stopped
@@ -87,6 +101,25 @@ final class CoveringMaster {
         }
     }
 
-    /// Only a guard against a pathological search; the node budget is what normally ends one.
+    /// Only a guard against a pathological search; the work budget is what normally ends one.
     static let timeLimitMilliseconds = 60_000
+}
+
+/// What the master's branch-and-bound callback reads and writes: how much work one solve may spend, and how
+/// much it has spent.
+private struct WorkMeter {
+    let limit: Int
+    let nonZeros: Int
+    var pivots = 0
+    var spent: Int { pivots.multipliedReportingOverflow(by: nonZeros).partialValue }
+}
+
+/// Reads the pivots of the problem branch and bound is solving (the presolved copy, new for every solve, so
+/// its count starts at 0) and ends the search once their work exceeds the limit. Called at every step of the
+/// search, so it stops within one node's work of the limit.
+private func meterWorkAndStop(_ tree: OpaquePointer?, _ info: UnsafeMutableRawPointer?) {
+    guard let tree, let info, let solved = glp_ios_get_prob(tree) else { return }
+    let meter = info.assumingMemoryBound(to: WorkMeter.self)
+    meter.pointee.pivots = Int(glp_get_it_cnt(solved))
+    if meter.pointee.spent > meter.pointee.limit { glp_ios_terminate(tree) }
 }
