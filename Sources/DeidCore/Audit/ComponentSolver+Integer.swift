@@ -7,12 +7,14 @@
 extension ComponentSolver {
     mutating func integerPhase() throws(AuditError) {
         guard pendingMax.contains(true) || pendingMin.contains(true) else { return }
+        // Every column's bounds, the targets' rounded LP bounds and the others' proven ones: all hold for every
+        // integer point.
         for j in component.cells.indices {
             // LP bounds that cross once rounded inward leave no integer for this cell: no completion exists.
             guard outcome.lower[j] <= outcome.upper[j] ?? Int.max else { throw infeasible() }
             model.setBounds(column: j, lower: outcome.lower[j], upper: outcome.upper[j])
         }
-        for j in component.cells.indices where pendingMax[j] || pendingMin[j] {
+        for j in targets where pendingMax[j] || pendingMin[j] {
             // Min first: under `.verdict` an exact lower bound can settle which standard applies.
             if pendingMin[j] && !settled(j) { try integerExtreme(j, maximize: false) }
             if pendingMax[j] && !settled(j) { try integerExtreme(j, maximize: true) }

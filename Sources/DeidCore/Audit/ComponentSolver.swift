@@ -53,16 +53,25 @@ struct ComponentSolver {
     /// Per column: an extreme whose integer program used up its budget, so its rounded LP bound stays.
     var abandoned: [Bool]
 
-    static func solve(_ component: Component, _ settings: SolveSettings) throws(AuditError) -> ComponentOutcome {
-        var solver = try ComponentSolver(component, settings)
+    /// The columns whose extremes this solver computes; the others keep their proven bounds, which hold for
+    /// every integer point, so phase 2 may still use them as column bounds.
+    let targets: Range<Int>
+
+    /// Solves the extremes of the `targets` columns (all of them by default); the outcome's other entries are
+    /// the proven bounds only, and `DisclosureAudit` takes them from the solver that had them as targets.
+    static func solve(_ component: Component, _ settings: SolveSettings, targets: Range<Int>? = nil)
+        throws(AuditError) -> ComponentOutcome
+    {
+        var solver = try ComponentSolver(component, settings, targets: targets ?? component.cells.indices)
         try solver.relaxations()
         try solver.integerPhase()
         return solver.outcome
     }
 
-    private init(_ component: Component, _ settings: SolveSettings) throws(AuditError) {
+    private init(_ component: Component, _ settings: SolveSettings, targets: Range<Int>) throws(AuditError) {
         self.component = component
         self.settings = settings
+        self.targets = targets
         proven = try ProvenBounds(component: component)
         model = try GLPKModel(lower: component.lower, upper: component.upper, rows: component.rows)
         let n = component.cells.count
@@ -80,7 +89,7 @@ struct ComponentSolver {
     /// Phase 1.
     private mutating func relaxations() throws(AuditError) {
         let skips = settings.skipsAttainedBounds
-        for j in component.cells.indices {
+        for j in targets {
             // Maximising one cell tends to push the others down to their lower bounds, which witnesses many
             // minima at once; hence max before min.
             if skips, let bound = proven.upper[j], witnessMax[j] == bound {

@@ -90,31 +90,67 @@ public struct DisclosureAudit {
     /// Below this many columns in total, starting threads costs more than it saves.
     static let parallelThreshold = 256
 
-    /// Solves every component; the outcome is the same whether or not they run in parallel, and the first
+    /// A component with at least this many columns that also holds most of the table's columns is solved as
+    /// two jobs, each computing the extremes of half its columns with a model of its own: otherwise a table
+    /// that is one component (every dimension with a total, no year without one) would audit on one core.
+    /// Measured on seven generated 4-dimensional tables of 1,000–1,800 cells with 400–830 hidden cells in one
+    /// component (2-core machine): audit wall time 0–34% lower (6.3 s → 4.8 s on the slowest), the same
+    /// intervals, and 10–35% more solves, since each half sees only its own witnesses.
+    static let splitThreshold = 400
+
+    /// Solves every component; the outcome is the same whether or not the jobs run in parallel, and the first
     /// error in component order (not in time) is the one thrown.
     private static func solveAll(_ components: [Component], _ settings: SolveSettings) throws(AuditError)
         -> [ComponentOutcome]
     {
         let columns = components.reduce(0) { $0 + $1.cells.count }
-        guard GLPKModel.isThreadSafe, components.count > 1, columns >= parallelThreshold else {
-            return try components.map { c throws(AuditError) in try solveOne(c, settings) }
+        let jobs = jobs(components, columns: columns)
+        // Largest first, so a big job does not start last and leave one core idle. GLPK keeps its environment
+        // per thread (glp_config("TLS")), and each model lives and dies inside one job, on one thread.
+        let order = jobs.indices.sorted { jobs[$0].targets.count > jobs[$1].targets.count }
+        let parallel = GLPKModel.isThreadSafe && jobs.count > 1 && columns >= parallelThreshold
+        let outcomes = try parallelMap(jobs.count, concurrently: parallel, startOrder: order) { i throws(AuditError) in
+            try solveOne(components[jobs[i].component], settings, targets: jobs[i].targets)
         }
-        // Largest first, so a big component does not start last and leave one core idle. GLPK keeps its
-        // environment per thread (glp_config("TLS")), and each model lives and dies inside one job, on one thread.
-        let order = components.indices.sorted { components[$0].cells.count > components[$1].cells.count }
-        return try parallelMap(components.count, startOrder: order) { c throws(AuditError) in
-            try solveOne(components[c], settings)
+        // A split component's jobs are adjacent, the first half first: the second copies its targets over.
+        var merged: [ComponentOutcome] = []
+        for (job, outcome) in zip(jobs, outcomes) {
+            guard job.targets.lowerBound > 0 else {
+                merged.append(outcome)
+                continue
+            }
+            for j in job.targets {
+                merged[merged.count - 1].lower[j] = outcome.lower[j]
+                merged[merged.count - 1].upper[j] = outcome.upper[j]
+                merged[merged.count - 1].exact[j] = outcome.exact[j]
+            }
+            merged[merged.count - 1].linearPrograms += outcome.linearPrograms
+            merged[merged.count - 1].integerPrograms += outcome.integerPrograms
+            merged[merged.count - 1].integerTightened += outcome.integerTightened
+        }
+        return merged
+    }
+
+    /// One job per component, except that a component holding more than half of the columns (so that no
+    /// other could keep a second core busy) and at least `splitThreshold` of them is cut into two halves of
+    /// its columns. The cut depends on the table alone, never on the machine or on whether GLPK is thread-safe,
+    /// so the report (its count of solves included) is the same everywhere.
+    static func jobs(_ components: [Component], columns: Int) -> [(component: Int, targets: Range<Int>)] {
+        components.indices.flatMap { c -> [(component: Int, targets: Range<Int>)] in
+            let n = components[c].cells.count
+            guard n >= splitThreshold, 2 * n > columns, !components[c].rows.isEmpty else { return [(c, 0..<n)] }
+            return [(c, 0..<n / 2), (c, n / 2..<n)]
         }
     }
 
-    private static func solveOne(_ component: Component, _ settings: SolveSettings) throws(AuditError)
-        -> ComponentOutcome
+    private static func solveOne(_ component: Component, _ settings: SolveSettings, targets: Range<Int>? = nil)
+        throws(AuditError) -> ComponentOutcome
     {
         if component.rows.isEmpty {
             // In no relation at all: the attacker knows only the suppression and the label.
             return ComponentOutcome(
                 lower: component.lower, upper: component.upper, exact: component.lower.map { _ in true })
         }
-        return try ComponentSolver.solve(component, settings)
+        return try ComponentSolver.solve(component, settings, targets: targets)
     }
 }

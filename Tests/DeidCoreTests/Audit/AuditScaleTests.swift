@@ -50,6 +50,41 @@ import Testing
         #expect(try DisclosureAudit.run(combined).intervals == together.intervals)
     }
 
+    /// A table that is one large component is audited as two halves of its cells, on two cores. Each half has
+    /// its own model and witnesses, so its solves differ, but an extreme is an extreme: both halves together
+    /// must give every interval the whole component gives.
+    @Test func aComponentSplitInHalvesGivesTheIntervalsOfTheWhole() throws {
+        var rng = SplitMix64(seed: 7)
+        let sizes = [6, 4, 30]
+        let inner = (0..<sizes.reduce(1, *)).map { _ in Int.random(in: 1...40, using: &rng) }
+        let grid = GridND(sizes: sizes, inner: inner)
+        var hidden = Array((0..<grid.cellCount).filter(grid.isInner).shuffled(using: &rng).prefix(500))
+        hidden.sort()
+        let problem = grid.problem(hiding: hidden)
+        let system = try ReducedSystem(problem, position: problem.validatedHiddenPositions())
+        let largest = try #require(system.components.max { $0.cells.count < $1.cells.count })
+        let columns = system.components.reduce(0) { $0 + $1.cells.count }
+        let n = largest.cells.count
+        #expect(n >= DisclosureAudit.splitThreshold)
+        let jobs = DisclosureAudit.jobs([largest], columns: columns)
+        #expect(jobs.map(\.targets) == [0..<n / 2, n / 2..<n])
+
+        let settings = SolveSettings(smallMax: 10, minIntervalWidth: 11)
+        let whole = try ComponentSolver.solve(largest, settings)
+        let halves = try jobs.map { try ComponentSolver.solve(largest, settings, targets: $0.targets) }
+        for (job, half) in zip(jobs, halves) {
+            for j in job.targets {
+                #expect(half.lower[j] == whole.lower[j] && half.upper[j] == whole.upper[j], "column \(j)")
+            }
+        }
+        // And the audit itself, which splits it, reports the same intervals as the whole solve.
+        let audited = try DisclosureAudit.run(problem)
+        for (j, p) in largest.positions.enumerated() {
+            let interval = try #require(audited.intervals.first { $0.cell == problem.hidden[p] })
+            #expect(interval.lower == whole.lower[j] && interval.upper == whole.upper[j])
+        }
+    }
+
     /// A 9×3×67 table with all margins (1,809 cells, the size of the C prototype's slice) with 421 inner cells
     /// hidden at random. Every true value must lie in its interval; the figures go to the log.
     @Test func prototypeSizedSlice() throws {
