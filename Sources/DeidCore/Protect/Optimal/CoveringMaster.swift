@@ -6,9 +6,9 @@ import CGLPK
 /// at 0.
 ///
 /// GLPK's branch and cut solves it from scratch each time rows were added; its presolver removes the fixed
-/// columns. A budget of work (simplex pivots times the rows' non-zeros), not a time limit, ends a search that runs too long,
-/// so the outcome does not depend on the machine's speed. Not thread-safe: created, used and destroyed on one
-/// thread.
+/// columns. A budget of work (simplex pivots times the rows' non-zeros), not a time limit, ends a search that
+/// runs too long, so the outcome does not depend on the machine's speed. Not thread-safe: created, used and
+/// destroyed on one thread.
 final class CoveringMaster {
     private let problem: OpaquePointer
     let columnCount: Int
