@@ -93,8 +93,8 @@ public struct DisclosureAudit {
     /// A component with at least this many columns that also holds most of the table's columns is solved as
     /// two jobs, each computing the extremes of half its columns with a model of its own: otherwise a table
     /// that is one component (every dimension with a total, no year without one) would audit on one core.
-    /// Measured on seven generated 4-dimensional tables of 1,000–1,800 cells with 400–830 hidden cells in one
-    /// component (2-core machine): audit wall time 0–34% lower (6.3 s → 4.8 s on the slowest), the same
+    /// Measured on seven generated tables of 1,440–2,112 cells with 445–833 hidden cells, in one component in
+    /// six of them (2-core machine): audit wall time 0–34% lower (6.3 s → 4.8 s on the slowest), the same
     /// intervals, and 10–35% more solves, since each half sees only its own witnesses.
     static let splitThreshold = 400
 

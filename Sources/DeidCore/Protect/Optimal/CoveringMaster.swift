@@ -65,7 +65,7 @@ final class CoveringMaster {
     ///
     /// Work is simplex pivots times the non-zero coefficients of the rows. Measured on 11 generated 4-dimensional
     /// tables whose masters grew to 2,400–6,000 rows of 6–34 non-zeros: 0.26–0.85 ns of master time per unit,
-    /// against 3–21 ns per pivot-row and 1–36 ms per node. Nodes were the budget before, and 2,000 of them took
+    /// against 3–21 ns per pivot-row and 2–36 ms per node. Nodes were the budget before, and 2,000 of them took
     /// 4 s on one table and 53 s on another. Branching on the most fractional column keeps the time in the
     /// pivots: GLPK's default (Driebeck–Tomlin) evaluates a tableau row per fractional column at every node,
     /// which took 47% of one such search. Node preprocessing runs at the root only: on every node it cost up to
