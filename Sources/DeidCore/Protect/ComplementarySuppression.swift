@@ -33,11 +33,15 @@ public enum ComplementarySuppression {
         var notes: [String] = []
 
         let shared = PerturbationProtector.Shared(table: table, costs: costs, components: components)
-        let exact = try optimizeSmallComponents(shared: shared, policy: policy, pattern: pattern, upTo: exactUpTo)
+        let exact = try StageTrace.measure("exact search") {
+            try optimizeSmallComponents(shared: shared, policy: policy, pattern: pattern, upTo: exactUpTo)
+        }
         for cell in exact.hidden { pattern.hide(cell, .complementary) }
         StageTrace.note("exact: \(exact.solved.count) components, \(exact.iterations) iterations, \(pattern.hiddenCount) hidden")
         let primaries = pattern.cells(hiddenFor: .primary).filter { !exact.solved.contains(components.componentOf[$0]) }
-        let firstPass = try protectInParallel(primaries, shared: shared, width: width, pattern: pattern)
+        let firstPass = try StageTrace.measure("first pass") {
+            try protectInParallel(primaries, shared: shared, width: width, pattern: pattern)
+        }
         for cell in firstPass.hidden { pattern.hide(cell, .complementary) }
         var protector = PerturbationProtector(shared)
         StageTrace.note("first pass: \(firstPass.linearPrograms) LPs, \(pattern.hiddenCount) hidden")
