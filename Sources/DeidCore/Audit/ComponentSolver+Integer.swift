@@ -103,9 +103,13 @@ extension ComponentSolver {
         // was dived for once already, in phase 1; this one runs on the rounded LP bounds of every cell, which
         // often succeeds where that one did not (without it, a release of benchmark table (b) costs 1.7% more
         // instructions, spent in branch and bound).
-        if let relaxed, let point = try dive(fixing: j, at: relaxed, maximizing: maximize) {
-            witness(point)
-            return
+        if let relaxed, dives.worthTrying {
+            let point = try dive(fixing: j, at: relaxed, maximizing: maximize)
+            dives.record(success: point != nil)
+            if let point {
+                witness(point)
+                return
+            }
         }
         // Otherwise finding an integer point there is a feasibility question, far cheaper than optimising, and
         // then the bound is exact as it stands. A search that could run long is given a node budget when the

@@ -37,6 +37,26 @@ import Testing
         #expect(try stopped.optimizeInteger(column: 0, maximize: true, nodeLimit: 0) == nil)
     }
 
+    /// Dives are tried while they pay: every one of the first `freeAttempts`, then only while at least 1 in 4
+    /// has succeeded; once they stop they stay stopped, since nothing is tried that could raise the rate.
+    @Test func divesStopOnceFewerThanOneInFourSucceeds() {
+        var failing = DiveRecord()
+        for _ in 0..<DiveRecord.freeAttempts {
+            #expect(failing.worthTrying)
+            failing.record(success: false)
+        }
+        #expect(!failing.worthTrying)
+
+        var paying = DiveRecord()
+        for attempt in 0..<100 {
+            #expect(paying.worthTrying, "attempt \(attempt)")
+            paying.record(success: attempt % 4 == 0)
+        }
+        var fading = paying
+        while fading.worthTrying { fading.record(success: false) }
+        #expect(fading.attempts == 4 * fading.successes + 1)
+    }
+
     @Test func oddCycleIsExactOverIntegers() throws {
         let result = try DisclosureAudit.run(oddCycle)
         #expect(result.intervals.map { [$0.lower, $0.upper] } == [[1, 1], [2, 2], [1, 1], [2, 2]])
