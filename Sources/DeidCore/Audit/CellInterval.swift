@@ -39,7 +39,8 @@ public struct CellInterval: Sendable, Hashable, Codable {
     public var requirement: Requirement
     /// False when the bounds are the LP bounds rounded inward, which contain the exact interval and may be
     /// wider, because the cell's verdict was already certain: under `AuditPrecision.verdict`, or when an
-    /// integer program used up its node budget (`SolveSettings.certainVerdictNodeBudget`).
+    /// integer program used up its node budget (`SolveSettings.certainVerdictNodeBudget`, or the component's
+    /// `certainVerdictNodePool`).
     public var exact: Bool
 
     public init(cell: Int, lower: Int, upper: Int?, protected: Bool, requirement: Requirement, exact: Bool = true) {

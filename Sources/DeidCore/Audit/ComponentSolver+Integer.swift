@@ -112,13 +112,20 @@ extension ComponentSolver {
             }
         }
         // Otherwise finding an integer point there is a feasibility question, far cheaper than optimising, and
-        // then the bound is exact as it stands. A search that could run long is given a node budget when the
-        // cell's verdict is already certain: used up, the rounded LP bound stays, marked not exact.
-        let budget = verdictCertain(j) ? settings.certainVerdictNodeBudget : nil
+        // then the bound is exact as it stands. When the cell's verdict is already certain, its searches get a
+        // node budget, drawn from the solver's pool: used up, the rounded LP bound stays, marked not exact.
+        let certain = verdictCertain(j)
+        func budget() -> Int? { certain ? min(settings.certainVerdictNodeBudget, certainVerdictNodesLeft) : nil }
+        func spend() { if certain { certainVerdictNodesLeft = max(0, certainVerdictNodesLeft - model.subproblemsOpened) } }
+        if certain && certainVerdictNodesLeft == 0 {
+            abandoned[j] = true
+            return
+        }
         if let relaxed {
-            switch try model.integerPoint(
-                fixing: j, at: relaxed, thenBounds: outcome.lower[j], outcome.upper[j], nodeLimit: budget)
-            {
+            let search = try model.integerPoint(
+                fixing: j, at: relaxed, thenBounds: outcome.lower[j], outcome.upper[j], nodeLimit: budget())
+            spend()
+            switch search {
             case .found(let point):
                 if let integral = Self.integral(point) {
                     witness(integral)
@@ -130,7 +137,9 @@ extension ComponentSolver {
                 return
             }
         }
-        switch try model.optimizeInteger(column: j, maximize: maximize, nodeLimit: budget) {
+        let optimum = try model.optimizeInteger(column: j, maximize: maximize, nodeLimit: budget())
+        spend()
+        switch optimum {
         case nil: abandoned[j] = true
         case .infeasible: throw infeasible()
         case .unbounded: throw .solverFailed(detail: "an integer program was unbounded where its relaxation was not")

@@ -20,9 +20,17 @@ struct SolveSettings: Sendable {
     /// to check that skipping never changes a result and to drive every extreme through the solvers.
     var skipsAttainedBounds = true
     /// Subproblems an integer program may open for a cell whose verdict is already certain; used up, the cell
-    /// keeps its rounded LP bound, marked not exact. The benchmark tables' integer programs open at most 53; a
-    /// dense 4-D table of about 1,300 cells met one that ran past the 60-second limit. Tests lower it.
+    /// keeps its rounded LP bound, marked not exact (an outer bound: the attacker's interval lies inside it).
+    /// The benchmark tables' integer programs open at most 53; a dense 4-D table of about 1,300 cells met one
+    /// that ran past the 60-second limit. Tests lower it.
     var certainVerdictNodeBudget = 2_000
+    /// Subproblems all such integer programs of one component solver may open together: the per-program budget
+    /// alone bounds nothing when hundreds of cells need one. On random 4-D tables of 1,760-2,304 cells with
+    /// 830-900 hidden in one component, they opened about 100 per cell, 0.5 ms each, for up to 200 cells per
+    /// solver (just over 20,000 in all on the largest); benchmark tables (a) and (b) open at most 82 per
+    /// solver. So this bounds that time at about 15 s per solver on such tables, and it changes no report it
+    /// was measured on. Tests lower it.
+    var certainVerdictNodePool = 30_000
 }
 
 /// Computes min and max of each column of a component over its integer points.
@@ -54,6 +62,8 @@ struct ComponentSolver {
     var abandoned: [Bool]
     /// How this solver's dives have fared, which decides whether the next one is tried.
     var dives = DiveRecord()
+    /// What is left of `settings.certainVerdictNodePool`.
+    var certainVerdictNodesLeft: Int
 
     /// The columns whose extremes this solver computes; the others keep their proven bounds, which hold for
     /// every integer point, so phase 2 may still use them as column bounds.
@@ -82,6 +92,7 @@ struct ComponentSolver {
         pendingMax = Array(repeating: false, count: n)
         pendingMin = Array(repeating: false, count: n)
         abandoned = Array(repeating: false, count: n)
+        certainVerdictNodesLeft = settings.certainVerdictNodePool
         outcome = ComponentOutcome(lower: proven.lower, upper: proven.upper, exact: Array(repeating: true, count: n))
         // When `release` audits its own pattern the true table is one completion: every cell's own value is
         // attained, so a cell whose value sits on a proven bound (a 1, say) needs no solve for that extreme.

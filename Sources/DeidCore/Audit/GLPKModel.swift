@@ -30,6 +30,8 @@ final class GLPKModel {
     private var objectiveColumn: Int?
     var simplexParameters = glp_smcp()
     private var integerParameters = glp_iocp()
+    /// Subproblems the last branch and bound opened; counted only when it was given a node limit.
+    private(set) var subproblemsOpened = 0
 
     /// `upper[j] == nil` leaves column j unbounded above. Every column is integer (used only by the MIP).
     init(lower: [Int], upper: [Int?], rows: [LinearRow]) throws(AuditError) {
@@ -210,6 +212,7 @@ final class GLPKModel {
             }
             return glp_intopt(problem, &parameters)
         }
+        subproblemsOpened = budget.opened
         switch code {
         case 0: return .solved
         case GLP_ESTOP: return .stopped

@@ -54,7 +54,9 @@ public enum ComplementarySuppression {
                 // Exact intervals: the one that passes goes into the report as it is.
                 try DisclosureAudit.run(AuditProblems.forRelease(table: table, pattern: pattern, policy: policy, labels: [:]))
             }
-            StageTrace.note("audit: \(audit.linearProgramsSolved) LPs, \(audit.integerProgramsSolved) integer programs, \(audit.integerTightenedBounds) tightened")
+            StageTrace.note(
+                "audit: \(audit.linearProgramsSolved) LPs, \(audit.integerProgramsSolved) integer programs, "
+                    + "\(audit.integerTightenedBounds) tightened, \(audit.outerBoundIntervals) outer bounds")
             if audit.passed {
                 let method = "cheapest pattern (cost = count + 1, totals × \(policy.complementary.totalCostFactor) "
                     + "per margin): exact Benders decomposition (0–1 master by GLPK branch and cut, attacker-subproblem "

@@ -58,10 +58,12 @@ import Testing
     }
 
     /// An integer program stopped by its node budget leaves an outer bound only where the verdict is already
-    /// certain: a budget of 0 gives every verdict the default budget gives, and intervals that contain its
-    /// intervals. (The default run is the reference because without any budget some of these 4-D tables run
-    /// past the 60-second limit; the table of `aRunawayIntegerProgramIsSettledByADive` was one.)
-    @Test func exhaustedNodeBudgetsKeepEveryVerdict() async {
+    /// certain: a budget of 0 per program, or a pool of 20 for the whole component (which runs out part way
+    /// through), gives every verdict the default budgets give, and intervals that contain its intervals. (The
+    /// default run is the reference because without any budget some of these 4-D tables run past the 60-second
+    /// limit; the table of `aRunawayIntegerProgramIsSettledByADive` was one.)
+    @Test(arguments: [(perProgram: 0, pool: 30_000), (perProgram: 2_000, pool: 20)])
+    func exhaustedNodeBudgetsKeepEveryVerdict(perProgram: Int, pool: Int) async {
         nonisolated(unsafe) var outerBounds = 0
         await propertyCheck(count: 400, input: Gen.uint64(in: 0...UInt64.max)) { seed in
             let (_, problem) = Self.table(seed: seed, dimensions: 4)
@@ -70,7 +72,8 @@ import Testing
                 for component in system.components where !component.rows.isEmpty {
                     var settings = SolveSettings(smallMax: problem.smallMax, minIntervalWidth: problem.minIntervalWidth)
                     let reference = try ComponentSolver.solve(component, settings)
-                    settings.certainVerdictNodeBudget = 0
+                    settings.certainVerdictNodeBudget = perProgram
+                    settings.certainVerdictNodePool = pool
                     let budgeted = try ComponentSolver.solve(component, settings)
                     for j in component.cells.indices {
                         func judged(_ o: ComponentOutcome) -> Bool {
