@@ -143,7 +143,7 @@ public struct DisclosureAudit {
         }
     }
 
-    private static func solveOne(_ component: Component, _ settings: SolveSettings, targets: Range<Int>? = nil)
+    private static func solveOne(_ component: Component, _ settings: SolveSettings, targets: Range<Int>)
         throws(AuditError) -> ComponentOutcome
     {
         if component.rows.isEmpty {

@@ -63,13 +63,18 @@ final class CoveringMaster {
     /// Solves the current rows to optimality (relative gap 0), or stops once the search has spent more work than
     /// `budget` allows; what it spent is subtracted from the budget either way.
     ///
-    /// Work is simplex pivots times the non-zero coefficients of the rows. Measured on 11 generated 4-dimensional
-    /// tables whose masters grew to 2,400–6,000 rows of 6–34 non-zeros: 0.26–0.85 ns of master time per unit,
-    /// against 3–21 ns per pivot-row and 2–36 ms per node. Nodes were the budget before, and 2,000 of them took
-    /// 4 s on one table and 53 s on another. Branching on the most fractional column keeps the time in the
-    /// pivots: GLPK's default (Driebeck–Tomlin) evaluates a tableau row per fractional column at every node,
-    /// which took 47% of one such search. Node preprocessing runs at the root only: on every node it cost up to
-    /// twice the time for the same optimum.
+    /// Work is simplex pivots times the non-zero coefficients of the rows, the pivots as GLPK counts them in the
+    /// copy it solves. That count starts from the master's own, which holds the pivots of earlier solves' LP
+    /// relaxations (`glp_intopt` carries it over), so a solve late in a long search weighs more than its own
+    /// pivots. Every figure below was measured with this count; counting this solve's pivots alone, the same
+    /// budget let one search (seed 136 of `Benchmarks/random-tables.sh`) run 37 s instead of 5 s.
+    ///
+    /// Measured on 11 generated 4-dimensional tables whose masters grew to 2,400–6,000 rows of 6–34 non-zeros:
+    /// 0.26–0.85 ns of master time per unit, against 3–21 ns per pivot-row and 2–36 ms per node. Nodes were the
+    /// budget before, and 2,000 of them took 4 s on one table and 53 s on another. Branching on the most
+    /// fractional column keeps the time in the pivots: GLPK's default (Driebeck–Tomlin) evaluates a tableau row
+    /// per fractional column at every node, which took 47% of one such search. Node preprocessing runs at the
+    /// root only: on every node it cost up to twice the time for the same optimum.
     func solve(budget: inout Int) throws(AuditError) -> Outcome {
         var parameters = glp_iocp()
         glp_init_iocp(&parameters)
@@ -114,9 +119,9 @@ private struct WorkMeter {
     var spent: Int { pivots.multipliedReportingOverflow(by: nonZeros).partialValue }
 }
 
-/// Reads the pivots of the problem branch and bound is solving (the presolved copy, new for every solve, so
-/// its count starts at 0) and ends the search once their work exceeds the limit. Called at every step of the
-/// search, so it stops within one node's work of the limit.
+/// Reads the pivot count of the problem branch and bound is solving (the presolved copy, new for every solve,
+/// whose count starts from the master's: see `CoveringMaster.solve`) and ends the search once the work exceeds
+/// the limit. Called at every step of the search, so it stops within one node's work of the limit.
 private func meterWorkAndStop(_ tree: OpaquePointer?, _ info: UnsafeMutableRawPointer?) {
     guard let tree, let info, let solved = glp_ios_get_prob(tree) else { return }
     let meter = info.assumingMemoryBound(to: WorkMeter.self)
