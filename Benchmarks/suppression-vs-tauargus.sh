@@ -20,6 +20,7 @@
 # piece of the attacker's knowledge, which the complementary-suppression issue requires, costs in hidden cells.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source Benchmarks/lib/patched-build.sh
 RUNS=${RUNS:-5}
 PAIRS=${PAIRS:-5}
 OPT_TIMEOUT=${OPT_TIMEOUT:-600}
@@ -50,18 +51,7 @@ ABLATION_PATCH=Benchmarks/ablation/attacker-knows-no-floor.patch
 ABLATION_SRC=$OUT/ablation-src
 if [ "$ABLATION" = 1 ]; then
     echo "== build the ablation (this tree + $ABLATION_PATCH) in $ABLATION_SRC"
-    # The working tree's tracked files (committed or not), patched; rebuilt only when they or the patch change.
-    snapshot=$(git stash create 2>/dev/null || true)
-    snapshot=${snapshot:-HEAD}
-    stamp="$(git rev-parse "$snapshot^{tree}") $(sha1sum < "$ABLATION_PATCH" | cut -c1-40)"
-    if [ "$(cat "$ABLATION_SRC/.stamp" 2>/dev/null)" != "$stamp" ]; then
-        rm -rf "$ABLATION_SRC"
-        mkdir -p "$ABLATION_SRC"
-        git archive "$snapshot" | tar -x -C "$ABLATION_SRC"
-        patch -s -p1 -d "$ABLATION_SRC" < "$ABLATION_PATCH" || { echo "the ablation patch no longer applies"; exit 2; }
-        echo "$stamp" > "$ABLATION_SRC/.stamp"
-    fi
-    swift build -c release --package-path "$ABLATION_SRC" 2>&1 | tail -n 1
+    build_patched "$ABLATION_PATCH" "$ABLATION_SRC"
 fi
 
 echo "== data"
