@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# A lower bound on the cells any release of suppression benchmark table (a) or (b) must hide, at deid's standard,
-# next to what deid and pytauargus MOD hide (complementary-suppression issue, item 7: "hidden cells no more than
-# MOD's"). Prints figures; asserts nothing.
+# A lower bound on the cells (or, with MINIMISE=total, the suppressed total) any release of suppression benchmark
+# table (a) or (b) must hide at deid's standard, next to what deid and pytauargus MOD and OPT hide
+# (complementary-suppression issue, item 7: "hidden cells no more than MOD's", "total <= 1.1x OPT's").
+# Prints figures; asserts nothing.
 #
 #   Benchmarks/complementary-lower-bound.sh                    # table b, hidden cells
 #   MINIMISE=total Benchmarks/complementary-lower-bound.sh a   # table a, suppressed total
