@@ -148,9 +148,7 @@ struct ComponentSolver {
             // table (b): 5,796 LPs instead of 7,422, and 90 extremes left for phase 2 instead of 1,528.
             if settings.skipsAttainedBounds && dives.worthTrying {
                 outcome.integerPrograms += 1
-                let found = try dive(fixing: j, at: bound, maximizing: maximize)
-                dives.record(success: found != nil)
-                if let found { witness(found) }
+                if let found = try dive(fixing: j, at: bound, maximizing: maximize) { witness(found) }
             }
             return bound
         }
