@@ -35,12 +35,25 @@ import Testing
         #expect(run.stdout.isEmpty, "\(run)")
     }
 
-    @Test func missingTableExitsTwo() throws {
+    /// A mistyped path is reported as a missing table, with or without --rules, before any description is sought.
+    @Test(arguments: [["check", "absent.csv"], ["check", "--rules", "none.deid.yaml", "absent.csv"]])
+    func missingTableExitsTwoNamingTheTable(arguments: [String]) throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
-        let run = try Deid.run(["check", "--rules", "none.deid.yaml", "absent.csv"], in: scratch.path)
+        let run = try Deid.run(arguments, in: scratch.path)
         #expect(run.status == 2, "\(run)")
-        #expect(run.stderr.contains("error:"), "\(run)")
+        #expect(run.stderr.hasPrefix("error: cannot open 'absent.csv': no such file; check the path"), "\(run)")
+        #expect(run.stdout.isEmpty, "\(run)")
+    }
+
+    @Test func aFolderGivenAsTheTableExitsTwo() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        _ = try scratch.write("tables/t.csv", SampleTables.cleanCSV)
+        let run = try Deid.run(["check", "tables"], in: scratch.path)
+        #expect(run.status == 2, "\(run)")
+        #expect(run.stderr.contains("'tables'"), "\(run)")
+        #expect(!run.stderr.contains("no table description"), "\(run)")
     }
 
     // MARK: Formats

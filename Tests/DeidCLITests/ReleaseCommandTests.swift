@@ -128,6 +128,16 @@ import Testing
         #expect(scratch.listing() == before)
     }
 
+    /// A mistyped table path is reported as missing, not as a table without a description.
+    @Test func aMissingTableIsReportedAsMissingAndNothingIsWritten() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let run = try Deid.run(["release", "absent.csv"] + Self.outputs, in: scratch.path)
+        #expect(run.status == 2, "\(run)")
+        #expect(run.stderr.contains("error: cannot open 'absent.csv': no such file"), "\(run)")
+        #expect(scratch.listing().isEmpty, "\(run)")
+    }
+
     @Test func recordsAreCountedAndReleased() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }

@@ -56,9 +56,14 @@ import Testing
 
     @Test func unscorableTableExitsTwo() throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "build deid first: swift build --build-tests")
-        let r = try run(["score", Self.ddg + "/does-not-exist.csv"])
-        #expect(r.status == 2)
-        #expect(r.err.contains("no table description for"))
+        let missing = try run(["score", Self.ddg + "/does-not-exist.csv"])
+        #expect(missing.status == 2)
+        #expect(missing.err.contains("does-not-exist.csv': no such file"), "\(missing.err)")
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let undescribed = try run(["score", try scratch.write("table.csv", "County,Count\nA,20\n")])
+        #expect(undescribed.status == 2)
+        #expect(undescribed.err.contains("no table description for"), "\(undescribed.err)")
         #expect(try run(["score"]).status == 2)
     }
 }

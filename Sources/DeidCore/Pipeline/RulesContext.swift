@@ -11,6 +11,7 @@ public struct RulesContext: Sendable {
     public static func load(source: InputSource, rulesFile: String?, presetsDirectory: String?) throws -> RulesContext {
         // RuleDiscovery reads "-" as standard input: only --rules or deid.yaml from the working folder upward.
         let tablePath = if case .file(let path) = source { path } else { "-" }
+        if case .file(let path) = source { try InputFile.checkPresent(path: path) }
         let descriptionFile = try RuleDiscovery.descriptionFile(forTable: tablePath, explicit: rulesFile)
         let description = try TableDescription.load(path: descriptionFile)
         let presets = try presetsDirectory ?? PresetLocator().locate()

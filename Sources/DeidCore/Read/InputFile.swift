@@ -68,6 +68,15 @@ struct InputFile: ~Copyable {
         }
     }
 
+    /// Fails as opening the file would, without opening it (a named pipe is not consumed). Commands call it
+    /// before they look for the table's description, so a mistyped path is reported as missing rather than as a
+    /// table without a description.
+    static func checkPresent(path: String) throws(ReadError) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw openError(path: path, errno: errno) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw .isDirectory(path: path) }
+    }
+
     static func openError(path: String, errno code: Int32) -> ReadError {
         switch code {
         case ENOENT, ENOTDIR: return .fileNotFound(path: path)
