@@ -265,7 +265,7 @@ import Testing
         let scratch = try SampleTables.folder([("ragged", SampleTables.raggedCSV, SampleTables.description)])
         defer { scratch.remove() }
         let before = scratch.listing()
-        let run = try Deid.run(["release", "ragged.csv"] + Self.outputs, in: scratch.path)
+        let run = try Deid.run(["release", "ragged.csv", "--report-html", "out.html"] + Self.outputs, in: scratch.path)
         #expect(run.status == 2, "\(run)")
         #expect(scratch.listing() == before)
     }
