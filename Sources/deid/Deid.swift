@@ -19,11 +19,15 @@ struct Deid: ParsableCommand {
     )
 
     static func main() {
+        StandardStreams.prepare()
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch let code as ExitCode {
             exit(withError: code)
+        } catch let error as any DiagnosticError {
+            Console.error(error.description)
+            exit(withError: ExitCode(2))
         } catch {
             // --help and --version arrive as errors whose exit code is success.
             if exitCode(for: error) == .success { exit(withError: error) }

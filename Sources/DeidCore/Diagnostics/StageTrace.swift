@@ -17,6 +17,6 @@ public enum StageTrace {
 
     public static func note(_ text: @autoclosure () -> String) {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("deid trace: \(text())\n".utf8))
+        StandardStreams.error("deid trace: \(text())")
     }
 }
