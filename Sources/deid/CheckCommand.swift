@@ -39,9 +39,12 @@ extension Deid {
         @Flag(help: "Exit 0 even when there are findings (errors still exit 2).")
         var exitZero = false
 
-        @Option(help: ArgumentHelp(
-            "List at most this many findings per table in text and github output (0: all); json and sarif list all.",
-            valueName: "n"))
+        // Unconditional: `--max-findings -1` reaches validate() and gets its own message, not "missing value".
+        @Option(
+            parsing: .unconditional,
+            help: ArgumentHelp(
+                "List at most this many findings per table in text and github output (0: all); json and sarif list all.",
+                valueName: "n"))
         var maxFindings = 100
 
         mutating func validate() throws {
@@ -52,9 +55,14 @@ extension Deid {
             if files.filter({ $0 == "-" }).count > 1 {
                 throw ValidationError("standard input ('-') can be read only once")
             }
+            try validateStdinFilename(stdinFilename)
         }
 
         func run() throws {
+            let given = files.filter { $0 != "-" }.map { PlannedInput(path: $0, role: "the input table") }
+                + (rules.map { [PlannedInput(path: $0, role: "the table description")] } ?? [])
+            // An output that would replace a table is refused before any table is read.
+            if let output { _ = try FindingsOutput.plan(path: output, inputs: given) }
             var reports: [CheckReport] = []
             var failed = false
             for file in files {
@@ -69,16 +77,9 @@ extension Deid {
                     failed = true
                 }
             }
-            if let output {
-                let file = try AtomicFile(destination: output)
-                var sink = TextSink(fileDescriptor: file.fileDescriptor)
-                FindingRenderer.write(reports, as: format) { sink.write($0) }
-                try sink.flush(destination: output)
-                try file.commit()
-            } else {
-                var sink = TextSink(fileDescriptor: 1)
-                FindingRenderer.write(reports, as: format) { sink.write($0) }
-                try sink.flush(destination: "standard output")
+            // With -o, a run that could not check every table writes nothing (exit 2 never leaves an output).
+            if output == nil || !failed {
+                try FindingsOutput.write(reports, as: format, to: output, inputs: given)
             }
             if format == .text { Console.error(CheckSummaryLine.text(reports, failedFiles: failed)) }
             if failed { throw ExitCode(2) }

@@ -29,7 +29,7 @@ public enum FindingRenderer {
                 for finding in report.findings { output(textLine(finding) + "\n") }
                 let omitted = report.omittedFindings.values.reduce(0, +)
                 if omitted > 0 {
-                    output("\(report.file): … and \(omitted) more findings not listed (--max-findings 0 lists all)\n")
+                    output("\(Printable.escaped(report.file)): … and \(omitted) more findings not listed (--max-findings 0 lists all)\n")
                 }
             }
         case .json:
@@ -49,7 +49,8 @@ public enum FindingRenderer {
         let line = finding.location.line.map { ":\($0)" } ?? ""
         // Errors keep the plain form; notes and warnings say so, since they do not fail the check.
         let severity = finding.severity == .error ? "" : "\(finding.severity.rawValue): "
-        return "\(finding.location.file)\(line): \(severity)\(finding.rule): \(finding.message)"
+        // One finding, one line: a file name or label with a line break in it must not start a second one.
+        return Printable.escaped("\(finding.location.file)\(line): \(severity)\(finding.rule): \(finding.message)")
     }
 
     /// The JSON document, with each file's findings streamed in one by one (`JSONSplice`).

@@ -10,6 +10,8 @@ public struct CheckReport: Sendable, Encodable {
     public var assessment: Assessment?
     /// How many of the omitted findings are errors (they fail the check like listed ones).
     public var omittedErrors: Int
+    /// The files read to check this table (table, description, policy), which no output may replace; not encoded.
+    public var inputs: [PlannedInput] = []
     /// When set, `encode(to:)` writes this marker in place of the findings, which `JSONSplice` then streams in.
     var findingsMarker: String?
 

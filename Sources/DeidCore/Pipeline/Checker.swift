@@ -24,9 +24,11 @@ public enum Checker {
     public static func check(_ request: CheckRequest) throws -> CheckReport {
         let rules = try RulesContext.load(
             source: request.source, rulesFile: request.rulesFile, presetsDirectory: request.presetsDirectory)
+        // A named pipe or device is read once into a temporary file: the reader may open its input twice.
+        let spool = try InputSpool(request.source, displayName: request.displayName, keepStandardInput: true)
         let loaded = try StageTrace.measure("read and model") {
             try TableLoader.load(
-                request.source, displayName: request.displayName, description: rules.description, policy: rules.policy,
+                spool.source, displayName: request.displayName, description: rules.description, policy: rules.policy,
                 purpose: .check)
         }
         let table = loaded.table
@@ -71,9 +73,11 @@ public enum Checker {
         let summary = CheckSummary(
             cells: table.cellCount, hiddenCells: pattern.hiddenCount, visibleSmallCounts: small.count,
             audit: auditSummary)
-        return CheckReport(
+        var report = CheckReport(
             file: request.displayName, policy: rules.policy.name, findings: findings,
             omittedFindings: omitted.filter { $0.value > 0 }, omittedErrors: omittedErrors, summary: summary,
             assessment: assessment)
+        report.inputs = rules.inputFiles(table: request.source)
+        return report
     }
 }

@@ -28,6 +28,23 @@ public struct ReleaseRequest: Sendable {
     }
 }
 
+extension ReleaseRequest {
+    /// The outputs in the order they are committed: the release last, so that a release never stands on disk
+    /// without its audit report.
+    var plannedOutputs: [PlannedOutput] {
+        [PlannedOutput(path: report, option: "--report")]
+            + (reportHTML.map { [PlannedOutput(path: $0, option: "--report-html")] } ?? [])
+            + [PlannedOutput(path: output, option: "--output")]
+    }
+}
+
+extension StagedOutputs {
+    /// The files of a release's plan (`ReleaseRequest.plannedOutputs`), by what they hold.
+    var report: StagedFile { files[0] }
+    var htmlReport: StagedFile? { files.count == 3 ? files[1] : nil }
+    var release: StagedFile { files[files.count - 1] }
+}
+
 /// What a successful release did, in words and counts that reveal no value.
 public struct ReleaseOutcome: Sendable {
     public var report: AuditReport
@@ -41,11 +58,11 @@ public enum Releaser {
     public static func release(_ request: ReleaseRequest) throws -> ReleaseOutcome {
         let rules = try RulesContext.load(
             source: request.source, rulesFile: request.rulesFile, presetsDirectory: request.presetsDirectory)
-        // The release is written by a second pass over the input, so standard input is kept in a temporary file.
-        let spool = try InputSpool(request.source)
-        defer { spool.remove() }
-        try OutputPaths.ensureDistinct(
-            input: spool.source, outputs: [request.output, request.report] + (request.reportHTML.map { [$0] } ?? []))
+        // Every output is checked before the input is read: none may replace an input, none another output.
+        let plan = try OutputPlan(outputs: request.plannedOutputs, inputs: rules.inputFiles(table: request.source))
+        // The release is written by a second pass over the input, so an input that cannot be read twice
+        // (standard input, a named pipe) is kept in a temporary file.
+        let spool = try InputSpool(request.source, displayName: request.displayName)
 
         let loaded = try StageTrace.measure("read and model") {
             try TableLoader.load(
@@ -93,7 +110,8 @@ public enum Releaser {
             rows: recode.rows.isIdentity ? nil : recode.rows, rates: rules.description.masking.rates,
             percentages: percentages.map { ($0.declaration.column, $0.texts) })
 
-        var output = try AtomicFile(destination: request.output)
+        let staged = try plan.stage()
+        let output = staged.release
         switch table.kind {
         case .aggregate:
             try ReleaseWriter.writeAggregate(
@@ -118,25 +136,18 @@ public enum Releaser {
             masking: MaskingReport(
                 recode: recode, percentages: percentages, unreliableCells: pattern.cells(hiddenFor: .unreliable).count,
                 description: rules.description, policy: rules.policy, extraNotes: scoreNotes))
-        var reportFile = try AtomicFile(destination: request.report)
+        let reportFile = staged.report
         var reportError: EmitError?
         report.writeJSON { text in
             guard reportError == nil else { return }
             do throws(EmitError) { try reportFile.write(Array(text.utf8)) } catch { reportError = error }
         }
         if let reportError { throw reportError }
-        try reportFile.close()
-        let htmlFile = try request.reportHTML.map { path throws(EmitError) in
-            var file = try AtomicFile(destination: path)
+        if let htmlFile = staged.htmlReport {
             let html = HTMLReport.render(report, options: HTMLReport.Options(jsonReport: request.report))
-            try file.write(Array(html.utf8))
-            try file.close()
-            return file
+            try htmlFile.write(Array(html.utf8))
         }
-        // The release last: if a rename fails, a release never stands on disk without its audit report.
-        try reportFile.commit()
-        try htmlFile?.commit()
-        try output.commit()
+        try staged.commit()
         return ReleaseOutcome(report: report, summary: report.summaryLine)
     }
 }

@@ -8,6 +8,18 @@ public struct RulesContext: Sendable {
     /// The reference populations the publication score looks up (`Rules/reference`).
     public var referenceDirectory: String { Assessor.referenceDirectory(presets: presetsDirectory) }
 
+    /// The files a command reads for a table under these rules, which none of its outputs may replace.
+    public func inputFiles(table source: InputSource) -> [PlannedInput] {
+        var files = [PlannedInput(path: descriptionFile, role: "the table description")]
+        if case .file(let path) = source { files.insert(PlannedInput(path: path, role: "the input table"), at: 0) }
+        files.append(PlannedInput(path: policy.file, role: "the policy"))
+        let references = (try? RuleFiles.contents(of: referenceDirectory)) ?? []
+        files += references.sorted().map {
+            PlannedInput(path: RuleFiles.join(referenceDirectory, $0), role: "a reference population file")
+        }
+        return files
+    }
+
     public static func load(source: InputSource, rulesFile: String?, presetsDirectory: String?) throws -> RulesContext {
         // RuleDiscovery reads "-" as standard input: only --rules or deid.yaml from the working folder upward.
         let tablePath = if case .file(let path) = source { path } else { "-" }

@@ -11,8 +11,9 @@ public enum ScoreRunner {
     public static func score(_ request: CheckRequest) throws -> ScoreReport {
         let rules = try RulesContext.load(
             source: request.source, rulesFile: request.rulesFile, presetsDirectory: request.presetsDirectory)
+        let spool = try InputSpool(request.source, displayName: request.displayName, keepStandardInput: true)
         let loaded = try TableLoader.load(
-            request.source, displayName: request.displayName, description: rules.description, policy: rules.policy,
+            spool.source, displayName: request.displayName, description: rules.description, policy: rules.policy,
             purpose: .check)
         let assessment = try Assessor.assess(
             table: loaded.table, description: rules.description, policy: rules.policy,
