@@ -2,48 +2,62 @@
 import Glibc
 #endif
 
-/// Standard input copied to a temporary file, so that stages needing a second pass (writing the release in
-/// input order) can re-read it. A file source is used as it is.
-struct InputSpool {
+/// An input that cannot be read twice (standard input, a named pipe, `<(…)`, a device) copied once into a
+/// temporary file, so that every later pass (the header, two segments on two cores, the release written in
+/// input order) reads the same bytes. A regular file is used as it is.
+struct InputSpool: ~Copyable {
     let source: InputSource
     private let temporary: String?
 
-    init(_ source: InputSource) throws(ReadError) {
-        guard case .standardInput = source else {
-            self.source = source
-            temporary = nil
-            return
+    /// `keepStandardInput` streams standard input as it is, for commands that read their input once.
+    init(_ source: InputSource, displayName: String, keepStandardInput: Bool = false) throws(ReadError) {
+        switch source {
+        case .standardInput where keepStandardInput:
+            (self.source, temporary) = (source, nil)
+        case .file(let path) where Self.isRegularFile(path):
+            (self.source, temporary) = (source, nil)
+        case .standardInput, .file:
+            let path = try Self.copy(source, displayName: displayName)
+            (self.source, temporary) = (.file(path), path)
         }
-        let directory = Environment.temporaryDirectory
-        var template = Array((directory + "/deid-stdin-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        let path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        guard fd >= 0 else { throw .readFailed(file: "<stdin>", reason: String(cString: strerror(errno))) }
-        defer { close(fd) }
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
-            if n == 0 { break }
-            guard n > 0 else {
-                unlink(path)
-                throw .readFailed(file: "<stdin>", reason: String(cString: strerror(errno)))
-            }
-            var offset = 0
-            while offset < n {
-                let w = buffer[offset..<n].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-                guard w > 0 else {
-                    unlink(path)
-                    throw .readFailed(file: "<stdin>", reason: String(cString: strerror(errno)))
-                }
-                offset += w
-            }
-        }
-        self.source = .file(path)
-        temporary = path
     }
 
-    func remove() {
+    deinit {
         if let temporary { unlink(temporary) }
+    }
+
+    /// True for a regular file (following symlinks); false for pipes, devices and paths that do not exist,
+    /// which the reader then reports as it opens them.
+    static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) != 0 || (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    private static func copy(_ source: InputSource, displayName: String) throws(ReadError) -> String {
+        let input = try InputFile(source: source, displayName: displayName)
+        var template = Array((Environment.temporaryDirectory + "/deid-input-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        let path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard fd >= 0 else { throw .readFailed(file: displayName, reason: systemMessage(errno)) }
+        defer { close(fd) }
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { buffer.deallocate() }
+        do throws(ReadError) {
+            while true {
+                let n = try input.read(into: buffer, count: 1 << 20)
+                if n == 0 { break }
+                var offset = 0
+                while offset < n {
+                    let w = write(fd, buffer + offset, n - offset)
+                    guard w > 0 else { throw ReadError.readFailed(file: displayName, reason: systemMessage(errno)) }
+                    offset += w
+                }
+            }
+        } catch {
+            unlink(path)
+            throw error
+        }
+        return path
     }
 }
 
