@@ -59,10 +59,11 @@ struct AggregateTableBuilder: Sendable {
             guard allowBlankCounts else { throw .blankCount(column: column, at: row.location(ofField: field)) }
             return Table.blank
         }
-        guard let count = NumberParser.wholeNumber(row[field]) else {
-            throw .invalidCount(column: column, at: row.location(ofField: field))
+        switch NumberParser.readWholeNumber(row[field]) {
+        case .value(let count) where count <= Table.maximumCount: return count
+        case .value, .tooLarge: throw .countTooLarge(column: column, at: row.location(ofField: field))
+        case .notWhole: throw .invalidCount(column: column, at: row.location(ofField: field))
         }
-        return count
     }
 
     /// Survey sample cases: a whole number, required for a release; blank in a table being checked is unknown.

@@ -6,6 +6,9 @@
 public struct Table: Sendable {
     /// The count stored for a cell whose count field was blank: a cell hidden by an earlier release.
     public static let blank = -1
+    /// The largest count deid accepts: the solver works in doubles, which hold every whole number up to 2^53
+    /// exactly and no longer do beyond it, so a larger count could not be audited exactly.
+    public static let maximumCount = (1 << 53) - 1
 
     public let file: String
     public let kind: InputKind

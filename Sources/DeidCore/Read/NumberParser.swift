@@ -4,17 +4,34 @@
 public enum NumberParser {
     /// ASCII digits only: no sign, space or '.'; nil for "" and on overflow. Leading zeros are accepted.
     public static func wholeNumber(_ bytes: UnsafeRawBufferPointer) -> Int? {
-        if bytes.isEmpty { return nil }
+        if case .value(let value) = readWholeNumber(bytes) { return value }
+        return nil
+    }
+
+    /// What a field holds when a whole number is expected.
+    public enum WholeNumberReading: Equatable, Sendable {
+        case value(Int)
+        /// Empty, or something other than ASCII digits.
+        case notWhole
+        /// Digits only, but more than an `Int` holds.
+        case tooLarge
+    }
+
+    /// Reads ASCII digits (leading zeros accepted), telling a number too large for an `Int` from text that is
+    /// not a whole number at all.
+    public static func readWholeNumber(_ bytes: UnsafeRawBufferPointer) -> WholeNumberReading {
+        if bytes.isEmpty { return .notWhole }
         var value = 0
+        var overflow = false
         for byte in bytes {
             let digit = Int(byte) &- 48
-            guard digit >= 0, digit <= 9 else { return nil }
+            guard digit >= 0, digit <= 9 else { return .notWhole }
             let (times10, o1) = value.multipliedReportingOverflow(by: 10)
             let (sum, o2) = times10.addingReportingOverflow(digit)
-            if o1 || o2 { return nil }
+            overflow = overflow || o1 || o2
             value = sum
         }
-        return value
+        return overflow ? .tooLarge : .value(value)
     }
 
     /// Optional '-', one or more digits, optionally '.' and one or more digits, optionally an exponent
