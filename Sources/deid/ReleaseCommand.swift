@@ -5,6 +5,8 @@ extension Deid {
     struct Release: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write a release-ready table and its audit report.",
+            usage: "deid release <file> --output <file> --report <file> [--report-html <file>] [--rules <file>] "
+                + "[--stdin-filename <name>] [--quiet]",
             discussion: """
                 Hides every small count, adds complementary suppressions, and writes the release only when the \
                 disclosure audit proves that no hidden cell can be recomputed or narrowed below the policy's \
@@ -22,11 +24,13 @@ extension Deid {
         @Argument(help: ArgumentHelp("The CSV table to release; '-' reads standard input.", valueName: "file"))
         var file: String
 
-        @Option(name: [.short, .long], help: ArgumentHelp("Where to write the release table.", valueName: "file"))
-        var output: String
+        // Required, but declared optional and checked in run(): otherwise a mistyped option (`--ouput`) is
+        // reported as a missing --output instead of as the typo it is.
+        @Option(name: [.short, .long], help: ArgumentHelp("Where to write the release table (required).", valueName: "file"))
+        var output: String?
 
-        @Option(help: ArgumentHelp("Where to write the JSON audit report.", valueName: "file"))
-        var report: String
+        @Option(help: ArgumentHelp("Where to write the JSON audit report (required).", valueName: "file"))
+        var report: String?
 
         @Option(
             help: ArgumentHelp(
@@ -43,7 +47,14 @@ extension Deid {
         @Flag(name: [.short, .long], help: "Do not print the summary.")
         var quiet = false
 
+        func validate() throws {
+            try validateStdinFilename(stdinFilename)
+        }
+
         func run() throws {
+            // Checked here, not in validate(), which ArgumentParser runs before it reports unknown options.
+            guard let output else { throw Self.usageError("give the release table's path with -o/--output FILE") }
+            guard let report else { throw Self.usageError("give the JSON audit report's path with --report FILE") }
             let source: InputSource = file == "-" ? .standardInput : .file(file)
             let name = file == "-" ? (stdinFilename ?? source.defaultDisplayName) : file
             let request = ReleaseRequest(
@@ -56,6 +67,12 @@ extension Deid {
                 Console.error(error.description)
                 throw ExitCode(2)
             }
+        }
+
+        /// A usage error found in run(): printed with this command's usage, exit 2 as for any usage error.
+        static func usageError(_ text: String) -> ExitCode {
+            Console.error("Error: \(text)\nUsage: \(usageString())\n  See 'deid release --help' for more information.")
+            return ExitCode(2)
         }
     }
 }

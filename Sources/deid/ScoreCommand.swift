@@ -41,6 +41,7 @@ extension Deid {
             if files.filter({ $0 == "-" }).count > 1 {
                 throw ValidationError("standard input ('-') can be read only once")
             }
+            try validateStdinFilename(stdinFilename)
         }
 
         func run() throws {
@@ -56,7 +57,10 @@ extension Deid {
                     failed = true
                 }
             }
-            if !reports.isEmpty { Console.out(ScoreRenderer.render(reports, as: format)) }
+            if !reports.isEmpty, !Console.out(ScoreRenderer.render(reports, as: format)) {
+                Console.error("error: standard output could not be written (closed or full)")
+                throw ExitCode(2)
+            }
             if failed { throw ExitCode(2) }
             if reports.contains(where: \.assessment.requiresMasking) { throw ExitCode(1) }
         }

@@ -11,9 +11,11 @@ public protocol DiagnosticError: Error, CustomStringConvertible, Sendable {
 }
 
 extension DiagnosticError {
-    /// `file:line:column: error: message`, in the form swift-format and compilers use.
+    /// `file:line:column: error: message`, in the form swift-format and compilers use, on one line: control
+    /// characters in a file name or a quoted label are escaped, so nothing from the input can start a line that
+    /// reads as another diagnostic.
     public var description: String {
-        if let location { return "\(location): error: \(message)" }
-        return "error: \(message)"
+        let text = location.map { "\($0): error: \(message)" } ?? "error: \(message)"
+        return Printable.escaped(text)
     }
 }

@@ -5,6 +5,7 @@ public enum ModelError: DiagnosticError {
     case annotationColumnExists(column: String, location: SourceLocation)
     case emptyTable(file: String)
     case invalidCount(column: String, at: SourceLocation)
+    case countTooLarge(column: String, at: SourceLocation)
     case blankCount(column: String, at: SourceLocation)
     case invalidNumber(column: String, at: SourceLocation)
     case duplicateCell(cell: [Coordinate], at: SourceLocation, firstLine: Int)
@@ -20,7 +21,7 @@ public enum ModelError: DiagnosticError {
 
     public var location: SourceLocation? {
         switch self {
-        case .missingColumn(_, _, _, let at), .annotationColumnExists(_, let at), .invalidCount(_, let at),
+        case .missingColumn(_, _, _, let at), .annotationColumnExists(_, let at), .invalidCount(_, let at), .countTooLarge(_, let at),
             .blankCount(_, let at), .invalidNumber(_, let at), .duplicateCell(_, let at, _),
             .labelNotInHierarchy(_, _, let at, _), .hierarchyLabelNeverAppears(_, _, let at),
             .totalNeverAppears(_, _, let at), .recordAtTotal(_, _, let at), .missingChild(_, _, let at),
@@ -34,7 +35,8 @@ public enum ModelError: DiagnosticError {
     public var message: String {
         switch self {
         case .missingColumn(let column, let purpose, let header, _):
-            "the \(purpose) column '\(column)' is not in the table; its columns are: \(header.joined(separator: ", "))"
+            "the \(purpose) column '\(Printable.excerpt(column))' is not in the table; its columns are: "
+                + HeaderSummary(header).names + HeaderSummary(header).hints
         case .annotationColumnExists(let column, _):
             "the table already has a column '\(column)', which deid release adds for annotation codes; "
                 + "is this table already released? Run `deid check` on it, or name another column in `annotation:`"
@@ -42,6 +44,9 @@ public enum ModelError: DiagnosticError {
             "the table has a header but no data rows"
         case .invalidCount(let column, _):
             "the count in column '\(column)' is not a whole number of people (digits only, 0 or more)"
+        case .countTooLarge(let column, _):
+            "the count in column '\(column)' is larger than deid can audit exactly: the solver works in doubles, "
+                + "which hold whole numbers exactly only up to 9,007,199,254,740,991; is this column a count of people?"
         case .blankCount(let column, _):
             "the count in column '\(column)' is blank; `deid release` needs every count. A table whose hidden "
                 + "cells are already blank is a release: check it with `deid check`"

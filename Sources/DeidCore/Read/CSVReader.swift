@@ -187,8 +187,13 @@ private struct ReadSession {
                 }
             }
             let bad = validator.validate(buffer + start, count: n - start, base: chunkOffset + start)
-            let end = bad.map { max($0 - chunkOffset, start) } ?? n
+            var end = bad.map { max($0 - chunkOffset, start) } ?? n
+            // A NUL byte is valid UTF-8 but no text table holds one (a UTF-16 export, a binary file); in a label
+            // it would make two spellings look alike. memchr keeps the check off the per-byte path.
+            let nul = memchr(buffer + start, 0, end - start).map { $0.assumingMemoryBound(to: UInt8.self) - buffer }
+            if let nul { end = nul }
             try feed(from: start, to: end, chunkOffset: chunkOffset, header: header, row: row)
+            if nul != nil { throw nulByte() }
             if let bad { throw invalidUTF8(at: bad, chunkOffset: chunkOffset) }
             chunkOffset += n
         }
@@ -408,6 +413,12 @@ private struct ReadSession {
         let s = state.pointee
         let column = offset < chunkOffset ? max(s.scalarsBeforePiece, 1) : s.scalarsBeforePiece + 1
         return .invalidUTF8(SourceLocation(file: file, line: s.line, column: column, record: s.recordsCompleted + 1))
+    }
+
+    /// Everything before the NUL byte has been fed, so the state's line and scalar count end right before it.
+    private func nulByte() -> ReadError {
+        let s = state.pointee
+        return .nulByte(SourceLocation(file: file, line: s.line, column: s.scalarsBeforePiece + 1, record: s.recordsCompleted + 1))
     }
 
     private func oversized(_ field: CSVOversizedField) -> ReadError {

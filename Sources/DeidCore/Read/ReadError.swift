@@ -32,6 +32,8 @@ public enum ReadError: DiagnosticError, Equatable {
     case recordTooLong(SourceLocation, limit: Int)
 
     case invalidUTF8(SourceLocation)
+    /// A NUL byte: the file is binary or UTF-16, not UTF-8 text.
+    case nulByte(SourceLocation)
     /// libcsv itself failed (out of memory); `reason` is `csv_strerror`'s text.
     case parserFailure(SourceLocation, reason: String)
 
@@ -43,7 +45,7 @@ public enum ReadError: DiagnosticError, Equatable {
             return SourceLocation(file: file)
         case .emptyColumnName(let l, _), .duplicateColumnName(let l, _, _, _), .fieldCountMismatch(let l, _, _, _),
             .strayQuote(let l), .spaceBeforeQuote(let l), .textAfterClosingQuote(let l, _),
-            .unterminatedQuote(let l), .fieldTooLong(let l, _, _), .recordTooLong(let l, _), .invalidUTF8(let l),
+            .unterminatedQuote(let l), .fieldTooLong(let l, _, _), .recordTooLong(let l, _), .invalidUTF8(let l), .nulByte(let l),
             .parserFailure(let l, _):
             return l
         }
@@ -69,7 +71,7 @@ public enum ReadError: DiagnosticError, Equatable {
         case .emptyColumnName(_, let column):
             return "column \(column) of the header has no name; give every column a unique name"
         case .duplicateColumnName(_, let name, let column, let first):
-            return "column \(column) of the header repeats the name '\(name)' of column \(first); "
+            return "column \(column) of the header repeats the name '\(Printable.excerpt(name))' of column \(first); "
                 + "give every column a unique name"
         case .fieldCountMismatch(let l, let found, let atLeast, let header):
             let count = atLeast ? "more than \(header.count) fields" : found == 1 ? "1 field" : "\(found) fields"
@@ -77,7 +79,7 @@ public enum ReadError: DiagnosticError, Equatable {
                 found > header.count
                 ? "; a value that contains the delimiter or a line break must be enclosed in double quotes" : ""
             return "\(Self.record(l)) has \(count) but the header has \(header.count) "
-                + "(\(Self.nameList(header)))\(hint)"
+                + "(\(Self.nameList(header)))\(hint)\(HeaderSummary(header).hints)"
         case .strayQuote(let l):
             return "unexpected '\"' inside an unquoted value in \(Self.record(l)); enclose the whole value in "
                 + "double quotes and double each '\"' inside it (\"\")"
@@ -103,6 +105,9 @@ public enum ReadError: DiagnosticError, Equatable {
         case .invalidUTF8(let l):
             return "invalid UTF-8 at line \(l.line ?? 0), column \(l.column ?? 0): deid reads UTF-8 only; re-export "
                 + "the file as UTF-8 (e.g. from Latin-1 with iconv -f latin1 -t utf-8)"
+        case .nulByte:
+            return "a NUL byte: deid reads UTF-8 text, and this file is binary or UTF-16; re-export it as UTF-8 CSV "
+                + "(e.g. with iconv -f utf-16 -t utf-8)"
         case .parserFailure(let l, let reason):
             return "the CSV parser failed in \(Self.record(l)): \(reason)"
         }
@@ -119,9 +124,7 @@ public enum ReadError: DiagnosticError, Equatable {
 
     /// Header names are not data, so they may be printed; a very wide header is cut short.
     private static func nameList(_ names: [String]) -> String {
-        let shown = 12
-        if names.count <= shown { return names.joined(separator: ", ") }
-        return names.prefix(shown).joined(separator: ", ") + ", … (\(names.count - shown) more)"
+        HeaderSummary(names).names
     }
 
     private static func size(_ bytes: Int) -> String {

@@ -38,6 +38,12 @@ extension Policy {
             return policy
         case .path(let written):
             let path = RuleFiles.join(RuleFiles.folder(of: descriptionFile), written)
+            if RuleFiles.isDirectory(path) {
+                throw .invalidValue(
+                    location ?? SourceLocation(file: descriptionFile), key: "policy",
+                    reason: "'\(Printable.excerpt(written))' is a folder; name a policy file (e.g. my-policy.yaml) or a "
+                        + "preset such as calhhs-ddg-2.0")
+            }
             guard RuleFiles.isFile(path) else {
                 throw .policyFileNotFound(location, path: written, resolved: path)
             }
@@ -63,8 +69,8 @@ extension Policy {
         let yaml = StrictYAML(file: file)
         let document = try yaml.document(text, expected: "a policy starts with `version: 1` (see Rules/calhhs-ddg-2.0.yaml)")
         try TableDescription.checkVersion(document, yaml: yaml)
-        let root = try yaml.mapping(
-            document, key: "policy", context: "the policy", allowed: sections + optionalSections,
+        let root = try yaml.root(
+            document, what: "policy", allowed: sections + optionalSections,
             required: Dictionary(uniqueKeysWithValues: sections.map { ($0, "\($0): …") }))
         let reader = PolicyReader(yaml: yaml, root: root)
         // Sections are read in the order the format lists them, so the first error reported is the most basic.

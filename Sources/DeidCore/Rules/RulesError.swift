@@ -9,6 +9,8 @@ public enum RulesError: DiagnosticError, Equatable {
     case syntax(SourceLocation, problem: String)
     /// The file holds no YAML document at all.
     case emptyDocument(file: String, expected: String)
+    /// The file's top level is not a mapping: not a rule file at all (a table given as a description, say).
+    case notARulesFile(SourceLocation, what: String, found: String, looksLikeTable: Bool)
     /// A key that the format does not define; `suggestion` is the nearest allowed key, if any is close.
     case unknownKey(SourceLocation, key: String, context: String, suggestion: String?, allowed: [String])
     case missingKey(SourceLocation, key: String, context: String, example: String)
@@ -40,6 +42,8 @@ public enum RulesError: DiagnosticError, Equatable {
             l
         case .unknownPreset(let l, _, _, _, _), .policyFileNotFound(let l, _, _):
             l
+        case .notARulesFile(let l, _, _, _):
+            l
         case .unreadableFile(let path, _), .emptyDocument(let path, _), .rulesFileNotFound(let path):
             SourceLocation(file: path)
         case .presetsDirectoryNotFound, .descriptionNotFound:
@@ -55,19 +59,26 @@ public enum RulesError: DiagnosticError, Equatable {
             "YAML syntax error: \(problem)"
         case .emptyDocument(_, let expected):
             "the file is empty; \(expected)"
+        case .notARulesFile(_, let what, let found, let looksLikeTable):
+            "this is not a \(what): a \(what) is a YAML mapping of keys to values, and this file holds \(found)"
+                + (!looksLikeTable ? ""
+                    : what == "policy"
+                    ? "; it looks like a CSV table: `policy:` names a preset (e.g. calhhs-ddg-2.0) or a policy YAML file"
+                    : "; it looks like a CSV table: was the table given where its description belongs? "
+                        + "(`deid check --rules TABLE.deid.yaml TABLE.csv`)")
         case .unknownKey(_, let key, let context, let suggestion, let allowed):
-            "unknown key '\(key)' in \(context)" + Self.hint(suggestion, allowed: allowed, noun: "keys")
+            "unknown key '\(Printable.excerpt(key))' in \(context)" + Self.hint(suggestion, allowed: allowed, noun: "keys")
         case .missingKey(_, let key, let context, let example):
             "missing required key '\(key)' in \(context); add it, e.g. `\(example)`"
         case .duplicateKey(_, let key):
-            "duplicate key '\(key)': each key may appear once in a mapping; remove or merge the repeated one"
+            "duplicate key '\(Printable.excerpt(key))': each key may appear once in a mapping; remove or merge the repeated one"
         case .wrongType(_, let key, let expected, let found):
             "'\(key)' must be \(expected), not \(found)"
         case .unsupportedVersion(_, let found):
-            "unsupported version '\(found)': this deid reads format version 1; write `version: 1`"
+            "unsupported version '\(Printable.excerpt(found))': this deid reads format version 1; write `version: 1`"
         case .unknownValue(_, let key, let value, let allowed, let suggestion):
             // Closed lists are short: always show them, with the likely fix first.
-            "unknown \(key) '\(value)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+            "unknown \(key) '\(Printable.excerpt(value))'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
                 + "; allowed: " + allowed.joined(separator: ", ")
         case .invalidValue(_, let key, let reason):
             "invalid '\(key)': \(reason)"

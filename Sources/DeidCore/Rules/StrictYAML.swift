@@ -22,6 +22,21 @@ struct StrictYAML {
         return root
     }
 
+    /// The document's top level, which must be a mapping. Anything else is usually a different file given by
+    /// mistake (a table passed to --rules, a `policy:` path naming a table), so the message says what the file
+    /// should be and never quotes it.
+    func root(
+        _ node: Node, what: String, allowed: [String], required: [String: String]
+    ) throws(RulesError) -> StrictMapping {
+        guard case .mapping = node else {
+            let text = node.scalar?.string ?? ""
+            let looksLikeTable = file.lowercased().hasSuffix(".csv")
+                || (text.filter { $0 == "," }.count >= 3 && !text.contains(":"))
+            throw .notARulesFile(location(node), what: what, found: kind(of: node), looksLikeTable: looksLikeTable)
+        }
+        return try mapping(node, key: what, context: "the \(what)", allowed: allowed, required: required)
+    }
+
     func location(_ node: Node) -> SourceLocation {
         SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column)
     }
@@ -121,8 +136,22 @@ struct StrictYAML {
             suggestion: Suggestion.nearest(to: value, in: allowed))
     }
 
-    /// How a wrong value looks in a message. Rule files hold no table data, so quoting the value is safe.
+    /// How a wrong value looks in a message: a short one-line value is quoted (`'ten'`), as a user wrote it in a
+    /// rule file; anything longer is described by its kind only, since the "rule file" may be a table given by
+    /// mistake, and a message never carries a run of a file's bytes.
     func describe(_ node: Node) -> String {
+        guard case .scalar(let scalar) = node, node.tagName != .null,
+            scalar.string.count <= Printable.excerptLimit, !scalar.string.contains(where: \.isNewline)
+        else { return kind(of: node) }
+        switch node.tagName {
+        case .int, .float: return "the number \(scalar.string)"
+        case .bool: return "the boolean \(scalar.string)"
+        default: return "'\(Printable.escaped(scalar.string))'"
+        }
+    }
+
+    /// The kind of a node, without its content.
+    func kind(of node: Node) -> String {
         switch node {
         case .mapping: "a mapping"
         case .sequence: "a list"
@@ -130,10 +159,9 @@ struct StrictYAML {
         case .scalar(let scalar):
             switch node.tagName {
             case .null: "empty (null)"
-            case .int: "the number \(scalar.string)"
-            case .float: "the number \(scalar.string)"
-            case .bool: "the boolean \(scalar.string)"
-            default: "'\(scalar.string)'"
+            case .int, .float: "a number"
+            case .bool: "a boolean"
+            default: scalar.string.contains(where: \.isNewline) ? "several lines of text" : "a text"
             }
         }
     }

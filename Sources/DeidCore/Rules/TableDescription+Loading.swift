@@ -21,9 +21,8 @@ extension TableDescription {
         // The version is checked before the keys: a file written for a later format should say so, not
         // complain about keys this deid has never heard of.
         try checkVersion(document, yaml: yaml)
-        let root = try yaml.mapping(
-            document, key: "table description", context: "the table description",
-            allowed: ["version", "policy", "table"],
+        let root = try yaml.root(
+            document, what: "table description", allowed: ["version", "policy", "table"],
             required: ["version": "version: 1", "policy": "policy: calhhs-ddg-2.0", "table": "table:"])
         let policyNode = try root.required("policy")
         let policy = try policyReference(yaml.name(policyNode, key: "policy", meaning: "a preset name or a file path"))

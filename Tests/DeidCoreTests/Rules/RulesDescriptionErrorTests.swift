@@ -75,7 +75,7 @@ import Testing
         Case(name: "tab indentation", yaml: "version: 1\npolicy: x\ntable:\n\tinput: aggregate\n",
              line: 4, phrases: ["YAML syntax error", "indent with spaces"]),
         Case(name: "empty file", yaml: "", line: nil, phrases: ["the file is empty"]),
-        Case(name: "not a mapping", yaml: "just text\n", line: 1, phrases: ["must be a mapping of keys to values"]),
+        Case(name: "not a mapping", yaml: "just text\n", line: 1, phrases: ["this is not a table description: a table description is a YAML mapping of keys to values, and this file holds a text"]),
     ]
 
     @Test(arguments: cases)
