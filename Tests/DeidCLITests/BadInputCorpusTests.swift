@@ -1,93 +1,138 @@
 import Foundation
 import Testing
 
-/// The bad-input corpus: every folder of `Tests/Fixtures/bad-input/` is one way a table or its rules can be
-/// wrong. Each holds `table.csv`, `table.deid.yaml` (and any policy file it names) and:
+/// The bad-input corpus: every folder of `Tests/Fixtures/bad-input/` is one way a table, its rules or a command
+/// line can be wrong. Each holds the files the command reads (usually `table.csv` and `table.deid.yaml`) and:
 ///
-/// * `expected-error.txt`: a phrase the message must contain;
-/// * where the error is: a `# <- error` marker on the line in a YAML file (the rules cases), or
-///   `expected-location.txt` with `file`, `file:line` (any column) or `file:line:column`;
-/// * optionally `commands.txt`: the commands the input is an error for (default: both `release` and `check`;
-///   e.g. a blank count is a hidden cell to `check` but an error to `release`);
-/// * optionally `forbidden.txt`: field values from the table that the message must not quote.
+/// * `expected-error.txt`: the exact first line deid prints on standard error; one line for every command, or
+///   one line per command of `commands.txt` when they differ. `{rules}` stands for the presets folder.
+/// * optionally `commands.txt`: one command per line, `release` (`deid release table.csv -o out.csv --report
+///   out.json`), `check` (`deid check table.csv`), or `deid …` with its arguments split on spaces (`''` is an
+///   empty argument). Default: `release` and `check`.
+/// * optionally `setup.sh`: run with bash in the scratch folder first (symlinks, hard links, named pipes).
+/// * optionally a `# <- error` marker on one YAML line: the message's location must be that line.
+/// * optionally `forbidden.txt`: field values from the table that standard error must not contain.
 ///
-/// Both commands must exit 2 with `file:line[:col]: error: …` on standard error, print nothing on standard
-/// output, and leave the folder exactly as it was: no release, no report, no temporary file.
+/// Every command must exit 2, print nothing on standard output, and leave the folder exactly as it was: the same
+/// entries, every file byte for byte, no output and no temporary file; and /dev/null must still be a device.
 @Suite struct BadInputCorpusTests {
     static let folder = Repo.fixtures + "/bad-input"
     static let cases: [String] = {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return names.filter { !$0.hasPrefix(".") }.sorted()
     }()
+    static let harnessFiles: Set = ["expected-error.txt", "commands.txt", "setup.sh", "forbidden.txt"]
 
     @Test func theCorpusCoversEnoughCases() {
-        #expect(Self.cases.count >= 32)
-        #expect(Self.cases.filter { !$0.hasPrefix("rules-") }.count >= 10)
+        #expect(Self.cases.count >= 60)
+        #expect(Self.cases.filter { $0.hasPrefix("csv-") || $0.hasPrefix("model-") }.count >= 20)
+        #expect(Self.cases.filter { $0.hasPrefix("output-") }.count >= 10)
     }
 
     @Test(arguments: cases)
-    func failsWithExitTwoAndWritesNothing(_ name: String) throws {
+    func failsWithExitTwoAndChangesNothing(_ name: String) throws {
         let source = Self.folder + "/" + name
-        let phrase = try text(source + "/expected-error.txt")
-        #expect(!phrase.isEmpty)
-        let location = try expectedLocation(source)
-        let commands = (try? lines(source + "/commands.txt")) ?? ["release", "check"]
+        let commands = try CorpusCommand.parse((try? lines(source + "/commands.txt")) ?? ["release", "check"])
+        let expected = try lines(source + "/expected-error.txt").map {
+            $0.replacingOccurrences(of: "{rules}", with: Repo.presets)
+        }
+        try #require(expected.count == 1 || expected.count == commands.count, "one line, or one per command")
         let forbidden = (try? lines(source + "/forbidden.txt")) ?? []
+        let marker = try markedLine(in: source)
 
         let scratch = try Scratch(prefix: "deid-bad-\(name)")
         defer { scratch.remove() }
-        try scratch.copyContents(of: source)
-        let before = scratch.listing()
+        for file in try FileManager.default.contentsOfDirectory(atPath: source) where !Self.harnessFiles.contains(file) {
+            try FileManager.default.copyItem(atPath: source + "/" + file, toPath: scratch.path + "/" + file)
+        }
+        if FileManager.default.fileExists(atPath: source + "/setup.sh") {
+            try runSetup(source + "/setup.sh", in: scratch.path)
+        }
+        let before = try FolderSnapshot(scratch.path)
 
-        for command in commands {
-            let arguments =
-                command == "release"
-                ? ["release", "table.csv", "-o", "out.csv", "--report", "out.json"] : ["check", "table.csv"]
+        for (index, arguments) in commands.enumerated() {
             let run = try Deid.run(arguments, in: scratch.path)
             #expect(run.exitedNormally && run.status == 2, "\(run)")
-            #expect(run.stderr.contains(phrase), "\(run)")
             let first = String(run.stderr.prefix { $0 != "\n" })
-            #expect(first.firstMatch(of: location) != nil, "expected the message at \(location): \(first)")
+            #expect(first == expected[expected.count == 1 ? 0 : index], "\(run)")
+            if let marker {
+                #expect(first.hasPrefix("\(marker.file):\(marker.line):"), "the message is not at the marked line")
+            }
             #expect(run.stdout.isEmpty, "\(run)")
             for value in forbidden {
                 #expect(!run.stderr.contains(value), "the message quotes the table value '\(value)': \(run)")
             }
-            #expect(!scratch.exists("out.csv") && !scratch.exists("out.json"))
-            #expect(scratch.listing() == before, "\(command) left files behind")
+            #expect(try FolderSnapshot(scratch.path) == before, "\(arguments) changed or left files")
+            #expect(isCharacterDevice("/dev/null"), "/dev/null was replaced")
         }
     }
 
-    /// `file:line[:col]: error: ` at the start of the message, as a regular expression.
-    private func expectedLocation(_ folder: String) throws -> Regex<AnyRegexOutput> {
-        if let written = try? text(folder + "/expected-location.txt") {
-            let parts = written.split(separator: ":")
-            let escaped = NSRegularExpression.escapedPattern(for: written)
-            // `file:line` accepts any column; `file` and `file:line:column` must match exactly.
-            return try Regex("^\(escaped)\(parts.count == 2 ? "(:[0-9]+)?" : ""): error: ")
-        }
-        let (file, line) = try markedLine(in: folder)
-        return try Regex("^(.*/)?\(NSRegularExpression.escapedPattern(for: file)):\(line):[0-9]+: error: ")
-    }
-
-    /// The one `# <- error` marker among the folder's YAML files.
-    private func markedLine(in folder: String) throws -> (file: String, line: Int) {
+    private func markedLine(in folder: String) throws -> (file: String, line: Int)? {
         var found: [(String, Int)] = []
-        for file in try FileManager.default.subpathsOfDirectory(atPath: folder) where file.hasSuffix(".yaml") {
-            for (index, line) in try text(folder + "/" + file).split(separator: "\n", omittingEmptySubsequences: false)
-                .enumerated() where line.contains("# <- error")
-            {
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder) where file.hasSuffix(".yaml") {
+            let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
+            for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where line.contains("# <- error") {
                 found.append((file, index + 1))
             }
         }
-        try #require(found.count == 1, "\(folder): give expected-location.txt or mark one YAML line '# <- error'")
-        return found[0]
+        try #require(found.count <= 1, "\(folder): at most one '# <- error' marker")
+        return found.first
     }
 
-    private func text(_ path: String) throws -> String {
-        try String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+    private func runSetup(_ script: String, in directory: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [script]
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "\(script) failed")
+    }
+
+    private func isCharacterDevice(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR
     }
 
     private func lines(_ path: String) throws -> [String] {
-        try text(path).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+            .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+    }
+}
+
+/// A command line of `commands.txt`.
+enum CorpusCommand {
+    static func parse(_ lines: [String]) throws -> [[String]] {
+        try lines.map { line in
+            switch line {
+            case "release": return ["release", "table.csv", "-o", "out.csv", "--report", "out.json"]
+            case "check": return ["check", "table.csv"]
+            default:
+                try #require(line.hasPrefix("deid "), "a command is release, check or `deid …`: \(line)")
+                return line.dropFirst(5).split(separator: " ").map { $0 == "''" ? "" : String($0) }
+            }
+        }
+    }
+}
+
+/// Every entry below a folder with its kind, and every regular file's bytes: equal snapshots mean nothing was
+/// written, replaced, added or removed. Named pipes are listed, never opened.
+struct FolderSnapshot: Equatable {
+    var entries: [String: String] = [:]
+
+    init(_ folder: String) throws {
+        let manager = FileManager.default
+        for path in try manager.subpathsOfDirectory(atPath: folder) {
+            let full = folder + "/" + path
+            var info = stat()
+            guard lstat(full, &info) == 0 else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: entries[path] = "file " + (try Data(contentsOf: URL(fileURLWithPath: full))).base64EncodedString()
+            case S_IFLNK: entries[path] = "link " + ((try? manager.destinationOfSymbolicLink(atPath: full)) ?? "")
+            case S_IFDIR: entries[path] = "folder"
+            default: entries[path] = "special \(info.st_mode & S_IFMT)"
+            }
+        }
     }
 }

@@ -1,0 +1,1 @@
+head -c 4098 /dev/zero > table.csv

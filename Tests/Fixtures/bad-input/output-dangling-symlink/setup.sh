@@ -1,0 +1,1 @@
+ln -s nowhere/x.csv out.csv

@@ -1,0 +1,1 @@
+ln table.csv hard.csv

@@ -1,0 +1,1 @@
+ln -s table.csv link.csv
