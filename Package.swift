@@ -33,6 +33,11 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Fuzz targets for the readers: libFuzzer's entry point when built with `-sanitize=fuzzer -D DEID_LIBFUZZER`
+        // (scripts/fuzz.sh), otherwise a deterministic mutation harness (run by the tests).
+        .target(name: "CLibFuzzer"),
+        .executableTarget(
+            name: "deid-fuzz", dependencies: ["DeidCore", "CLibFuzzer"], path: "Sources/DeidFuzz", swiftSettings: strict),
         // The thin command-line front end.
         .executableTarget(
             name: "deid",
