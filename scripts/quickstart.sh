@@ -8,8 +8,7 @@ deid=.build/release/deid
 out=$(mktemp -d)
 echo
 echo "== deid check Samples/county-age-sex.csv (a raw table: small counts are findings, exit 1)"
-"$deid" check Samples/county-age-sex.csv | head -n 5 || true
-echo "   …"
+"$deid" check --max-findings 5 Samples/county-age-sex.csv || true
 echo
 echo "== deid release Samples/county-age-sex.csv"
 "$deid" release Samples/county-age-sex.csv -o "$out/county-age-sex.release.csv" --report "$out/county-age-sex.audit.json"
