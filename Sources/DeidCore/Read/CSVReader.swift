@@ -274,6 +274,9 @@ private struct ReadSession {
     ) throws {
         state.pointee.setPiece(nil, count: 0, offset: end)
         if csv_fini(parser, csvFieldCallback, csvRecordCallback, state) != 0 {
+            // A record with more fields than the header stores only the first surplus one, so the open quote's
+            // position can be walked to only when the record is not too long; a surplus field comes first anyway.
+            if headerCount >= 0, state.pointee.rowFieldCount > headerCount { throw surplusFieldInProgress() }
             throw ReadError.unterminatedQuote(fieldInProgressLocation())
         }
         if let field = state.pointee.oversizedField { throw oversized(field) }
@@ -340,15 +343,7 @@ private struct ReadSession {
     /// happen to split a line; a record that ends on the same line gets the exact count instead.
     private func checkRecordInProgress(end: Int, endsLine: Bool) throws(ReadError) {
         let s = state.pointee
-        if endsLine, headerCount >= 0, s.rowFieldCount > headerCount {
-            let spans = s.fields + s.rowFirstField
-            let (line, column) = CSVRow.walk(
-                spans: spans, fields: headerCount, arena: s.arena, quote: s.quote, line: s.recordStartLine,
-                column: s.recordStartColumn, trailingDelimiter: true)
-            throw .fieldCountMismatch(
-                SourceLocation(file: file, line: line, column: column, record: s.recordsCompleted + 1),
-                found: s.rowFieldCount, atLeast: true, header: headerNames)
-        }
+        if endsLine, headerCount >= 0, s.rowFieldCount > headerCount { throw surplusFieldInProgress() }
         if parser.pointee.entry_pos > options.maxFieldBytes {
             throw .fieldTooLong(
                 fieldInProgressLocation(), limit: options.maxFieldBytes, quoted: parser.pointee.quoted != 0)
@@ -362,6 +357,17 @@ private struct ReadSession {
     }
 
     /// Where the field libcsv is still collecting starts: after the stored fields of the record in progress.
+    /// The record in progress has more fields than the header: the error points at the first surplus field.
+    private func surplusFieldInProgress() -> ReadError {
+        let s = state.pointee
+        let (line, column) = CSVRow.walk(
+            spans: s.fields + s.rowFirstField, fields: headerCount, arena: s.arena, quote: s.quote,
+            line: s.recordStartLine, column: s.recordStartColumn, trailingDelimiter: true)
+        return .fieldCountMismatch(
+            SourceLocation(file: file, line: line, column: column, record: s.recordsCompleted + 1),
+            found: s.rowFieldCount, atLeast: true, header: headerNames)
+    }
+
     private func fieldInProgressLocation() -> SourceLocation {
         let s = state.pointee
         let (line, column) = CSVRow.walk(

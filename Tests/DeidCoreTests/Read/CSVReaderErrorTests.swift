@@ -37,6 +37,15 @@ extension ReadTests {
                     + "check for a stray '\"'")
         }
 
+        /// Found by the fuzzer: an open quote after more fields than the header has was located by the fields
+        /// stored, which depended on the read buffer's size. The surplus field, which comes first, is reported.
+        @Test func unterminatedQuoteInARecordWithTooManyFields() throws {
+            let header = ["Year", "Pln", "RateM", "ale", "112", "2"]
+            let error = try readError("Year,Pln,RateM,ale,112,2\r\r,,,,,,,,,\"9th to 12ty grad35800,7.5,,4.")
+            #expect(error == .fieldCountMismatch(at(line: 1, column: 33, record: 2), found: 9, atLeast: true, header: header))
+            #expect(try readError("a,b\r\r,\"x") == .unterminatedQuote(at(line: 1, column: 7, record: 2)))
+        }
+
         @Test func runawayQuoteIsCappedByMaxFieldBytes() throws {
             // A stray quote followed by plenty of data with no further quote: the reader must stop near
             // maxFieldBytes, not buffer the rest of the file and fail at EOF.
