@@ -53,7 +53,8 @@ for t in "${targets[@]}"; do
   mkdir -p "$corpus"
   echo "== fuzzing $t for ${seconds}s" >&2
   found=0
-  if ! DEID_FUZZ_TARGET=$t "$binary" "$corpus" "$(seeds_for "$t")" -max_total_time="$seconds" \
+  # Swift's own crash backtracer would exit before libFuzzer saves the crashing input.
+  if ! SWIFT_BACKTRACE=enable=no DEID_FUZZ_TARGET=$t "$binary" "$corpus" "$(seeds_for "$t")" -max_total_time="$seconds" \
       -max_len=8192 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
       -artifact_prefix="$work/findings/$t-" 2> "$work/$t.log"; then
     echo "deid-fuzz $t: crash; input saved under $work/findings/ (see $work/$t.log)" >&2
