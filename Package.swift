@@ -5,12 +5,16 @@ import PackageDescription
 /// Warnings are errors in deid's own targets: the engineering standard is "no warnings".
 let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
 
+/// A stage of the pipeline: a library target whose dependencies are the stages before it.
+func stage(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
+    .target(name: name, dependencies: dependencies, swiftSettings: strict)
+}
+
 let package = Package(
     name: "deid",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "deid", targets: ["deid"]),
-        .library(name: "DeidCore", targets: ["DeidCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -21,33 +25,40 @@ let package = Package(
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", exact: "1.19.7"),
     ],
     targets: [
-        // System libraries from Debian: libcsv parses the CSV, GLPK solves the audit's linear programs.
+        // System libraries from Debian: libcsv parses the CSV, GLPK solves the linear programs.
         .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
-        // Every stage of the pipeline (Read → Model → Assess → Protect → Audit → Emit) lives here.
-        .target(
-            name: "DeidCore",
-            dependencies: [
-                "CLibCSV", "CGLPK", "Yams",
-                .product(name: "Crypto", package: "swift-crypto"),
-            ],
+
+        // The pipeline, one target per stage, each depending only on the stages before it:
+        // read → describe → model → recode → assess → protect ⇄ audit → verify → emit, tied together by Pipeline.
+        stage("DeidSupport", []),  // diagnostics (Finding, DiagnosticError), parallel map, union-find
+        stage("DeidSolver", ["CGLPK"]),  // GLPK models, shared by protect and audit
+        stage("DeidRead", ["DeidSupport", "CLibCSV", .product(name: "Crypto", package: "swift-crypto")]),
+        stage("DeidDescription", ["DeidSupport", "DeidRead", "Yams"]),  // table descriptions, policies, presets
+        stage("DeidModel", ["DeidRead", "DeidDescription"]),  // cells, dimensions, relations, patterns
+        stage("DeidRecode", ["DeidModel"]),  // DDG Step 4 aggregation of small categories
+        stage("DeidAssess", ["DeidModel"]),  // DDG Steps 1–3
+        stage("DeidAudit", ["DeidModel", "DeidSolver"]),  // the attacker: intervals of hidden cells
+        stage("DeidProtect", ["DeidModel", "DeidSolver", "DeidAudit"]),  // primary and complementary suppression
+        stage("DeidVerify", ["DeidProtect", "DeidRecode", "DeidAssess"]),  // the release's guarantees, re-derived
+        stage("DeidEmit", ["DeidVerify"]),  // release CSV, reports, findings
+        stage("DeidPipeline", ["DeidEmit"]),  // check, release and score as named steps
+        // The thin command-line front end.
+        .executableTarget(
+            name: "deid",
+            dependencies: ["DeidPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
         // Fuzz targets for the readers: libFuzzer's entry point when built with `-sanitize=fuzzer -D DEID_LIBFUZZER`
         // (scripts/fuzz.sh), otherwise a deterministic mutation harness (run by the tests).
         .target(name: "CLibFuzzer"),
         .executableTarget(
-            name: "deid-fuzz", dependencies: ["DeidCore", "CLibFuzzer"], path: "Sources/DeidFuzz", swiftSettings: strict),
-        // The thin command-line front end.
-        .executableTarget(
-            name: "deid",
-            dependencies: ["DeidCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            swiftSettings: strict
-        ),
+            name: "deid-fuzz", dependencies: ["DeidModel", "CLibFuzzer"], path: "Sources/DeidFuzz",
+            swiftSettings: strict),
         .testTarget(
             name: "DeidCoreTests",
             dependencies: [
-                "DeidCore", .product(name: "PropertyBased", package: "swift-property-based"),
+                "DeidPipeline", "DeidSolver", .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
             // Golden reports, read by swift-snapshot-testing from beside the test file, not bundled resources.
@@ -56,7 +67,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DeidCLITests",
-            dependencies: ["DeidCore"],
+            dependencies: ["DeidSupport"],
             swiftSettings: strict
         ),
     ],

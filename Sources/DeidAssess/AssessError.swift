@@ -1,3 +1,5 @@
+import DeidSupport
+
 /// Why a table could not be assessed (DDG Steps 1–3). Messages name labels, columns, reference files and
 /// policy keys; never a count or denominator from the table.
 public enum AssessError: DiagnosticError, Equatable {

@@ -15,7 +15,7 @@ public struct Assessment: Sendable, Encodable {
     /// Things the reviewer should know about the decision.
     public var notes: [String]
     /// The error behind `scoreError`, for callers that must fail on it (`deid score`). Not encoded.
-    var scoreFailure: AssessError?
+    package var scoreFailure: AssessError?
 
     public var requiresMasking: Bool { decision.requiresMasking }
 
@@ -149,5 +149,5 @@ extension Assessment {
 }
 
 extension String {
-    var uppercasedFirst: String { prefix(1).uppercased() + dropFirst() }
+    package var uppercasedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -1,3 +1,6 @@
+import DeidDescription
+import DeidModel
+
 /// DDG Steps 1–3 (ddg-spec §1): decides whether a table needs masking.
 ///
 /// Step 1 "no" → no masking. Step 2 passes → no masking. Otherwise masking is required when the table is

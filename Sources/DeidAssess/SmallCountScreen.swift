@@ -1,3 +1,7 @@
+import DeidSupport
+import DeidDescription
+import DeidModel
+
 /// DDG Step 2's numerator condition applied to what a table publishes: which visible counts are small, and which
 /// derived values are published for hidden counts.
 public enum SmallCountScreen {

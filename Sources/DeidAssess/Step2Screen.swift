@@ -1,3 +1,6 @@
+import DeidDescription
+import DeidModel
+
 /// DDG Step 2, the numerator–denominator condition (T1, T3, T4, Q1, Q2): the table skips Step 3 only when
 /// every count is 0 or at least the numerator minimum AND every denominator is large enough.
 /// The result holds how many cells fail, never which values they hold.

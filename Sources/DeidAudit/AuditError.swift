@@ -1,3 +1,6 @@
+import DeidSupport
+import DeidSolver
+
 /// Why the disclosure audit could not reach a verdict.
 ///
 /// Messages never contain a value from the table (see `DiagnosticError`): they name cell indices, which the
@@ -25,5 +28,18 @@ public enum AuditError: DiagnosticError, Equatable {
         case .solverFailed(let detail):
             "the linear-programming solver (GLPK) failed during the disclosure audit: \(detail)"
         }
+    }
+}
+
+/// Runs a solver call, reporting its failure as the audit's: the solver's own error does not say what was solved.
+/// (Generic in the closure's error because closures do not yet infer a typed `throws` from their context; the
+/// only error the solver throws is `SolverError`.)
+package func solving<T, Failure: Error>(_ body: () throws(Failure) -> T) throws(AuditError) -> T {
+    do {
+        return try body()
+    } catch let error as SolverError {
+        throw .solverFailed(detail: error.detail)
+    } catch {
+        throw .solverFailed(detail: String(describing: error))
     }
 }

@@ -1,3 +1,7 @@
+import DeidSupport
+import DeidDescription
+import DeidModel
+
 /// Turns under-protected cells into findings. A finding gives the interval's width, never its bounds: for an
 /// exactly determined cell the bounds would be the hidden value itself.
 public enum AuditFindings {

@@ -1,3 +1,6 @@
+import DeidDescription
+import DeidModel
+
 /// What the release tells a reader about why a cell is hidden.
 ///
 /// A label is knowledge the attacker has, so the audit turns it into a bound on the hidden value: the Open Data

@@ -1,3 +1,6 @@
+import DeidDescription
+import DeidModel
+
 /// Builds the audit's linear-programming problem from a table and a suppression pattern.
 public enum AuditProblems {
     /// The attacker's view of a release: every relation, every published count, each hidden cell ≥ 1, and the
@@ -26,15 +29,5 @@ public enum AuditProblems {
             }
         }
         return labels
-    }
-}
-
-extension AuditSummary {
-    public init(_ result: AuditResult, policy: Policy) {
-        self.init(
-            verdict: result.passed ? "pass" : "fail", underProtected: result.underProtected.count,
-            narrowestWidth: result.narrowestWidth,
-            minIntervalWidth: policy.audit.minIntervalWidth, solver: result.solver, components: result.components,
-            linearPrograms: result.linearProgramsSolved)
     }
 }

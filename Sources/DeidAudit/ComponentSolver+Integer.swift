@@ -82,7 +82,7 @@ extension ComponentSolver {
         defer { for k in fixed { model.setBounds(column: k, lower: outcome.lower[k], upper: outcome.upper[k]) } }
         model.setBounds(column: j, lower: value, upper: value)
         for _ in 0..<Self.diveSteps {
-            guard case .optimal = try model.optimize(column: j, maximize: maximizing) else { return nil }
+            guard case .optimal = try solving({ try model.optimize(column: j, maximize: maximizing) }) else { return nil }
             let point = component.cells.indices.map { model.value(column: $0) }
             if let integral = Self.integral(point) { return integral }
             guard let k = point.indices.first(where: { abs(point[$0] - point[$0].rounded()) > Self.integralityTolerance })
@@ -125,8 +125,10 @@ extension ComponentSolver {
             return
         }
         if let relaxed {
-            let search = try model.integerPoint(
-                fixing: j, at: relaxed, thenBounds: outcome.lower[j], outcome.upper[j], nodeLimit: budget())
+            let search = try solving {
+                try model.integerPoint(
+                    fixing: j, at: relaxed, thenBounds: outcome.lower[j], outcome.upper[j], nodeLimit: budget())
+            }
             spend()
             switch search {
             case .found(let point):
@@ -140,7 +142,7 @@ extension ComponentSolver {
                 return
             }
         }
-        let optimum = try model.optimizeInteger(column: j, maximize: maximize, nodeLimit: budget())
+        let optimum = try solving { try model.optimizeInteger(column: j, maximize: maximize, nodeLimit: budget()) }
         spend()
         switch optimum {
         case nil: abandoned[j] = true

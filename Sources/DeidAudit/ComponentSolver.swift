@@ -1,3 +1,5 @@
+import DeidSolver
+
 /// The integer interval of every cell of one component, and what it cost to get.
 struct ComponentOutcome: Sendable {
     var lower: [Int]
@@ -85,7 +87,7 @@ struct ComponentSolver {
         self.settings = settings
         self.targets = targets
         proven = try ProvenBounds(component: component)
-        model = try GLPKModel(lower: component.lower, upper: component.upper, rows: component.rows)
+        model = try solving { try GLPKModel(lower: component.lower, upper: component.upper, rows: component.rows) }
         let n = component.cells.count
         witnessMin = Array(repeating: Int.max, count: n)
         witnessMax = Array(repeating: Int.min, count: n)
@@ -125,7 +127,7 @@ struct ComponentSolver {
     /// bound at once.
     private mutating func relaxedExtreme(_ j: Int, maximize: Bool) throws(AuditError) -> Int? {
         outcome.linearPrograms += 1
-        switch try model.optimize(column: j, maximize: maximize) {
+        switch try solving({ try model.optimize(column: j, maximize: maximize) }) {
         case .infeasible: throw infeasible()
         case .unbounded:
             // Rational data: an unbounded relaxation with an integer point is unbounded over integers too.

@@ -1,4 +1,6 @@
 import Dispatch
+import DeidSupport
+import DeidSolver
 
 /// The disclosure audit: proves that no hidden cell of a table can be recomputed or narrowed too far from what
 /// is published (ddg-spec §4 step 5, Q11, Q12; sdc-anchors §7 items 1–2).

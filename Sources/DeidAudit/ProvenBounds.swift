@@ -1,3 +1,5 @@
+import DeidSolver
+
 /// Bounds every feasible point satisfies, derived row by row from the other columns' bounds (interval
 /// propagation). They are usually looser than the LP bounds; the audit uses them only to recognise when a
 /// feasible integer point already sits on a bound, so that extreme needs no solve. They are valid for the
@@ -91,12 +93,12 @@ struct ProvenBounds {
     }
 }
 
-func floorDiv(_ a: Int, _ b: Int) -> Int {
+package func floorDiv(_ a: Int, _ b: Int) -> Int {
     let q = a / b
     return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
 }
 
-func ceilDiv(_ a: Int, _ b: Int) -> Int {
+package func ceilDiv(_ a: Int, _ b: Int) -> Int {
     let q = a / b
     return (a % b != 0 && (a < 0) == (b < 0)) ? q + 1 : q
 }

@@ -1,3 +1,5 @@
+import DeidSupport
+
 /// What a table description declares for DDG Steps 1–3 (ddg-spec §1): facts deid cannot see in the counts.
 /// Every key is optional so descriptions written before scoring keep working; what is missing is read the
 /// conservative way, and the report says it was assumed.

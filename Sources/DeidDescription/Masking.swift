@@ -1,3 +1,5 @@
+import DeidSupport
+
 /// What a description declares about DDG Step 4 beyond cell suppression: recoding (`aggregate:`), the kind of
 /// data (`data:`, `sample_size:`), and formulas of derived rates (`rates:`). See docs/table-description.md.
 

@@ -1,4 +1,5 @@
 import Yams
+import DeidSupport
 
 extension Policy {
     /// The only policy format version this deid reads.

@@ -2,7 +2,7 @@ import Foundation
 
 /// File-system helpers shared by the rule loaders, with errors in `RulesError` form (Foundation's own text for a
 /// missing file on Linux is "Error Domain=NSCocoaErrorDomain Code=260 …", which helps nobody).
-enum RuleFiles {
+package enum RuleFiles {
     static func read(_ path: String) throws(RulesError) -> String {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -23,11 +23,11 @@ enum RuleFiles {
         return text
     }
 
-    static func contents(of directory: String) throws -> [String] {
+    package static func contents(of directory: String) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: directory)
     }
 
-    static func isFile(_ path: String) -> Bool {
+    package static func isFile(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
     }
@@ -38,14 +38,14 @@ enum RuleFiles {
     }
 
     /// The folder part of a path as written: `counts.csv` → `.`, `data/counts.csv` → `data`, `/x` → `/`.
-    static func folder(of path: String) -> String {
+    package static func folder(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         let folder = String(path[..<slash])
         return folder.isEmpty ? "/" : folder
     }
 
     /// Joins without doubling slashes and without turning `./x` into noise.
-    static func join(_ folder: String, _ name: String) -> String {
+    package static func join(_ folder: String, _ name: String) -> String {
         if name.hasPrefix("/") { return name }
         var name = Substring(name)
         while name.hasPrefix("./") { name = name.dropFirst(2) }

@@ -1,3 +1,5 @@
+import DeidSupport
+
 /// Everything that can be wrong with a table description, a policy file or finding them.
 ///
 /// Every message says what is wrong and what to do; the `file:line:column` prefix comes from `location`.

@@ -1,4 +1,5 @@
 import Yams
+import DeidSupport
 
 /// Reads a policy's `scoring:` section. Every key is required (criteria an edition lacks are written `null`),
 /// and band lists are checked for gaps so no value can fall between two bands.

@@ -1,4 +1,5 @@
 import Yams
+import DeidSupport
 
 /// Strict, located reading of rule files. Codable decoding is not used on purpose: it silently ignores unknown
 /// keys (a misspelt threshold would fall back to a default) and loses line numbers.
@@ -215,7 +216,7 @@ struct StrictMapping {
 }
 
 extension String {
-    var trimmingWhitespace: Substring {
+    package var trimmingWhitespace: Substring {
         let isSpace: (Character) -> Bool = { $0.isWhitespace }
         guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
             return ""

@@ -1,4 +1,5 @@
 import Yams
+import DeidSupport
 
 /// The description keys for DDG Steps 1–3 (docs/table-description.md, "Assessment keys"). All optional.
 extension TableDescription {

@@ -1,4 +1,5 @@
 import Yams
+import DeidSupport
 
 extension TableDescription {
     /// Every key a dimension may have: its column and structure, the scoring keys and the masking keys.

@@ -1,4 +1,5 @@
 import Yams
+import DeidSupport
 
 /// Reading the masking keys of a description: `aggregate`, `data`, `sample_size`, `rates` in `table:`, and
 /// `method`/`percent` on a dimension. Kept apart from the core loader; the loader only lists these key names.

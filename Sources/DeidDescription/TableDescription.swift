@@ -1,3 +1,5 @@
+import DeidSupport
+
 /// What a user declared about one CSV table in its description file (`TABLE.deid.yaml` or `deid.yaml`).
 /// See docs/table-description.md for every key and schema/table-description.schema.json for its schema.
 public struct TableDescription: Sendable, Hashable {

@@ -26,7 +26,7 @@ extension AuditReport {
     }
 
     /// The whole document, ending in a newline, handed to `output` piece by piece.
-    func writeJSON(to output: (String) -> Void) {
+    package func writeJSON(to output: (String) -> Void) {
         var marked = self
         marked.hiddenCellsMarker = JSONSplice.marker(0)
         var writer = HiddenCellJSONWriter()

@@ -1,3 +1,7 @@
+import DeidDescription
+import DeidRecode
+import DeidProtect
+
 /// What the report records about masking beyond cell suppression: recoding, rounded percentages, survey
 /// reliability, and notes about derived values. Reasons cite rules, thresholds and public populations only.
 public struct MaskingReport: Sendable {

@@ -1,3 +1,6 @@
+import DeidDescription
+import DeidAssess
+
 /// How DDG Steps 1–4 decided the release, in the words the report header shows (and the JSON keeps beside it).
 public struct ReleaseDecisionInfo: Sendable, Encodable {
     /// Whether Step 4 masking applied, i.e. small counts were suppressed.

@@ -1,3 +1,10 @@
+import DeidSupport
+import DeidModel
+import DeidRecode
+import DeidAssess
+import DeidProtect
+import DeidDescription
+
 /// The JSON audit written beside every release: provenance, every hidden cell with its reason and audited
 /// interval (never its value), and a summary a reviewer can read. Keys are stable; `schema_version` changes
 /// when they do.
@@ -5,6 +12,11 @@ public struct AuditReport: Sendable, Encodable {
     public struct FileInfo: Sendable, Encodable {
         public var file: String
         public var sha256: String
+
+        public init(file: String, sha256: String) {
+            self.file = file
+            self.sha256 = sha256
+        }
     }
 
     public struct PolicyInfo: Sendable, Encodable {
@@ -119,16 +131,32 @@ public struct AuditReport: Sendable, Encodable {
         case release, footnotes, safeHarbor = "safe_harbor"
     }
 
+    /// The rules a release was made under, with the digests of their files (read by the caller: a report does no
+    /// file I/O of its own).
+    public struct Rules: Sendable {
+        public var description: TableDescription
+        public var descriptionFile: FileInfo
+        public var policy: Policy
+        public var policySHA256: String
+
+        public init(description: TableDescription, descriptionFile: FileInfo, policy: Policy, policySHA256: String) {
+            self.description = description
+            self.descriptionFile = descriptionFile
+            self.policy = policy
+            self.policySHA256 = policySHA256
+        }
+    }
+
     public init(
-        table: Table, pattern: Pattern, rules: RulesContext, inputName: String, inputDigest: String,
+        table: Table, pattern: Pattern, rules: Rules, inputName: String, inputDigest: String,
         output: String, outputDigest: String, protection: ProtectionResult, labelling: LabelDecision,
         assessment: Assessment? = nil, masking: MaskingReport = MaskingReport()
-    ) throws {
+    ) {
         self.assessment = assessment
         policy = PolicyInfo(
             name: rules.policy.name, title: rules.policy.title, edition: rules.policy.edition,
-            file: rules.policy.file, sha256: try FileDigest.sha256(ofFile: rules.policy.file))
-        self.rules = FileInfo(file: rules.descriptionFile, sha256: try FileDigest.sha256(ofFile: rules.descriptionFile))
+            file: rules.policy.file, sha256: rules.policySHA256)
+        self.rules = rules.descriptionFile
         input = InputInfo(file: inputName, sha256: inputDigest, kind: table.kind.rawValue, cells: table.cellCount)
         self.output = FileInfo(file: output, sha256: outputDigest)
         // With distinct codes published, an attacker also knows which cells are small: the label-aware audit's

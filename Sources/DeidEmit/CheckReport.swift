@@ -1,3 +1,8 @@
+import DeidSupport
+import DeidDescription
+import DeidAssess
+import DeidAudit
+
 /// What `deid check` found in one table.
 public struct CheckReport: Sendable, Encodable {
     public var file: String
@@ -63,6 +68,13 @@ public struct CheckSummary: Sendable, Codable, Hashable {
     enum CodingKeys: String, CodingKey {
         case cells, hiddenCells = "hidden_cells", visibleSmallCounts = "visible_small_counts", audit
     }
+
+    package init(cells: Int, hiddenCells: Int, visibleSmallCounts: Int, audit: AuditSummary?) {
+        self.cells = cells
+        self.hiddenCells = hiddenCells
+        self.visibleSmallCounts = visibleSmallCounts
+        self.audit = audit
+    }
 }
 
 /// The audit's verdict in a form reports can carry.
@@ -79,5 +91,15 @@ public struct AuditSummary: Sendable, Codable, Hashable {
     enum CodingKeys: String, CodingKey {
         case verdict, underProtected = "under_protected", narrowestWidth = "narrowest_width",
             minIntervalWidth = "min_interval_width", solver, components, linearPrograms = "linear_programs"
+    }
+}
+
+extension AuditSummary {
+    public init(_ result: AuditResult, policy: Policy) {
+        self.init(
+            verdict: result.passed ? "pass" : "fail", underProtected: result.underProtected.count,
+            narrowestWidth: result.narrowestWidth,
+            minIntervalWidth: policy.audit.minIntervalWidth, solver: result.solver, components: result.components,
+            linearPrograms: result.linearProgramsSolved)
     }
 }

@@ -1,3 +1,5 @@
+import DeidSupport
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,3 +1,5 @@
+import DeidSupport
+
 extension Finding {
     /// The finding as its Codable conformance encodes it (keys and optional fields alike), for `PrettyJSON`.
     var prettyJSON: PrettyJSON.Value {

@@ -1,4 +1,5 @@
 import Foundation
+import DeidSupport
 
 /// The forms `deid check` can print its findings in.
 public enum FindingFormat: String, Sendable, CaseIterable {

@@ -1,3 +1,5 @@
+import DeidModel
+
 extension HTMLReport {
     /// Section 3: the footnote text to publish with the release, one per annotation code it uses.
     static func footnotes(_ report: AuditReport, _ w: inout HTMLWriter) {

@@ -1,3 +1,6 @@
+import DeidModel
+import DeidRecode
+
 extension HTMLReport {
     /// Step 4: what was done — recoding, suppression by reason, the complementary method, the disclosure audit,
     /// the label decision, the three-category and survey methods, and the notes.

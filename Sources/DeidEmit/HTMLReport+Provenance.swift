@@ -1,3 +1,6 @@
+import DeidDescription
+import DeidModel
+
 extension HTMLReport {
     /// Section 1: every file the release depends on or produced, with its SHA-256 (ddg-spec §7.2 "Provenance").
     static func provenance(_ report: AuditReport, _ w: inout HTMLWriter) {

@@ -1,3 +1,6 @@
+import DeidModel
+import DeidAssess
+
 extension HTMLReport {
     /// Step 3: the Publication Scoring Criteria, one row per criterion with the evidence that decided it.
     static func step3(_ report: AuditReport, _ w: inout HTMLWriter) {

@@ -1,3 +1,5 @@
+import DeidModel
+
 extension HTMLReport {
     /// Section 2: the Expert Determination template (ddg-spec §7.1) with the six DDG steps (§1), each with a
     /// summary and a result.

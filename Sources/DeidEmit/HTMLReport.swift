@@ -1,3 +1,5 @@
+import DeidModel
+
 /// The report a statistical expert can sign: one self-contained HTML file (no script, no external font, style
 /// sheet or image; readable printed) rendered from the same `AuditReport` as the JSON audit, so the two cannot
 /// disagree. It follows the DDG's Expert Determination template (ddg-spec §7.1) and leaves the sign-off fields

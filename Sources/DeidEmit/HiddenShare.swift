@@ -1,3 +1,5 @@
+import DeidModel
+
 /// The share of a table's total count that the release hides. It is reported only when an attacker could
 /// compute it anyway — when every slice's grand total is published, the hidden sum equals grand total minus
 /// published inner cells. Otherwise (no totals, or a hidden grand total) the share itself would add a new

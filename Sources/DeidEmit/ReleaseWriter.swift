@@ -1,3 +1,8 @@
+import DeidRead
+import DeidDescription
+import DeidModel
+import DeidVerify
+
 /// Writes the release table: the input's columns, rows and order, with every hidden count (and the derived
 /// values on its row) left empty, true zeros kept as `0`, and optionally an annotation column of Open Data
 /// Portal codes. A hidden row keeps only its coordinates, denominator and sample size: a column the description

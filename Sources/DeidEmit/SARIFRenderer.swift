@@ -1,3 +1,5 @@
+import DeidSupport
+
 /// SARIF 2.1.0 for GitHub code scanning: stable rule ids, repository-relative paths, the record and cell in
 /// `properties`. The results are streamed in one by one (`JSONSplice`); the structs below define their layout,
 /// which `Result.prettyJSON` follows and the tests hold it to.

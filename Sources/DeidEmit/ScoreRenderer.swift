@@ -1,3 +1,5 @@
+import DeidAssess
+
 /// The forms `deid score` prints in.
 public enum ScoreFormat: String, Sendable, CaseIterable {
     /// One line per criterion, then the total, the threshold and the decision.

@@ -1,3 +1,5 @@
+import DeidSupport
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -81,21 +83,4 @@ public final class StagedFile {
         }
         unlink(temporaryPath)
     }
-}
-
-/// `write(2)` and `close(2)`, named apart from the methods above.
-func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.write(fd, buffer, count)
-    #else
-    Darwin.write(fd, buffer, count)
-    #endif
-}
-
-func closeDescriptor(_ fd: Int32) -> Int32 {
-    #if canImport(Glibc)
-    Glibc.close(fd)
-    #else
-    Darwin.close(fd)
-    #endif
 }

@@ -1,4 +1,7 @@
-import DeidCore
+import DeidSupport
+import DeidRead
+import DeidDescription
+import DeidModel
 import Foundation
 
 /// What the fuzzer exercises, and the invariants that turn a wrong answer into a crash the fuzzer reports:

@@ -1,3 +1,7 @@
+import DeidSupport
+import DeidRead
+import DeidDescription
+
 /// Builds a `Table` from `aggregate` input (one row per cell) while the CSV streams past.
 struct AggregateTableBuilder: Sendable {
     let description: TableDescription

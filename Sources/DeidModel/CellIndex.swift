@@ -1,7 +1,7 @@
 /// Finds a cell by its coordinates. A complete (or nearly complete) table — the usual case, since every total
 /// needs all its parts — is indexed densely by mixed-radix position, which is a multiply-add per dimension and
 /// one array load; a sparse table falls back to a hash of the coordinates.
-struct CellIndex: Sendable {
+package struct CellIndex: Sendable {
     private enum Storage: Sendable {
         case dense(strides: [Int], slots: [Int32])
         case hashed(TupleTable)
@@ -12,7 +12,7 @@ struct CellIndex: Sendable {
 
     /// Indexes cells whose coordinates are stored flat (`arity` values per cell, value ids below `sizes`).
     /// Returns the first pair of cells found with equal coordinates, if any.
-    static func build(coordinates: [Int32], arity: Int, sizes: [Int]) -> (index: CellIndex, duplicate: (Int, Int)?) {
+    package static func build(coordinates: [Int32], arity: Int, sizes: [Int]) -> (index: CellIndex, duplicate: (Int, Int)?) {
         let cellCount = coordinates.count / arity
         var positions = 1
         var overflow = false
@@ -50,7 +50,7 @@ struct CellIndex: Sendable {
     }
 
     /// The dense layout (position of a cell = Σ value × stride), when the index has one.
-    var dense: (strides: [Int], slots: [Int32])? {
+    package var dense: (strides: [Int], slots: [Int32])? {
         if case .dense(let strides, let slots) = storage { return (strides, slots) }
         return nil
     }

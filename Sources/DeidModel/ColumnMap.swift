@@ -1,3 +1,6 @@
+import DeidSupport
+import DeidDescription
+
 /// Which field of each row holds what the description declares.
 struct ColumnMap: Sendable {
     var dimensions: [Int]

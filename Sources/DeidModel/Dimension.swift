@@ -1,3 +1,5 @@
+import DeidDescription
+
 /// One dimension of a table after reading: its labels (interned ids) and how they add up.
 ///
 /// Value ids index `labels`; `parent[v]` is the value that `v` adds up into (or -1), and `children[v]` the values

@@ -1,3 +1,6 @@
+import DeidSupport
+import DeidDescription
+
 /// Turns a declared dimension plus the labels seen in the data into a `Dimension`, checking that the two agree.
 enum DimensionBuilder {
     /// Labels as they were interned while reading, with the line where each first appeared.

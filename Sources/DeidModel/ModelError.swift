@@ -1,3 +1,6 @@
+import DeidSupport
+import DeidRead
+
 /// Problems with a table's contents measured against its description. None of the messages print a count,
 /// denominator or derived value: they name columns, labels, coordinates and lines only.
 public enum ModelError: DiagnosticError {

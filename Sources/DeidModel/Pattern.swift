@@ -1,3 +1,5 @@
+import DeidDescription
+
 /// Why a cell is hidden. The raw values appear in the JSON report; `inputBlank` marks cells that an earlier
 /// release had already hidden (seen by `check`).
 public enum HiddenReason: String, Sendable, Hashable, Codable, CaseIterable {

@@ -1,3 +1,6 @@
+import DeidRead
+import DeidDescription
+
 /// Builds a `Table` from `records` input (one row per person): it counts people per combination of detailed
 /// values while the CSV streams past, then computes every total. Memory grows with the number of distinct
 /// combinations (cells), never with the number of records.

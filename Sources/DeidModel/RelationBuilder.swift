@@ -1,10 +1,12 @@
+import DeidSupport
+
 /// Generates the additive relations implied by every dimension's total or hierarchy, crossed with every
 /// combination of the other dimensions, and checks that the published numbers honour them.
-enum RelationBuilder {
+package enum RelationBuilder {
     /// Tables with at least this many cells build and check their relations on two cores.
     static let parallelMinimumCells = 1 << 18
 
-    static func build(
+    package static func build(
         dimensions: [Dimension], coordinates: [Int32], index: CellIndex, cellCount: Int, lines: [Int32], file: String
     ) throws(ModelError) -> Relations {
         guard cellCount >= parallelMinimumCells else {
@@ -124,7 +126,7 @@ enum RelationBuilder {
 
     /// A published total must equal the sum of its published parts; with blank (already hidden) parts the total
     /// must leave room for each of them to be at least 1.
-    static func validate(_ relations: Relations, counts: [Int], dimensions: [Dimension], coordinates: [Int32],
+    package static func validate(_ relations: Relations, counts: [Int], dimensions: [Dimension], coordinates: [Int32],
                          lines: [Int32], file: String) throws(ModelError) {
         for relation in relations {
             var sum = 0

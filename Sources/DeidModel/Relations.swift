@@ -14,7 +14,7 @@ public struct Relations: Sendable, RandomAccessCollection {
         public var cells: [Int] { [total] + parts.map(Int.init) }
 
         /// Every cell with its coefficient in `total − Σ parts = 0`: +1 for the total, −1 for each part.
-        var signedCells: [(cell: Int, sign: Int32)] { [(total, 1)] + parts.map { (Int($0), -1) } }
+        package var signedCells: [(cell: Int, sign: Int32)] { [(total, 1)] + parts.map { (Int($0), -1) } }
     }
 
     var totals: [Int32] = []

@@ -1,3 +1,5 @@
+import DeidRead
+
 /// The labels of one table builder per dimension, with the line each label was first seen on: what two builders
 /// that read consecutive segments of the same file must merge before their cells can be.
 enum SegmentLabels {

@@ -1,3 +1,6 @@
+import DeidSupport
+import DeidDescription
+
 /// A table after reading: its dimensions, its cells keyed by coordinates, and the additive relations among them.
 ///
 /// Cells are stored column-wise (structure of arrays) so memory grows with the number of cells and nothing else.
@@ -27,9 +30,9 @@ public struct Table: Sendable {
     /// What an already-released input says about its hidden cells (annotation codes, derived values left
     /// visible); nil for records input.
     public let marks: ReleaseMarks?
-    let index: CellIndex
+    package let index: CellIndex
 
-    init(
+    package init(
         file: String, kind: InputKind, dimensions: [Dimension], coordinates: [Int32], index: CellIndex, counts: [Int],
         denominators: [Double]?, lines: [Int32], relations: Relations, marks: ReleaseMarks?,
         sampleSizes: [Int]? = nil
@@ -94,4 +97,11 @@ public struct ReleaseMarks: Sendable {
     public var derivedReadsZero: [Bool] = []
     /// Whether the input had the annotation column at all.
     public var hasAnnotationColumn: Bool
+
+    package init(annotations: [Code], derivedPublished: [Bool], derivedReadsZero: [Bool] = [], hasAnnotationColumn: Bool) {
+        self.annotations = annotations
+        self.derivedPublished = derivedPublished
+        self.derivedReadsZero = derivedReadsZero
+        self.hasAnnotationColumn = hasAnnotationColumn
+    }
 }

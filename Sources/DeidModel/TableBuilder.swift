@@ -1,3 +1,6 @@
+import DeidRead
+import DeidDescription
+
 /// What a table builder needs to know besides the rows.
 struct BuildContext: Sendable {
     var description: TableDescription

@@ -1,4 +1,7 @@
 import Foundation
+import DeidSupport
+import DeidRead
+import DeidDescription
 
 /// Why a table is read: raw input for `release`, or any table (possibly an earlier release) for `check`.
 public enum TablePurpose: Sendable {

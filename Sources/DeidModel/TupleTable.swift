@@ -1,14 +1,14 @@
 /// An open-addressing hash set of fixed-length `Int32` tuples stored inline in one flat array, giving each
 /// distinct tuple a dense id in insertion order. It keys cells by their coordinates without allocating per row,
 /// which matters when a file has millions of rows.
-struct TupleTable: Sendable {
+package struct TupleTable: Sendable {
     let arity: Int
     /// Tuple `i` occupies `keys[i*arity ..< (i+1)*arity]`.
-    private(set) var keys: [Int32] = []
+    package private(set) var keys: [Int32] = []
     private var slots: [Int32]
     private var mask: Int
 
-    init(arity: Int, capacity: Int = 64) {
+    package init(arity: Int, capacity: Int = 64) {
         self.arity = arity
         var size = 64
         while size < capacity * 2 { size <<= 1 }
@@ -36,7 +36,7 @@ struct TupleTable: Sendable {
     }
 
     /// The id of `key`, inserting it if new.
-    mutating func insert(_ key: UnsafeBufferPointer<Int32>) -> (id: Int, inserted: Bool) {
+    package mutating func insert(_ key: UnsafeBufferPointer<Int32>) -> (id: Int, inserted: Bool) {
         var slot = Self.hash(key) & mask
         while true {
             let id = Int(slots[slot])

@@ -1,3 +1,11 @@
+import DeidSupport
+import DeidRead
+import DeidModel
+import DeidAssess
+import DeidAudit
+import DeidProtect
+import DeidEmit
+
 /// One table to check.
 public struct CheckRequest: Sendable {
     public var source: InputSource

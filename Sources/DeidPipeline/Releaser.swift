@@ -1,4 +1,12 @@
 import Foundation
+import DeidSupport
+import DeidRead
+import DeidModel
+import DeidRecode
+import DeidAssess
+import DeidProtect
+import DeidVerify
+import DeidEmit
 
 /// One table to release.
 public struct ReleaseRequest: Sendable {
@@ -93,7 +101,7 @@ public enum Releaser {
         }
         percentages?.hideCounts(in: &pattern)
         if assessment.requiresMasking { PrimarySuppression.apply(to: table, policy: rules.policy, pattern: &pattern) }
-        let unreliable = SurveyReliability.unreliableCells(in: table, description: rules.description, policy: rules.policy)
+        let unreliable = ReliabilityScreen.unreliableCells(in: table, description: rules.description, policy: rules.policy)
         SurveyReliability.hide(unreliable, in: &pattern, at: .beforeProtection, policy: rules.policy)
         let protection = try StageTrace.measure("protect") {
             try ComplementarySuppression.protect(
@@ -129,8 +137,13 @@ public enum Releaser {
             policy: rules.policy, layout: layout)
         let outputDigest = try FileDigest.sha256(ofFile: output.temporaryPath)
 
-        let report = try AuditReport(
-            table: table, pattern: pattern, rules: rules, inputName: request.displayName,
+        let reportRules = AuditReport.Rules(
+            description: rules.description,
+            descriptionFile: AuditReport.FileInfo(
+                file: rules.descriptionFile, sha256: try FileDigest.sha256(ofFile: rules.descriptionFile)),
+            policy: rules.policy, policySHA256: try FileDigest.sha256(ofFile: rules.policy.file))
+        let report = AuditReport(
+            table: table, pattern: pattern, rules: reportRules, inputName: request.displayName,
             inputDigest: loaded.sha256 ?? "", output: request.output, outputDigest: outputDigest,
             protection: protection, labelling: labelling, assessment: assessment,
             masking: MaskingReport(

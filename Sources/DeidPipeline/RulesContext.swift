@@ -1,3 +1,8 @@
+import DeidRead
+import DeidDescription
+import DeidAssess
+import DeidEmit
+
 /// The description and policy that govern one table, found and loaded the same way by every command.
 public struct RulesContext: Sendable {
     public var descriptionFile: String

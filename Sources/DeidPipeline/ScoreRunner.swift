@@ -1,8 +1,7 @@
-/// What `deid score` found for one table: its assessment (DDG Steps 1–3).
-public struct ScoreReport: Sendable, Encodable {
-    public var file: String
-    public var assessment: Assessment
-}
+import DeidRead
+import DeidModel
+import DeidAssess
+import DeidEmit
 
 /// `deid score`: Read → Model → Assess, printing the publication score and the masking decision.
 public enum ScoreRunner {

@@ -1,4 +1,9 @@
 import Foundation
+import DeidSupport
+import DeidSolver
+import DeidDescription
+import DeidModel
+import DeidAudit
 
 /// What complementary suppression did, for the report.
 public struct ProtectionResult: Sendable {

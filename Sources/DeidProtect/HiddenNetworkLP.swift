@@ -1,3 +1,6 @@
+import DeidSolver
+import DeidModel
+
 /// The hidden cells of one table component as a linear program: one column per hidden cell (its change, from
 /// −(value − 1) up, so it stays non-zero), one equation per relation that holds a hidden cell, every published
 /// cell held still. A solution that moves the target by δ changes hidden cells only, so once found it costs

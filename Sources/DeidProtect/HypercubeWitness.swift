@@ -1,3 +1,5 @@
+import DeidModel
+
 /// Proves a hidden cell's movement without a linear program when the hidden cells around it form a hypercube.
 ///
 /// Along each dimension with a total, pick for the target's value either a sibling (the two cells get opposite

@@ -1,3 +1,5 @@
+import DeidModel
+
 /// A quick look for relations in which distinct labels would plainly give hidden values away, before paying for
 /// the full label-aware audit.
 ///

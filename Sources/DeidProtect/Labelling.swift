@@ -1,3 +1,7 @@
+import DeidDescription
+import DeidModel
+import DeidAudit
+
 /// Decides how hidden cells are labelled in the annotation column (Q12). Distinct codes (small number vs
 /// complementary) are used only when an attacker who reads them still cannot narrow any hidden cell; otherwise
 /// every hidden cell gets the generic code and the report says why (DDG Ed. 2.0 Examples 1, 2 and 4).

@@ -1,3 +1,5 @@
+import DeidModel
+
 /// The cells near a target cell, where a cheap protecting perturbation almost always lies, crossed over all
 /// dimensions. Along each dimension:
 /// - `near`: the target's value, its parent and siblings (the other values of the relation it is a part of),

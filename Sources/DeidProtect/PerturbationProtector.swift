@@ -1,3 +1,5 @@
+import DeidModel
+
 /// Finds the cheapest published cells whose hiding gives a hidden cell a wide enough interval.
 ///
 /// To move a target cell c by δ (up or down) it solves, over c's table component, the linear program

@@ -1,3 +1,6 @@
+import DeidDescription
+import DeidModel
+
 /// DDG T1/T6: hide every published count the policy marks as small (1–10 under both presets); zeros stay.
 /// Derived columns on those rows are hidden with the count when the release is written (T10).
 public enum PrimarySuppression {

@@ -1,3 +1,5 @@
+import DeidSupport
+
 /// Why a table could not be protected. `release` stops and writes nothing; the message says what to change.
 public enum ProtectError: DiagnosticError {
     /// No set of non-zero cells can widen this cell's interval enough.
@@ -6,20 +8,14 @@ public enum ProtectError: DiagnosticError {
     case auditStillFailing(cells: Int, rounds: Int, file: String)
     /// The policy demands distinct primary/complementary codes, but they would disclose values.
     case labelsWouldLeak(cells: Int, file: String)
-    /// A post-condition of the release was violated; nothing is written. This is a bug in deid.
+    /// Something protection relies on does not hold; nothing is written. This is a bug in deid.
     case invariantViolated(String, file: String)
-    /// An `aggregate:` rule cannot be applied to the data (unknown member, mixed parents, taken label, …).
-    case recodeImpossible(column: String, problem: String, rule: SourceLocation)
-    /// `population_below` needs a value's population, and neither `populations:` nor the denominator gives it.
-    case populationUnknown(label: String, column: String, rule: SourceLocation)
     /// The dimension published as rounded percentages does not have exactly three categories under its total.
     case threeCategoryShape(column: String, categories: Int, declared: SourceLocation)
     /// A total of the rounded-percentages dimension is below the policy's `three_category.min_total`.
     case threeCategoryTotalTooSmall(slice: [Coordinate], column: String, minTotal: Int, at: SourceLocation)
     /// The rounded percentages would let an attacker narrow a small category below the policy's standard.
     case percentagesNarrowSmallCells(cells: Int, column: String, file: String)
-    /// A derived value that reads as zero would be published for a hidden or small non-zero count (Example 3).
-    case roundedZeroWouldBePublished(cell: [Coordinate], column: String, at: SourceLocation)
 
     public var location: SourceLocation? {
         switch self {
@@ -27,8 +23,7 @@ public enum ProtectError: DiagnosticError {
         case .auditStillFailing(_, _, let file), .labelsWouldLeak(_, let file), .invariantViolated(_, let file),
             .percentagesNarrowSmallCells(_, _, let file):
             SourceLocation(file: file)
-        case .recodeImpossible(_, _, let at), .populationUnknown(_, _, let at), .threeCategoryShape(_, _, let at),
-            .threeCategoryTotalTooSmall(_, _, _, let at), .roundedZeroWouldBePublished(_, _, let at):
+        case .threeCategoryShape(_, _, let at), .threeCategoryTotalTooSmall(_, _, _, let at):
             at
         }
     }
@@ -48,11 +43,6 @@ public enum ProtectError: DiagnosticError {
                 + "generic"
         case .invariantViolated(let detail, _):
             "internal check failed (\(detail)); nothing was written. Please report this as a bug in deid"
-        case .recodeImpossible(let column, let problem, _):
-            "the aggregate rule for '\(column)' cannot be applied: \(problem)"
-        case .populationUnknown(let label, let column, _):
-            "the population of '\(label)' in '\(column)' is unknown: list it under the rule's `populations:` "
-                + "(public figures) or fill the denominator of its total row"
         case .threeCategoryShape(let column, let categories, _):
             "rounded percentages (the DDG's three-category method, Ed. 2.0 §4.4.4) need exactly three categories "
                 + "under the total of '\(column)'; the table has \(categories). Publish counts with suppression instead"
@@ -65,9 +55,6 @@ public enum ProtectError: DiagnosticError {
                 + "small \(cells == 1 ? "category" : "categories") below the policy's interval width and the range 1 to "
                 + "the numerator minimum − 1; nothing was written. Aggregate "
                 + "the other dimensions for larger totals, or publish counts with suppression"
-        case .roundedZeroWouldBePublished(let cell, let column, _):
-            "\(cell.label): '\(column)' reads as zero but the count is hidden or small and not zero, so it would "
-                + "reveal a small count (DDG Ed. 2.0 Example 3); set derived.hide_with_count: true in the policy"
         }
     }
 }

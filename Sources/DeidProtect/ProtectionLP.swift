@@ -1,3 +1,6 @@
+import DeidSolver
+import DeidModel
+
 /// One table component's (or neighbourhood's) attacker subproblem as a GLPK model (see
 /// `PerturbationProtector`): two columns per movable cell, its increase and its decrease (in a neighbourhood, a
 /// hidden cell's change is carried by the first alone), and one equation per relation. The model is kept

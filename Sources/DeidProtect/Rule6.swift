@@ -1,3 +1,6 @@
+import DeidDescription
+import DeidModel
+
 /// DDG Ed. 2.0 §4.4.1 rule 6: after complementary cells are chosen, a relation (row, column, or any total with
 /// its parts) in which every hidden value is at most `allAtMost`, or the hidden values sum to less than
 /// `sumBelow`, gets one more hidden cell — its cheapest remaining non-zero cell. "Hidden values" are read as all

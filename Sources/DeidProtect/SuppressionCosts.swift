@@ -1,3 +1,6 @@
+import DeidDescription
+import DeidModel
+
 /// Which cells may become complementary and what hiding each costs (information lost).
 ///
 /// A zero is never hidden (DDG Ed. 2.0 rule 3; Q10: it would add nothing to the hidden total and an attacker

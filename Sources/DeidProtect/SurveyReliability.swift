@@ -1,3 +1,6 @@
+import DeidDescription
+import DeidModel
+
 /// DDG Ed. 2.0 §5.2 and Appendix H (T13, Q21): a survey estimate whose denominator has fewer than the policy's
 /// minimum of unweighted sample cases is statistically unreliable and hidden (annotation code 4), with its
 /// derived values. This is reliability, not confidentiality: a zero estimate stays visible like every zero
@@ -9,15 +12,6 @@ public enum SurveyReliability {
         case beforeProtection
         /// After it: the audit treats them as published (`survey.protect_unreliable: false`).
         case afterProtection
-    }
-
-    /// Non-zero estimates on fewer sample cases than the policy's minimum; empty unless the table is survey data.
-    public static func unreliableCells(in table: Table, description: TableDescription, policy: Policy) -> [Int] {
-        guard description.masking.data == .survey, let cases = table.sampleSizes else { return [] }
-        return (0..<table.cellCount).filter { cell in
-            table.counts[cell] != 0 && cases[cell] != Table.blank
-                && policy.survey.isUnreliable(sampleCases: cases[cell])
-        }
     }
 
     /// Hides the cells as unreliable at the stage the policy chooses (a cell already hidden keeps its reason).

@@ -1,3 +1,6 @@
+import DeidSupport
+import DeidModel
+
 /// The independent parts of a table: cells connected through relations. A dimension without a total splits the
 /// table (each year its own slice), and nothing an attacker learns in one part says anything about another, so
 /// protection works part by part.

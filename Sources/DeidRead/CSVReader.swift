@@ -1,5 +1,6 @@
 import CLibCSV
 import Crypto
+import DeidSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -26,7 +27,7 @@ public final class CSVReader {
     /// Lowercase hex SHA-256 of every byte read, once `read` has finished, when `options.computeDigest` is set.
     public private(set) var sha256Hex: String?
     /// The physical line after the last one read (1 + the line feeds seen).
-    private(set) var nextLine = 1
+    package private(set) var nextLine = 1
 
     private let input: InputFile
     private var consumed = false
@@ -45,7 +46,7 @@ public final class CSVReader {
     /// A reader of one segment of a regular file: bytes `segment.start ..< segment.end`, which begin at a record
     /// boundary, numbered from `segment.firstLine`, with the header already known (it is not in the segment
     /// unless the segment starts at 0). Record numbers count from the segment's start.
-    init(path: String, displayName: String, options: CSVOptions, segment: CSVSegment) throws(ReadError) {
+    package init(path: String, displayName: String, options: CSVOptions, segment: CSVSegment) throws(ReadError) {
         self.displayName = displayName
         self.options = options
         self.input = try InputFile(source: .file(path), displayName: displayName)
@@ -53,7 +54,7 @@ public final class CSVReader {
     }
 
     /// The input's size when it is a regular file.
-    var regularFileSize: Int? { input.regularFileSize() }
+    package var regularFileSize: Int? { input.regularFileSize() }
 
     /// Parses the whole input once. `header` gets record 1's fields; `row` is called once per later record with
     /// a view that is valid only during the call. Every record must have as many fields as the header.

@@ -1,3 +1,5 @@
+import DeidSupport
+
 /// One record, as a view into the reader's arena. It is valid only during the `row` callback that receives it:
 /// the next record reuses the memory. Copy out what must outlive the call (`string(_:)`, an interned id, a
 /// parsed number). Field bytes are unescaped (no surrounding quotes, `""` already `"`) and valid UTF-8.

@@ -3,13 +3,20 @@ import Glibc
 #endif
 
 /// A byte range of a CSV file that starts at a record boundary, for reading a large file in parallel.
-struct CSVSegment: Sendable {
+package struct CSVSegment: Sendable {
     var start: Int
     var end: Int
     /// The physical line the segment starts on, as far as the reader of this segment knows.
     var firstLine: Int
     /// The header, read beforehand (a segment that starts after it never sees it).
     var header: [String]
+
+    package init(start: Int, end: Int, firstLine: Int, header: [String]) {
+        self.start = start
+        self.end = end
+        self.firstLine = firstLine
+        self.header = header
+    }
 }
 
 /// Finds where a CSV file can be cut into segments that libcsv can parse independently: just after a line feed
@@ -17,10 +24,10 @@ struct CSVSegment: Sendable {
 /// of quote bytes before a position is even exactly when the position is outside quotes. A file that is not
 /// valid CSV may mislead this count; a reader then fails and the caller reads the file sequentially instead,
 /// which reports the first error exactly.
-enum CSVSegments {
+package enum CSVSegments {
     /// The offset just after the first line feed at or after `target` that is outside quotes, or nil if there is
     /// none before the end of the file.
-    static func boundary(path: String, near target: Int, size: Int, quote: UInt8) -> Int? {
+    package static func boundary(path: String, near target: Int, size: Int, quote: UInt8) -> Int? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }

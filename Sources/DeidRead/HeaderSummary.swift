@@ -1,14 +1,16 @@
+import DeidSupport
+
 /// A table's header as messages show it: the column names, each cut to an excerpt, at most `listed` of them,
 /// never a field that reads as a number (which would be a count if the file has no header row); with hints
 /// when the header looks like a file without a header row or one separated by something other than commas.
-struct HeaderSummary {
+package struct HeaderSummary {
     static let listed = 12
     let header: [String]
 
-    init(_ header: [String]) { self.header = header }
+    package init(_ header: [String]) { self.header = header }
 
     /// `A, B, C, … (20 columns in all)`, names only.
-    var names: String {
+    package var names: String {
         let names = header.filter { !Self.readsAsNumber($0) }
         if names.isEmpty { return "no column names" }
         var text = names.prefix(Self.listed).map(Printable.excerpt).joined(separator: ", ")
@@ -17,7 +19,7 @@ struct HeaderSummary {
     }
 
     /// What the header suggests is wrong with the file, as "; …" clauses (empty when nothing stands out).
-    var hints: String {
+    package var hints: String {
         var text = ""
         if header.contains(where: Self.readsAsNumber) {
             text += "; the first row has numbers where column names belong: does the file lack a header row?"

@@ -9,7 +9,7 @@ import Darwin
 /// A raw file descriptor for the reader: `open(2)`/`read(2)` rather than Foundation, so errors carry our own
 /// wording (Foundation's "NSCocoaErrorDomain Code=260" text must never reach a statistician) and reads go
 /// straight into the reader's fixed buffer.
-struct InputFile: ~Copyable {
+package struct InputFile: ~Copyable {
     let fd: Int32
     let ownsDescriptor: Bool
     let name: String
@@ -71,7 +71,7 @@ struct InputFile: ~Copyable {
     /// Fails as opening the file would, without opening it (a named pipe is not consumed). Commands call it
     /// before they look for the table's description, so a mistyped path is reported as missing rather than as a
     /// table without a description.
-    static func checkPresent(path: String) throws(ReadError) {
+    package static func checkPresent(path: String) throws(ReadError) {
         var info = stat()
         guard stat(path, &info) == 0 else { throw openError(path: path, errno: errno) }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw .isDirectory(path: path) }

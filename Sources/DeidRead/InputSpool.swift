@@ -5,12 +5,12 @@ import Glibc
 /// An input that cannot be read twice (standard input, a named pipe, `<(…)`, a device) copied once into a
 /// temporary file, so that every later pass (the header, two segments on two cores, the release written in
 /// input order) reads the same bytes. A regular file is used as it is.
-struct InputSpool: ~Copyable {
-    let source: InputSource
+package struct InputSpool: ~Copyable {
+    package let source: InputSource
     private let temporary: String?
 
     /// `keepStandardInput` streams standard input as it is, for commands that read their input once.
-    init(_ source: InputSource, displayName: String, keepStandardInput: Bool = false) throws(ReadError) {
+    package init(_ source: InputSource, displayName: String, keepStandardInput: Bool = false) throws(ReadError) {
         switch source {
         case .standardInput where keepStandardInput:
             (self.source, temporary) = (source, nil)

@@ -1,3 +1,5 @@
+import DeidSupport
+
 /// Everything that can go wrong while reading a table. Messages are written for the statisticians who run deid:
 /// they say where, what and how to fix it, and never quote a data value (cells can hold confidential counts);
 /// only header names, which are not data, may appear.

@@ -1,3 +1,6 @@
+import DeidDescription
+import DeidModel
+
 /// DDG Step 4 "reduce granularity" (V1-S4.4, V2-S4.4 §4.4.2): the description's `aggregate:` rules, applied in
 /// order before anything is scored or suppressed. Each rule builds a new table in which some values of one
 /// dimension are merged (counties into "Other <region>", years into pooled periods); what is still small
@@ -9,7 +12,7 @@ public enum Recoding {
         var result = RecodeResult(table: table, recodings: [], rows: RecodedRows(identity: table.cellCount), notes: [])
         for (i, rule) in rules.enumerated() {
             guard let d = result.table.dimensions.firstIndex(where: { $0.column == rule.column }) else {
-                throw ProtectError.recodeImpossible(
+                throw RecodeError.recodeImpossible(
                     column: rule.column, problem: "the table has no dimension with that column", rule: rule.location)
             }
             let planner = try RecodePlanner(

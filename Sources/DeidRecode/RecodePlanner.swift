@@ -1,3 +1,6 @@
+import DeidDescription
+import DeidModel
+
 /// Decides, for one `aggregate:` rule, which values of its dimension are merged into which groups.
 ///
 /// * `groups:` without `when:` merges every declared group. With `when:`, a group is merged when any of its
@@ -211,7 +214,7 @@ struct RecodePlanner {
             for member in members {
                 let label = dimension.labels[Int(member)]
                 guard let population = rule.populations[label] else {
-                    throw ProtectError.populationUnknown(label: label, column: rule.column, rule: rule.location)
+                    throw RecodeError.populationUnknown(label: label, column: rule.column, rule: rule.location)
                 }
                 sum += Double(population)
             }
@@ -222,14 +225,14 @@ struct RecodePlanner {
             var found = false
             for cell in cellsOf[Int(member)] where isTotalRow(cell) {
                 guard let value = table.denominators?[cell], !value.isNaN else {
-                    throw ProtectError.populationUnknown(
+                    throw RecodeError.populationUnknown(
                         label: dimension.labels[Int(member)], column: rule.column, rule: rule.location)
                 }
                 bySlice[sliceKey(cell), default: 0] += value
                 found = true
             }
             guard found else {
-                throw ProtectError.populationUnknown(
+                throw RecodeError.populationUnknown(
                     label: dimension.labels[Int(member)], column: rule.column, rule: rule.location)
             }
         }
@@ -284,7 +287,7 @@ struct RecodePlanner {
         }
     }
 
-    private func fail(_ problem: String) -> ProtectError {
+    private func fail(_ problem: String) -> RecodeError {
         .recodeImpossible(column: rule.column, problem: problem, rule: rule.location)
     }
 }

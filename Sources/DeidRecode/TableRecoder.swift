@@ -1,3 +1,5 @@
+import DeidModel
+
 /// A set of values of one dimension merged into one new value.
 struct MergeGroup: Sendable {
     var label: String
@@ -133,8 +135,4 @@ enum TableRecoder {
         let (total, overflow) = a.addingReportingOverflow(b)
         return overflow ? nil : total
     }
-}
-
-extension Array {
-    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

@@ -7,7 +7,7 @@ extension GLPKModel {
     var rowCount: Int { Int(glp_get_num_rows(problem)) }
 
     /// Appends `count` equations `Σ = 0` without coefficients; returns the index of the first.
-    func appendZeroRows(_ count: Int) -> Int {
+    package func appendZeroRows(_ count: Int) -> Int {
         precondition(count > 0 && rowCount + count < Int(Int32.max), "row count outside GLPK's range")
         let first = Int(glp_add_rows(problem, Int32(count))) - 1
         for i in first..<(first + count) { glp_set_row_bnds(problem, Int32(i + 1), GLP_FX, 0, 0) }
@@ -16,7 +16,7 @@ extension GLPKModel {
 
     /// Appends a column with bounds `lower…upper` (nil: none above) and its coefficients in existing rows;
     /// returns its index.
-    func appendColumn(lower: Int, upper: Int?, rows: [Int32], coefficients: [Int32]) -> Int {
+    package func appendColumn(lower: Int, upper: Int?, rows: [Int32], coefficients: [Int32]) -> Int {
         precondition(rows.count == coefficients.count && columnCount + 1 < Int(Int32.max), "malformed column")
         precondition(Set(rows).count == rows.count, "a duplicate row in a column aborts GLPK")
         let rowTotal = rowCount

@@ -1,10 +1,16 @@
 import CGLPK
 
 /// One equation of a component, over the component's columns: Σ coefficients[k]·x[columns[k]] = rhs.
-struct LinearRow: Sendable, Hashable {
-    var columns: [Int32]
-    var coefficients: [Int32]
-    var rhs: Int
+package struct LinearRow: Sendable, Hashable {
+    package var columns: [Int32]
+    package var coefficients: [Int32]
+    package var rhs: Int
+
+    package init(columns: [Int32], coefficients: [Int32], rhs: Int) {
+        self.columns = columns
+        self.coefficients = coefficients
+        self.rhs = rhs
+    }
 }
 
 /// A GLPK problem object with one component's equations and bounds, owned by Swift.
@@ -17,27 +23,27 @@ struct LinearRow: Sendable, Hashable {
 /// every index is checked here before it reaches GLPK. GLPK's terminal output is switched off: it is
 /// per-thread state, so it is switched off again for every model, on the thread that builds it.
 /// Not thread-safe: a model is created, used and destroyed on one thread.
-final class GLPKModel {
-    enum Outcome: Equatable {
+package final class GLPKModel {
+    package enum Outcome: Equatable {
         case optimal(Double)
         case unbounded
         case infeasible
     }
 
     /// Set at creation; only `appendColumn` (GLPKModel+Growth.swift) changes it.
-    var columnCount: Int
-    let problem: OpaquePointer
+    package var columnCount: Int
+    package let problem: OpaquePointer
     private var objectiveColumn: Int?
     var simplexParameters = glp_smcp()
     private var integerParameters = glp_iocp()
     /// Subproblems the last branch and bound opened; counted only when it was given a node limit.
-    private(set) var subproblemsOpened = 0
+    package private(set) var subproblemsOpened = 0
 
     /// `upper[j] == nil` leaves column j unbounded above. Every column is integer (used only by the MIP).
-    init(lower: [Int], upper: [Int?], rows: [LinearRow]) throws(AuditError) {
+    package init(lower: [Int], upper: [Int?], rows: [LinearRow]) throws(SolverError) {
         precondition(lower.count == upper.count && !lower.isEmpty, "a model needs columns with bounds")
         guard lower.count < Int(Int32.max), rows.count < Int(Int32.max), let problem = glp_create_prob() else {
-            throw .solverFailed(detail: "could not create a problem of this size")
+            throw SolverError("could not create a problem of this size")
         }
         self.problem = problem
         self.columnCount = lower.count
@@ -73,7 +79,7 @@ final class GLPKModel {
     deinit { glp_delete_prob(problem) }
 
     /// `upper == nil` leaves the column unbounded above. Inverted bounds would make GLPK fail, so they trap.
-    func setBounds(column j: Int, lower: Int, upper: Int?) {
+    package func setBounds(column j: Int, lower: Int, upper: Int?) {
         precondition(j >= 0 && j < columnCount, "column outside the model")
         let column = Int32(j + 1)
         switch upper {
@@ -85,10 +91,10 @@ final class GLPKModel {
         }
     }
 
-    private func load(_ rows: [LinearRow]) throws(AuditError) {
+    private func load(_ rows: [LinearRow]) throws(SolverError) {
         glp_add_rows(problem, Int32(rows.count))
         let nonZeros = rows.reduce(0) { $0 + $1.columns.count }
-        guard nonZeros < Int(Int32.max) else { throw .solverFailed(detail: "too many coefficients for GLPK") }
+        guard nonZeros < Int(Int32.max) else { throw SolverError("too many coefficients for GLPK") }
         // GLPK's triplet arrays are 1-based: element 0 is ignored.
         var ia = [Int32](repeating: 0, count: nonZeros + 1)
         var ja = [Int32](repeating: 0, count: nonZeros + 1)
@@ -119,13 +125,13 @@ final class GLPKModel {
     }
 
     /// Optimises the LP relaxation for one column, warm-started from the current basis.
-    func optimize(column: Int, maximize: Bool) throws(AuditError) -> Outcome {
+    package func optimize(column: Int, maximize: Bool) throws(SolverError) -> Outcome {
         setObjective(column: column, maximize: maximize)
         return try simplex(simplexParameters)
     }
 
     /// Runs the simplex method from the current basis and reads its outcome.
-    func simplex(_ parameters: glp_smcp) throws(AuditError) -> Outcome {
+    func simplex(_ parameters: glp_smcp) throws(SolverError) -> Outcome {
         var parameters = parameters
         var code = glp_simplex(problem, &parameters)
         if code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND {
@@ -133,23 +139,23 @@ final class GLPKModel {
             glp_adv_basis(problem, 0)
             code = glp_simplex(problem, &parameters)
         }
-        guard code == 0 else { throw .solverFailed(detail: "simplex stopped with GLPK code \(code)") }
+        guard code == 0 else { throw SolverError("simplex stopped with GLPK code \(code)") }
         switch glp_get_status(problem) {
         case GLP_OPT: return .optimal(glp_get_obj_val(problem))
         case GLP_UNBND: return .unbounded
         case GLP_NOFEAS, GLP_INFEAS: return .infeasible
-        case let status: throw .solverFailed(detail: "simplex ended with GLPK status \(status)")
+        case let status: throw SolverError("simplex ended with GLPK status \(status)")
         }
     }
 
     /// The current basic solution's value of a column.
-    func value(column: Int) -> Double {
+    package func value(column: Int) -> Double {
         precondition(column >= 0 && column < columnCount, "column outside the model")
         return glp_get_col_prim(problem, Int32(column + 1))
     }
 
     /// What a budgeted branch and bound ended with.
-    enum IntegerSearch: Equatable {
+    package enum IntegerSearch: Equatable {
         case found([Double])
         case none
         /// It used up its node budget before it could decide.
@@ -160,9 +166,9 @@ final class GLPKModel {
     /// column fixed, so the first integer solution found ends the search. No cuts: only feasibility is asked.
     /// The column keeps the bounds `lower…upper` afterwards. `nodeLimit` bounds the subproblems branch and bound
     /// may open (nil: only the time limit).
-    func integerPoint(
+    package func integerPoint(
         fixing column: Int, at value: Int, thenBounds lower: Int, _ upper: Int?, nodeLimit: Int?
-    ) throws(AuditError) -> IntegerSearch {
+    ) throws(SolverError) -> IntegerSearch {
         setBounds(column: column, lower: value, upper: value)
         defer { setBounds(column: column, lower: lower, upper: upper) }
         var parameters = integerParameters
@@ -182,7 +188,7 @@ final class GLPKModel {
 
     /// Optimises one column over the integer points (branch and bound, MIP presolver on); nil when it used up
     /// `nodeLimit` first.
-    func optimizeInteger(column: Int, maximize: Bool, nodeLimit: Int?) throws(AuditError) -> Outcome? {
+    package func optimizeInteger(column: Int, maximize: Bool, nodeLimit: Int?) throws(SolverError) -> Outcome? {
         setObjective(column: column, maximize: maximize)
         switch try branchAndBound(integerParameters, nodeLimit: nodeLimit) {
         case .stopped: return nil
@@ -193,7 +199,7 @@ final class GLPKModel {
         switch glp_mip_status(problem) {
         case GLP_OPT: return .optimal(glp_mip_obj_val(problem))
         case GLP_NOFEAS: return .infeasible
-        case let status: throw .solverFailed(detail: "branch and bound ended with GLPK status \(status)")
+        case let status: throw SolverError("branch and bound ended with GLPK status \(status)")
         }
     }
 
@@ -202,7 +208,7 @@ final class GLPKModel {
     /// `glp_intopt`, stopped after `nodeLimit` subproblems when one is given. A node count, unlike a time
     /// limit, stops at the same point on every machine, so what the audit reports does not depend on the
     /// machine's speed. The time limit stays as the last resort, and hitting it fails the audit.
-    private func branchAndBound(_ parameters: glp_iocp, nodeLimit: Int?) throws(AuditError) -> BranchAndBound {
+    private func branchAndBound(_ parameters: glp_iocp, nodeLimit: Int?) throws(SolverError) -> BranchAndBound {
         var parameters = parameters
         var budget = NodeBudget(limit: nodeLimit ?? Int.max)
         let code = withUnsafeMutablePointer(to: &budget) { pointer in
@@ -219,27 +225,26 @@ final class GLPKModel {
         case GLP_ENOPFS: return .infeasible
         case GLP_ENODFS: return .unbounded
         case GLP_ETMLIM:
-            throw .solverFailed(
-                detail: "an integer program did not finish within \(Self.integerTimeLimitMilliseconds / 1000) s")
-        default: throw .solverFailed(detail: "branch and bound stopped with GLPK code \(code)")
+            throw SolverError("an integer program did not finish within \(Self.integerTimeLimitMilliseconds / 1000) s")
+        default: throw SolverError("branch and bound stopped with GLPK code \(code)")
         }
     }
 
     /// The last integer solution's value of a column.
-    func integerValue(column: Int) -> Double {
+    package func integerValue(column: Int) -> Double {
         precondition(column >= 0 && column < columnCount, "column outside the model")
         return glp_mip_col_val(problem, Int32(column + 1))
     }
 
     /// Per integer program: far beyond the 0.5 s the largest benchmark component needed. Hitting it makes the
-    /// audit fail with `solverFailed`, never pass.
+    /// audit fail with a `SolverError`, never pass.
     static let integerTimeLimitMilliseconds = 60_000
 
     /// GLPK's version, for the audit record.
-    static let version: String = String(cString: glp_version())
+    package static let version: String = String(cString: glp_version())
     /// Whether GLPK keeps its environment per thread (`glp_config("TLS")`), which makes separate models on
     /// separate threads safe. Debian's build does.
-    static let isThreadSafe: Bool = glp_config("TLS") != nil
+    package static let isThreadSafe: Bool = glp_config("TLS") != nil
 }
 
 /// What GLPK's branch-and-bound callback reads and writes: how many subproblems the search may open, and how many

@@ -5,7 +5,7 @@ import Dispatch
 /// `concurrently: false` runs them one after another (for a library that is not thread-safe). `startOrder`, a
 /// permutation of the jobs, says which to start first (the largest, say, so that it does not start last and
 /// leave a core idle); it changes nothing but timing.
-func parallelMap<Value: Sendable, Failure: Error>(
+package func parallelMap<Value: Sendable, Failure: Error>(
     _ count: Int, concurrently: Bool = true, startOrder: [Int]? = nil,
     _ job: @Sendable (Int) throws(Failure) -> Value
 ) throws(Failure) -> [Value] {

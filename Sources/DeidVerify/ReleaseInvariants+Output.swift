@@ -1,3 +1,7 @@
+import DeidRead
+import DeidDescription
+import DeidModel
+
 extension ReleaseInvariants {
     /// Reads the written release back before it is committed and checks every row against the table and the
     /// pattern: release row k is cell k (recoding writes each group once, in first-member order). Hidden counts
@@ -14,7 +18,7 @@ extension ReleaseInvariants {
         var percent: Int?
         var dimensions: [(field: Int, dimension: Int)] = []
         var cell = 0
-        func violated(_ what: String) -> ProtectError { .invariantViolated(what, file: table.file) }
+        func violated(_ what: String) -> VerifyError { .invariantViolated(what, file: table.file) }
         try reader.read(
             header: { fields in
                 let position = Dictionary(fields.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
@@ -46,7 +50,7 @@ extension ReleaseInvariants {
                         throw violated("a derived value of a hidden count would be published")
                     }
                     if value > 0, hidden || policy.numerator.isSmall(value), NumberParser.readsAsZero(row[field]) {
-                        throw ProtectError.roundedZeroWouldBePublished(
+                        throw VerifyError.roundedZeroWouldBePublished(
                             cell: table.coordinates(of: cell), column: column, at: table.location(of: cell))
                     }
                 }

@@ -1,3 +1,8 @@
+import DeidDescription
+import DeidModel
+import DeidAssess
+import DeidAudit
+
 /// Post-conditions checked on every release before a byte is written. They restate the guarantees of the
 /// earlier stages independently, so a bug there fails closed instead of publishing a small count.
 public enum ReleaseInvariants {
@@ -5,7 +10,7 @@ public enum ReleaseInvariants {
     /// below the threshold) small counts are published and nothing may be hidden; with it no small count may show.
     public static func verify(
         table: Table, pattern: Pattern, policy: Policy, audit: AuditResult, assessment: Assessment
-    ) throws(ProtectError) {
+    ) throws(VerifyError) {
         if !assessment.requiresMasking && pattern.hiddenCount > 0 {
             throw .invariantViolated("a cell would be hidden although the assessment allows release without masking", file: table.file)
         }

@@ -1,4 +1,8 @@
 import Foundation
+import DeidRead
+import DeidDescription
+import DeidModel
+import DeidRecode
 
 /// How the release departs from a row-for-row copy of the input: merged rows from recoding, recomputed rates,
 /// and the percent column of a rounded-percentages table.
@@ -23,7 +27,7 @@ public struct ReleaseLayout: Sendable {
 /// The fields of a merged row (a group from recoding): labels from the recoded table, the summed count,
 /// denominator and sample size, recomputed rates, and nothing else. Columns deid knows nothing about are left
 /// empty, since a member's value would misdescribe the group.
-struct MergedRow {
+package struct MergedRow {
     let table: Table
     let cell: Int
     let description: TableDescription
@@ -31,7 +35,7 @@ struct MergedRow {
 
     /// What column `name` holds for the group; `original` is the first member's field, whose number of decimals
     /// a recomputed value keeps.
-    func field(_ name: String, original: UnsafeRawBufferPointer) -> String {
+    package func field(_ name: String, original: UnsafeRawBufferPointer) -> String {
         if let d = table.dimensions.firstIndex(where: { $0.column == name }) {
             return table.dimensions[d].labels[Int(table.value(of: cell, in: d))]
         }
@@ -50,6 +54,13 @@ struct MergedRow {
             return DecimalText.format(Double(table.counts[cell]) / denominator * multiplier, decimals: decimals)
         }
         return ""
+    }
+
+    package init(table: Table, cell: Int, description: TableDescription, rates: [String: Double]) {
+        self.table = table
+        self.cell = cell
+        self.description = description
+        self.rates = rates
     }
 }
 

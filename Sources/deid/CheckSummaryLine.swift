@@ -1,4 +1,4 @@
-import DeidCore
+import DeidEmit
 
 /// The closing line of a text-format check, on stderr: how many tables, how many findings of which rule.
 enum CheckSummaryLine {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import DeidCore
+import DeidSupport
 
 /// Results go to stdout, messages to stderr, both through `StandardStreams` (raw `write(2)`): a full or closed
 /// stderr must never crash deid after its outputs are written.

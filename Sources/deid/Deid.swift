@@ -1,5 +1,5 @@
 import ArgumentParser
-import DeidCore
+import DeidSupport
 
 /// The `deid` command. Exit codes: 0 clean, 1 findings, 2 the tool could not do the job (usage,
 /// configuration, input or output errors). ArgumentParser's own usage exit code (64) is remapped to 2.

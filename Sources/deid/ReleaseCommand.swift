@@ -1,5 +1,7 @@
 import ArgumentParser
-import DeidCore
+import DeidSupport
+import DeidRead
+import DeidPipeline
 
 extension Deid {
     struct Release: ParsableCommand {

@@ -1,5 +1,8 @@
 import ArgumentParser
-import DeidCore
+import DeidSupport
+import DeidRead
+import DeidEmit
+import DeidPipeline
 
 extension Deid {
     struct Score: ParsableCommand {

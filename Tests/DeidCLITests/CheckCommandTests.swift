@@ -1,4 +1,4 @@
-import DeidCore
+import DeidSupport
 import Foundation
 import Testing
 

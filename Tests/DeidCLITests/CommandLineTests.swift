@@ -1,4 +1,4 @@
-import DeidCore
+import DeidSupport
 import Testing
 
 /// The command line itself: help, version, and usage errors mapped to exit 2 (never ArgumentParser's 64).

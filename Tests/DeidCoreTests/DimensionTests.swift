@@ -1,5 +1,5 @@
 import Testing
-@testable import DeidCore
+@testable import DeidModel
 
 @Suite struct DimensionTests {
     @Test func hierarchyHeightsAndLineage() {

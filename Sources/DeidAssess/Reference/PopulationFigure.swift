@@ -28,7 +28,7 @@ public struct PopulationFigure: Sendable, Hashable {
 
 extension Int {
     /// Thousands separated with commas, as the DDG writes populations: 39,538,223.
-    var grouped: String {
+    package var grouped: String {
         let digits = String(magnitude)
         var out = ""
         for (i, ch) in digits.enumerated() {
@@ -39,5 +39,5 @@ extension Int {
     }
 
     /// Points as the DDG prints them: +5, −5, 0.
-    var signedPoints: String { self > 0 ? "+\(self)" : self < 0 ? "−\(-self)" : "0" }
+    package var signedPoints: String { self > 0 ? "+\(self)" : self < 0 ? "−\(-self)" : "0" }
 }

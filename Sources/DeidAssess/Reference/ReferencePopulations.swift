@@ -1,3 +1,7 @@
+import DeidSupport
+import DeidRead
+import DeidDescription
+
 /// A reference file and its SHA-256, as recorded in the assessment (Q18: the audit hashes every figure source).
 public struct ReferenceFile: Sendable, Hashable, Encodable {
     public var name: String

@@ -1,3 +1,5 @@
+import DeidDescription
+
 /// Reads age-group labels: "0-17", "0–17", "18 to 24", "65+", "65 and over", "<1", "Under 5", "90+", "5".
 enum AgeLabelParser {
     private static let noise: Set<String> = ["years", "year", "yrs", "yr", "old", "age", "ages", "aged"]

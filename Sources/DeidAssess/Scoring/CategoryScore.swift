@@ -1,3 +1,5 @@
+import DeidDescription
+
 /// Criteria scored from the DDG's category lists: race, ethnicity, race/ethnicity combined, language, sex,
 /// sexual orientation, gender identity, intersex, immigration status (ddg-spec §3.1–3.2, R7, R9, Q16, Q17).
 ///

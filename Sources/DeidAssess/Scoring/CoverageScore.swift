@@ -1,3 +1,5 @@
+import DeidDescription
+
 /// Insurance Coverage (Ed. 2.0): the member count of the smallest plan.
 enum InsuranceScore {
     static func score(_ criterion: InsuranceCriterion, _ ctx: ScoringContext) throws(AssessError) -> PopulationLine? {

@@ -1,3 +1,6 @@
+import DeidDescription
+import DeidModel
+
 /// The smallest count the events criterion looks at. It stays inside the scorer: reports carry its band only.
 struct EventsSummary {
     /// The smallest count (non-zero unless the policy counts zeros); nil when there is none.

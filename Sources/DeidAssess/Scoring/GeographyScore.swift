@@ -1,3 +1,5 @@
+import DeidDescription
+
 /// Residence and service geography (R4): one line per geography dimension, or the table's `geography:`.
 enum GeographyScore {
     static func score(_ ctx: ScoringContext) throws(AssessError) -> [PopulationLine] {

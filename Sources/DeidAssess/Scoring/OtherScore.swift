@@ -1,3 +1,5 @@
+import DeidDescription
+
 /// Other Variables (R8; V1-S6.2, V2-D16.2 §16.2.14): by statewide population when the description gives
 /// populations (Ed. 2.0), otherwise by the number of groups. Always flagged for expert review.
 enum OtherScore {

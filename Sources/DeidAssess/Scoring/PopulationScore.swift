@@ -1,3 +1,5 @@
+import DeidDescription
+
 /// The unit with the smallest population among what a dimension (or a table-level declaration) shows.
 struct SmallestUnit {
     var label: String

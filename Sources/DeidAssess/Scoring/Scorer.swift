@@ -1,3 +1,6 @@
+import DeidDescription
+import DeidModel
+
 /// DDG Step 3: the edition's Publication Scoring Criteria applied to one table (ddg-spec §3, R1–R11).
 ///
 /// One line per criterion: events, time, population (geography or insurance coverage), program, each

@@ -1,3 +1,7 @@
+import DeidSupport
+import DeidDescription
+import DeidModel
+
 /// What every criterion reads: the table, its description, the edition's scoring tables and the reference
 /// data. Warnings for the statistical expert are collected here.
 final class ScoringContext {

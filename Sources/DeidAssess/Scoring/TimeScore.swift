@@ -1,3 +1,5 @@
+import DeidDescription
+
 /// Reads time labels that say their own period: a four-digit year ("2021") or a span of years
 /// ("2016-2020", "2016–2020", "2016 to 2020"). Anything else needs `period:` on the dimension.
 enum TimeLabelParser {

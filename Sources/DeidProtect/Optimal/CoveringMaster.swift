@@ -1,4 +1,5 @@
 import CGLPK
+import DeidAudit
 
 /// The master problem of exact complementary suppression: which cells to hide, as a 0–1 integer program
 /// `minimise Σ cost_j·x_j` subject to rows `Σ a_j·x_j ≥ b` that grow as the attacker subproblems find patterns

@@ -1,4 +1,7 @@
 import CGLPK
+import DeidSolver
+import DeidModel
+import DeidAudit
 
 /// The attacker subproblem of exact complementary suppression, over one component: given which cells are
 /// hidden, how far can a hidden cell move, and — when not far enough — which cells would have to be hidden to
@@ -44,8 +47,9 @@ final class WidthOracle {
             }
             if !columns.isEmpty { rows.append(LinearRow(columns: columns, coefficients: coefficients, rhs: 0)) }
         }
-        model = try GLPKModel(lower: Array(repeating: 0, count: cells.count),
-                              upper: Array(repeating: 0, count: cells.count), rows: rows)
+        model = try solving {
+            try GLPKModel(lower: Array(repeating: 0, count: cells.count), upper: Array(repeating: 0, count: cells.count), rows: rows)
+        }
     }
 
     func column(of cell: Int) -> Int? { columnOf[cell] }
@@ -73,14 +77,14 @@ final class WidthOracle {
         var coefficient: [Int: Double] = [:]
         var up = Double.infinity
         var down = 0.0
-        switch try model.optimize(column: c, maximize: true) {
+        switch try solving({ try model.optimize(column: c, maximize: true) }) {
         case .unbounded: break
         case .infeasible: throw .solverFailed(detail: "the attacker subproblem has no solution")
         case .optimal(let value):
             up = value
             collect(into: &coefficient, rising: 1)
         }
-        switch try model.optimize(column: c, maximize: false) {
+        switch try solving({ try model.optimize(column: c, maximize: false) }) {
         case .unbounded, .infeasible: throw .solverFailed(detail: "the attacker subproblem has no minimum")
         case .optimal(let value):
             down = -value

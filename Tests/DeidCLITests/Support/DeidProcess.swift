@@ -54,7 +54,9 @@ enum Deid {
             let built = (try? fileManager.attributesOfItem(atPath: executable))?[.modificationDate] as? Date
         else { return nil }
         let products = (executable as NSString).deletingLastPathComponent
-        for target in ["deid.build", "DeidCore.build"] {
+        let targets = ((try? fileManager.contentsOfDirectory(atPath: products)) ?? [])
+            .filter { $0 == "deid.build" || ($0.hasPrefix("Deid") && $0.hasSuffix(".build") && !$0.hasSuffix("Tests.build")) }
+        for target in targets.sorted() {
             let folder = products + "/" + target
             for file in (try? fileManager.contentsOfDirectory(atPath: folder)) ?? [] where file.hasSuffix(".o") {
                 let modified = (try? fileManager.attributesOfItem(atPath: folder + "/" + file))?[.modificationDate] as? Date

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import DeidCore
+@testable import DeidDescription
+@testable import DeidModel
+@testable import DeidAssess
 
 extension Repo {
     static let references = presets + "/reference"

@@ -1,5 +1,5 @@
 import Testing
-@testable import DeidCore
+@testable import DeidAssess
 
 /// DDG Steps 1–3 and the decision they lead to (ddg-spec §1, T5, T12, Q1, Q6, Q22).
 @Suite struct AssessmentDecisionTests {

@@ -1,5 +1,6 @@
 import Testing
-@testable import DeidCore
+@testable import DeidAssess
+@testable import DeidEmit
 
 /// Nothing the assessment reports may depend on a hidden count beyond what masking already says (the count is
 /// below 11). Two tables that differ only in the values of their small counts must produce identical reports.

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
-@testable import DeidCore
+@testable import DeidModel
+@testable import DeidAssess
+@testable import DeidAudit
+@testable import DeidProtect
+@testable import DeidVerify
+@testable import DeidEmit
+@testable import DeidPipeline
 
 /// The masking decision inside `deid release`, `deid check` and `deid score` (ddg-spec §1; Q6).
 @Suite struct AssessmentPipelineTests {
@@ -104,7 +110,7 @@ import Testing
         var pattern = Pattern(cellCount: c.table.cellCount)
         try ReleaseInvariants.verify(table: c.table, pattern: pattern, policy: c.policy, audit: audit, assessment: assessment)
         pattern.hide(0, .primary)
-        #expect(throws: ProtectError.self) {
+        #expect(throws: VerifyError.self) {
             try ReleaseInvariants.verify(table: c.table, pattern: pattern, policy: c.policy, audit: audit, assessment: assessment)
         }
     }
@@ -112,7 +118,7 @@ import Testing
     @Test func maskedReleaseMayShowNoSmallCount() throws {
         let c = try DDGCase("high-risk", "declared.deid.yaml")
         let audit = AuditResult(intervals: [], solver: "none", components: 0, linearProgramsSolved: 0, integerProgramsSolved: 0, integerTightenedBounds: 0)
-        #expect(throws: ProtectError.self) {
+        #expect(throws: VerifyError.self) {
             try ReleaseInvariants.verify(
                 table: c.table, pattern: Pattern(cellCount: c.table.cellCount), policy: c.policy, audit: audit,
                 assessment: try c.assess())

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import DeidCore
+@testable import DeidAssess
 
 /// "Why the release does not meet Safe Harbor" (ddg-spec §7.1, §7.2): what the dimensions show.
 @Suite struct SafeHarborScreenTests {

@@ -1,5 +1,5 @@
 import Testing
-@testable import DeidCore
+@testable import DeidSupport
 
 /// DDG Ed. 2.0 Appendix I, "Scoring scenarios for public health care coverage" (ddg-spec §6.3): every row a
 /// table can express. All are annual (time 0) with fewer than 11 events (+7); the smallest count is 2, so a

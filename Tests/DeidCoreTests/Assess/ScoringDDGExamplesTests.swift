@@ -1,5 +1,5 @@
 import Testing
-@testable import DeidCore
+@testable import DeidSupport
 
 /// The scoring examples the DDG gives itself (ddg-spec §6.2, S1–S10). Each asserts the criterion the example
 /// is about, and the total and every other criterion of the fixture table it sits in.

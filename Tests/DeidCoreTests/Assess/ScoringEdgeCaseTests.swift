@@ -1,5 +1,5 @@
 import Testing
-@testable import DeidCore
+@testable import DeidAssess
 
 /// Conservative readings where the DDG or the table leaves something open (Q8, Q16, Q17, Q19, R1, R4).
 @Suite struct ScoringEdgeCaseTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import DeidCore
+@testable import DeidDescription
 
 /// Mistakes in the new description keys, the policy's scoring section and reference data, each reported
 /// with its line and what to do.

@@ -1,5 +1,5 @@
 import Testing
-@testable import DeidCore
+@testable import DeidSupport
 
 /// The DDG's interaction illustrations, race × ethnicity scenarios and the v1.0 / Ed. 2.0 differences
 /// (ddg-spec §6.3, §6.5, §6.6, Q14). The DDG gives these tables without totals; the scores are the spec's

@@ -1,5 +1,6 @@
 import Testing
-@testable import DeidCore
+@testable import DeidDescription
+@testable import DeidAssess
 
 /// Reading age and time labels (Q15, R1, Q9).
 @Suite struct ScoringLabelParserTests {

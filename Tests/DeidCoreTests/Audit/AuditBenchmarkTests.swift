@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import DeidCore
+@testable import DeidAudit
 
 /// Timing runs behind `DEID_AUDIT_BENCH=1 swift test --filter AuditBenchmark`: they print figures and check
 /// only that every true value lies in its interval. Off by default: the dense 3-D tables take minutes.

@@ -1,4 +1,4 @@
-@testable import DeidCore
+@testable import DeidSupport
 
 /// Exhaustive reference for 2-D tables: enumerates every integer completion of the hidden cells and records
 /// each hidden cell's min and max. Deliberately naive: its only job is to be obviously right.

@@ -1,5 +1,6 @@
 import Testing
-@testable import DeidCore
+@testable import DeidModel
+@testable import DeidAudit
 
 /// DDG Ed. 2.0 §4.4.3 Examples 1, 2 and 4 (ddg-spec §6.4): age groups A1…A8 and their total, one relation.
 @Suite struct AuditDDGExamplesTests {

@@ -1,5 +1,6 @@
 import Testing
-@testable import DeidCore
+@testable import DeidModel
+@testable import DeidAudit
 
 @Suite struct AuditErrorTests {
     func oneRow(_ values: [Int], hidden: [Int], labels: [Int: HiddenLabel] = [:]) -> AuditProblem {

@@ -1,4 +1,5 @@
-@testable import DeidCore
+@testable import DeidModel
+@testable import DeidAudit
 
 extension Relations {
     /// Builds relations from a literal list (tests only). Internal `append` does the storing.

@@ -1,4 +1,5 @@
-@testable import DeidCore
+@testable import DeidModel
+@testable import DeidAudit
 
 /// A table of any number of dimensions, each with a total, laid out row-major over (n₁+1)×…×(n_d+1); the
 /// last index of every dimension is its total. Relations: every line along every dimension.

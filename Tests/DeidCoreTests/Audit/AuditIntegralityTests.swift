@@ -1,5 +1,7 @@
 import Testing
-@testable import DeidCore
+@testable import DeidSolver
+@testable import DeidModel
+@testable import DeidAudit
 
 /// Where the LP relaxation and the integers disagree, and the audit must follow the integers.
 @Suite struct AuditIntegralityTests {

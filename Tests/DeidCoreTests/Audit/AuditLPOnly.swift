@@ -1,4 +1,5 @@
-@testable import DeidCore
+@testable import DeidSolver
+@testable import DeidAudit
 
 /// What an LP-only audit (τ-ARGUS's Intervalle, sdcTable's attack()) would report: min and max of each hidden
 /// cell over the LP relaxation, rounded inward, with no integer check. Tests use it to show where integrality

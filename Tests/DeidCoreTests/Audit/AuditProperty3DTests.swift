@@ -1,6 +1,6 @@
 import PropertyBased
 import Testing
-@testable import DeidCore
+@testable import DeidAudit
 
 /// Random small 3-D tables (where LP vertices can be fractional): cross-checks that need no enumeration.
 @Suite struct AuditProperty3DTests {

@@ -1,6 +1,6 @@
 import PropertyBased
 import Testing
-@testable import DeidCore
+@testable import DeidAudit
 
 /// The audit's intervals must equal, exactly, those found by enumerating every integer completion.
 @Suite struct AuditPropertyTests {

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import DeidCore
+@testable import DeidAudit
 
 /// `release` audits its own pattern knowing the true counts: the true table is one completion, so its values
 /// are attained and save solves. The intervals must not change, and values that are not a completion (what

@@ -1,5 +1,6 @@
 import Testing
-@testable import DeidCore
+@testable import DeidModel
+@testable import DeidAudit
 
 /// Larger inputs: the parallel path, and the size of slice the C prototype was timed on.
 @Suite struct AuditScaleTests {

@@ -1,5 +1,6 @@
 import Testing
-@testable import DeidCore
+@testable import DeidModel
+@testable import DeidAudit
 
 @Suite struct DisclosureAuditTests {
     /// τ-ARGUS manual §2.15 (sdc-anchors §5.4): row totals 7 and 3, column totals 9 and 7, a published third

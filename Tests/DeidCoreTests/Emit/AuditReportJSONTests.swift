@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import DeidCore
+@testable import DeidSupport
+@testable import DeidEmit
 
 /// The report's hidden cells are streamed in by hand (`AuditReport.writeJSON`); the document must be byte for
 /// byte what JSONEncoder writes for the same report.

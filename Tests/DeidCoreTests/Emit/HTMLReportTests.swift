@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import DeidCore
+@testable import DeidDescription
+@testable import DeidEmit
+@testable import DeidPipeline
 
 /// The HTML report prints user data as text: labels are escaped wherever they appear.
 @Suite struct HTMLReportEscapingTests {

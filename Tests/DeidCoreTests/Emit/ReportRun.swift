@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import DeidCore
+@testable import DeidEmit
+@testable import DeidPipeline
 
 /// One fixture of `Tests/Fixtures/reports/` released in a temporary folder, with both reports read back and
 /// made independent of where the checkout and the folder are: paths lose those prefixes, and the digests of the

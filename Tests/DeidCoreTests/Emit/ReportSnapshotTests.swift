@@ -2,7 +2,7 @@ import Foundation
 import SnapshotTesting
 import Testing
 
-@testable import DeidCore
+@testable import DeidRead
 
 /// Golden JSON and HTML reports of three small releases (`Tests/Fixtures/reports/`): a masked county × sex table
 /// with a region hierarchy, a statewide table released WITHOUT masking on its score under the v1.0 policy, and a

@@ -2,7 +2,8 @@ import Foundation
 import PropertyBased
 import Testing
 
-@testable import DeidCore
+@testable import DeidSupport
+@testable import DeidEmit
 
 /// The JSON and SARIF findings are written by hand (`PrettyJSON`, `JSONSplice`) so that a list of 400,000
 /// findings streams out; these tests hold that writer to exactly what JSONEncoder writes for the same values.

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import DeidCore
+@testable import DeidModel
+@testable import DeidPipeline
 
 /// Reading a large file in two segments on two cores must give exactly the table one pass gives: same cells in
 /// the same order, same labels and ids, same lines — including when quoted fields hold delimiters, quotes and

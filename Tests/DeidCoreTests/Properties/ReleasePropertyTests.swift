@@ -1,7 +1,7 @@
 import Foundation
 import PropertyBased
 import Testing
-@testable import DeidCore
+@testable import DeidProtect
 
 /// Random tables through `Releaser.release`, each release checked by an independent brute-force attacker
 /// (`ReleaseVerifier`) and compared with its input (architecture.md, "Invariants worth a property test"):

@@ -1,5 +1,9 @@
 import Foundation
-@testable import DeidCore
+@testable import DeidDescription
+@testable import DeidModel
+@testable import DeidProtect
+@testable import DeidEmit
+@testable import DeidPipeline
 
 /// One `deid release` through the library, in a temporary folder: `table.csv` and `table.deid.yaml` in,
 /// `out.csv` and `out.json` out.

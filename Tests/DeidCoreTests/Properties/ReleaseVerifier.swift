@@ -1,5 +1,5 @@
 import Foundation
-@testable import DeidCore
+@testable import DeidDescription
 
 /// A CSV table as plain strings, split without deid's reader. The tables these tests write and deid releases
 /// hold no quotes, commas inside fields or line breaks inside fields; a quote is refused rather than guessed at.

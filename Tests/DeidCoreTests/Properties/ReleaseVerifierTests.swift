@@ -1,5 +1,5 @@
 import Testing
-@testable import DeidCore
+@testable import DeidSupport
 
 /// The independent checker must catch what it is meant to catch, or the property test's silence proves nothing.
 @Suite struct ReleaseVerifierTests {

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
-@testable import DeidCore
+@testable import DeidSupport
+@testable import DeidRead
+@testable import DeidProtect
+@testable import DeidVerify
 
 /// Derived statistics (DDG Ed. 2.0 rule 5, T10) and the rounded zero of Example 3.
 @Suite struct DerivedTests {
@@ -72,7 +75,7 @@ import Testing
             fixture: "example3",
             policy: try Masking.preset(replacing: "hide_with_count: true", with: "hide_with_count: false"))
         defer { run.remove() }
-        let error = expectError(ProtectError.self) { _ = try run.release() }
+        let error = expectError(VerifyError.self) { _ = try run.release() }
         guard case .roundedZeroWouldBePublished(let cell, let column, let at) = error else {
             Issue.record("expected roundedZeroWouldBePublished, got \(String(describing: error))")
             return

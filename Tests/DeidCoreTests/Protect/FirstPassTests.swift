@@ -1,5 +1,6 @@
 import Testing
-@testable import DeidCore
+@testable import DeidModel
+@testable import DeidProtect
 
 /// The first pass protects table components on separate cores. Its pattern must be exactly what one protector
 /// going through every primary cell gives — including cells a worker hid while trying a split that then failed

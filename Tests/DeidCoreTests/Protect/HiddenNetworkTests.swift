@@ -1,5 +1,6 @@
 import Testing
-@testable import DeidCore
+@testable import DeidModel
+@testable import DeidProtect
 
 /// The network of hidden cells (`HiddenNetworkLP`) answers whether a hidden cell can already move, and the
 /// whole component's program with split columns finds moves as cheap as with merged ones.

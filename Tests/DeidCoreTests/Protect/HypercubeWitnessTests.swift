@@ -1,5 +1,6 @@
 import Testing
-@testable import DeidCore
+@testable import DeidModel
+@testable import DeidProtect
 
 /// A hypercube witness is used as proof that a hidden cell can move, so every cube it returns must be a
 /// perturbation that keeps every total: for each relation, the total's move equals the sum of its parts' moves.

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
-@testable import DeidCore
+@testable import DeidDescription
+@testable import DeidModel
+@testable import DeidEmit
+@testable import DeidPipeline
 
 /// Runs the masking fixtures (Tests/Fixtures/ddg) and small inline tables through the real pipeline.
 enum Masking {

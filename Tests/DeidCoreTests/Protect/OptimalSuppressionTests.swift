@@ -1,5 +1,7 @@
 import Testing
-@testable import DeidCore
+@testable import DeidDescription
+@testable import DeidModel
+@testable import DeidProtect
 
 /// Exact complementary suppression (`OptimalSuppression`): its cuts are valid for every pattern, its pattern is
 /// the cheapest an exhaustive search finds, and it passes the exact audit.

@@ -1,5 +1,5 @@
 import Testing
-@testable import DeidCore
+@testable import DeidProtect
 
 /// A neighbourhood's linear program leaves out cells that its relations hold still (`ProtectionLP.withoutPinned`).
 @Suite struct PinnedCellsTests {

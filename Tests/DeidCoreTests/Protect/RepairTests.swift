@@ -1,5 +1,8 @@
 import Testing
-@testable import DeidCore
+@testable import DeidDescription
+@testable import DeidModel
+@testable import DeidAudit
+@testable import DeidProtect
 
 /// The audit-and-repair round. Witnesses are moves of linear programs; the audit is exact over whole numbers.
 /// When the audit rejects a cell that witnesses claim is covered, the repair must still hide something, or the

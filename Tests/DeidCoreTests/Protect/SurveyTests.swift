@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
-@testable import DeidCore
+@testable import DeidDescription
+@testable import DeidModel
+@testable import DeidProtect
+@testable import DeidAssess
 
 /// Survey data (DDG Ed. 2.0 §5.2, Appendix H; T13, Q21): estimates on fewer than 30 sample cases are hidden as
 /// unreliable with annotation code 4.
@@ -63,7 +66,7 @@ import Testing
         let (table, description, policy) = try run.load()
         var pattern = Pattern(cellCount: table.cellCount)
         PrimarySuppression.apply(to: table, policy: policy, pattern: &pattern)
-        let unreliable = SurveyReliability.unreliableCells(in: table, description: description, policy: policy)
+        let unreliable = ReliabilityScreen.unreliableCells(in: table, description: description, policy: policy)
         SurveyReliability.hide(unreliable, in: &pattern, at: .beforeProtection, policy: policy)
         #expect(unreliable == [2])
         #expect(pattern.reasons == [nil, nil, .primary])

@@ -1,5 +1,6 @@
 import Testing
-@testable import DeidCore
+@testable import DeidModel
+@testable import DeidProtect
 
 /// Regression: the union-find in `TableComponents` once re-linked a stale root, so the parts of one relation
 /// fell into different components and complementary suppression "protected" cells without hiding anything.

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import DeidCore
+@testable import DeidDescription
+@testable import DeidProtect
 
 /// The three-category method (DDG Ed. 2.0 §4.4.4, T11, ddg-spec Q13): rounded whole percentages, no counts,
 /// every total at least 1,100.

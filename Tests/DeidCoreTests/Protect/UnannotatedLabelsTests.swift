@@ -1,5 +1,6 @@
 import Testing
-@testable import DeidCore
+@testable import DeidModel
+@testable import DeidProtect
 
 /// Without an annotation column a release publishes no code, so no label-aware audit is run and the report
 /// names no code for any hidden cell.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import DeidCore
+@testable import DeidRead
 
 extension ReadTests {
     /// The rejecting side: every error names file, record, line and column, and is the same whatever the buffer

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import DeidCore
+@testable import DeidRead
 
 extension ReadTests {
     /// One test per libcsv behaviour listed in engineering notes §1.4 and §1.6, on the accepting side.

@@ -2,7 +2,7 @@ import Foundation
 import PropertyBased
 import Testing
 
-@testable import DeidCore
+@testable import DeidRead
 
 extension ReadTests {
     @Suite struct CSVWriterTests {

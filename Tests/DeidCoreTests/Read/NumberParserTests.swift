@@ -1,6 +1,6 @@
 import Testing
 
-@testable import DeidCore
+@testable import DeidRead
 
 extension ReadTests {
     @Suite struct NumberParserTests {

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import DeidCore
+@testable import DeidSupport
+@testable import DeidRead
 
 /// Groups the Read stage's suites, so `swift test --filter Read` runs all of them.
 @Suite enum ReadTests {}
@@ -77,7 +78,7 @@ func readError(_ text: String, options: CSVOptions = CSVOptions()) throws -> Rea
     try readError(Array(text.utf8), options: options)
 }
 
-/// `DeidCore.SourceLocation` for "t.csv" (Testing has a SourceLocation type of its own).
-func at(line: Int, column: Int, record: Int) -> DeidCore.SourceLocation {
-    DeidCore.SourceLocation(file: "t.csv", line: line, column: column, record: record)
+/// `DeidSupport.SourceLocation` for "t.csv" (Testing has a SourceLocation type of its own).
+func at(line: Int, column: Int, record: Int) -> DeidSupport.SourceLocation {
+    DeidSupport.SourceLocation(file: "t.csv", line: line, column: column, record: record)
 }

@@ -1,7 +1,7 @@
 import PropertyBased
 import Testing
 
-@testable import DeidCore
+@testable import DeidRead
 
 extension ReadTests {
     /// The reader leaves libcsv's space function out on lines where it cannot matter (a speed-up). These tests

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import DeidCore
+@testable import DeidDescription
+@testable import DeidRecode
+@testable import DeidProtect
 
 /// `aggregate:` rules (DDG Step 4, "reduce granularity"): counties into "Other <region>", years into periods.
 @Suite struct RecodeTests {
@@ -215,7 +217,7 @@ import Testing
                     of: "      when: {population_below: 20000}\n      into: parent\n",
                     with: "      groups:\n        Marin and Mono: [Marin, Mono]\n"))
         defer { run.remove() }
-        let error = expectError(ProtectError.self) { _ = try run.release() }
+        let error = expectError(RecodeError.self) { _ = try run.release() }
         #expect(error?.message.contains("the members of 'Marin and Mono' have different parents ('Bay Area', 'Mountain')") == true)
         #expect(error?.location?.file == run.rules)
         #expect(run.wroteNothing)
@@ -227,7 +229,7 @@ import Testing
             description: try String(contentsOfFile: Masking.fixtures + "/recode-county/table.deid.yaml", encoding: .utf8)
                 .replacingOccurrences(of: "      into: parent\n", with: "      into: parent\n      label: Nevada\n"))
         defer { run.remove() }
-        let error = expectError(ProtectError.self) { _ = try run.release() }
+        let error = expectError(RecodeError.self) { _ = try run.release() }
         #expect(error?.message == "the aggregate rule for 'County' cannot be applied: the group label 'Nevada' is "
             + "already a value of 'County'; choose another label")
     }
@@ -238,7 +240,7 @@ import Testing
             description: try String(contentsOfFile: Masking.fixtures + "/recode-county/table.deid.yaml", encoding: .utf8)
                 .replacingOccurrences(of: "      into: parent\n", with: "      into: parent\n      populations: {Alpine: 1200}\n"))
         defer { run.remove() }
-        let error = expectError(ProtectError.self) { _ = try run.release() }
+        let error = expectError(RecodeError.self) { _ = try run.release() }
         #expect(error?.message.hasPrefix("the population of 'Alameda' in 'County' is unknown") == true)
     }
 

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import DeidCore
+@testable import DeidDescription
 
 /// The folders `Tests/Fixtures/bad-input/rules-*` that mark a YAML line `# <- error` hold a bad description
 /// (`table.deid.yaml`, and possibly a policy file it names), a valid `table.csv`, and `expected-error.txt` with

@@ -1,5 +1,6 @@
 import Testing
-@testable import DeidCore
+@testable import DeidDescription
+@testable import DeidModel
 
 /// A column the description names but the table lacks is reported at the line that names it.
 @Suite struct RulesColumnLocationTests {

@@ -1,5 +1,5 @@
 import Testing
-@testable import DeidCore
+@testable import DeidDescription
 
 /// Bad descriptions written inline, beyond the on-disk fixtures: each asserts the reported line and a phrase.
 @Suite struct RulesDescriptionErrorTests {

@@ -1,5 +1,6 @@
 import Testing
-@testable import DeidCore
+@testable import DeidSupport
+@testable import DeidDescription
 
 @Suite struct RulesDescriptionLoadingTests {
     let example = Repo.fixtures + "/rules-valid/full-example.deid.yaml"

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import DeidCore
+@testable import DeidDescription
 
 @Suite struct RulesDiscoveryTests {
     /// root/deid.yaml, root/data/deid.yaml, root/data/2024/counts.csv (+ counts.deid.yaml, + a --rules file).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import DeidCore
+@testable import DeidSupport
+@testable import DeidDescription
 
 @Suite struct RulesPolicyLoadingTests {
     func preset(_ name: String) throws -> Policy {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import DeidCore
+@testable import DeidDescription
 
 @Suite struct RulesPresetLocatorTests {
     @Test func environmentVariableComesFirst() throws {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import DeidCore
+@testable import DeidDescription
 
 /// Paths into the checkout, found from this file so tests run from any working directory.
 enum Repo {

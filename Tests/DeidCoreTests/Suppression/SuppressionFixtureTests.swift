@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import DeidCore
+@testable import DeidSupport
 
 /// The suppression fixtures (`Tests/Fixtures/suppression/<case>/`): DDG Ed. 2.0 Examples 1, 2 and 4, a 4×4
 /// table whose "two hidden per row and column" pattern still discloses a cell, and a 3-dimension table with a
