@@ -64,7 +64,7 @@ public struct Step1Result: Sendable, Hashable, Encodable {
     }
 }
 
-/// What Steps 1–3 decide (ddg-spec §1 flowchart; T5, T12).
+/// What Steps 1–3 decide (ddg-rules §2 flowchart; T5, T12).
 public enum MaskingDecision: Sendable, Hashable, Encodable {
     /// Step 1 "no": the table gives no personal characteristics; it goes to release review (Step 6).
     case notPersonal

@@ -1,7 +1,7 @@
 import DeidDescription
 import DeidModel
 
-/// DDG Steps 1–3 (ddg-spec §1): decides whether a table needs masking.
+/// DDG Steps 1–3 (ddg-rules §2): decides whether a table needs masking.
 ///
 /// Step 1 "no" → no masking. Step 2 passes → no masking. Otherwise masking is required when the table is
 /// (or is not declared not to be) a high-risk population, when the policy says so, or when the score is above

@@ -2,7 +2,7 @@ import DeidDescription
 import DeidModel
 
 /// Why a table is not a HIPAA Safe Harbor release (45 CFR 164.514(b)(2)), for the Expert Determination template's
-/// "Why the release does not meet Safe Harbor" (ddg-spec §7.1, §7.2: "auto-detected, e.g. geography below state,
+/// "Why the release does not meet Safe Harbor" (ddg-rules §8, §9: "auto-detected, e.g. geography below state,
 /// or time finer than a year"). Only what the dimensions show is detected; the reviewer adds the rest. Reasons
 /// name columns, periods and age labels, never a count.
 package enum SafeHarborScreen {

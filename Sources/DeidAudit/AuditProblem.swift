@@ -5,7 +5,7 @@ import DeidModel
 ///
 /// A label is knowledge the attacker has, so the audit turns it into a bound on the hidden value: the Open Data
 /// Portal codes "small number" (code 1) and "complementary" (code 2) disclose that the value is ≤ smallMax or
-/// > smallMax respectively (DDG Ed. 2.0 Examples 1, 2 and 4; ddg-spec Q12). A generic code discloses only that
+/// > smallMax respectively (DDG Ed. 2.0 Examples 1, 2 and 4; ddg-rules Q12). A generic code discloses only that
 /// the cell is hidden, and since zeros are never hidden, that it is ≥ 1.
 public enum HiddenLabel: Sendable, Hashable {
     /// Generic suppression code: the attacker learns x ≥ 1.

@@ -1,7 +1,7 @@
 /// What an attacker can work out about one hidden cell: every integer in `lower…upper` is the cell's value in
 /// some completion of the table consistent with everything published, and no other integer is.
 public struct CellInterval: Sendable, Hashable, Codable {
-    /// Which protection standard a hidden cell was judged against. The team's standard (ddg-spec Q11, Q12):
+    /// Which protection standard a hidden cell was judged against. The team's standard (ddg-rules Q11, Q12):
     ///
     /// * `smallRange`: the cell is labelled "small number". The label already tells the reader 1 ≤ x ≤ smallMax,
     ///   so the numbers must not narrow that: protected iff lower == 1 and upper == smallMax.

@@ -3,7 +3,7 @@ import DeidSupport
 import DeidSolver
 
 /// The disclosure audit: proves that no hidden cell of a table can be recomputed or narrowed too far from what
-/// is published (ddg-spec §4 step 5, Q11, Q12; sdc-anchors §7 items 1–2).
+/// is published (ddg-rules §6.10, Q11, Q12; ddg-rules §13).
 ///
 /// ## What the attacker is assumed to know
 /// Every published cell; every additive relation of the table (`total = Σ parts` along every dimension and every

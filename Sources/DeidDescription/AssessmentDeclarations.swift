@@ -1,6 +1,6 @@
 import DeidSupport
 
-/// What a table description declares for DDG Steps 1–3 (ddg-spec §1): facts deid cannot see in the counts.
+/// What a table description declares for DDG Steps 1–3 (ddg-rules §2): facts deid cannot see in the counts.
 /// Every key is optional so descriptions written before scoring keep working; what is missing is read the
 /// conservative way, and the report says it was assumed.
 public struct AssessmentDeclarations: Sendable, Hashable {
@@ -35,13 +35,13 @@ public struct AssessmentDeclarations: Sendable, Hashable {
     }
 }
 
-/// `high_risk: none`, or the populations of DDG Ed. 2.0 §5.6.2 (ddg-spec §2.3) the data concern.
+/// `high_risk: none`, or the populations of DDG Ed. 2.0 §5.6.2 (ddg-rules §4) the data concern.
 public enum HighRiskDeclaration: Sendable, Hashable {
     case none
     case populations([HighRiskCategory])
 }
 
-/// The high-risk populations of DDG Ed. 2.0 §5.6.2 (ddg-spec §2.3): counts under 11 are always suppressed.
+/// The high-risk populations of DDG Ed. 2.0 §5.6.2 (ddg-rules §4): counts under 11 are always suppressed.
 public enum HighRiskCategory: String, Sendable, Hashable, CaseIterable {
     case substanceUseDisorder = "substance_use_disorder"
     case seriousMentalIllness = "serious_mental_illness"
@@ -150,7 +150,7 @@ public enum DenominatorSource: Sendable, Hashable {
     case column
     /// The population of the cell's geography (a geography dimension's value, or `geography:`).
     case population
-    /// The cell's total along this dimension (e.g. the row total, ddg-spec §6.1 Figure 3).
+    /// The cell's total along this dimension (e.g. the row total, ddg-rules Step 2 Figure 3).
     case margin(String)
 }
 

@@ -1,6 +1,6 @@
 import Yams
 
-/// The footnotes published with a release (ddg-spec §5, §7.3): one for each annotation code the release uses,
+/// The footnotes published with a release (ddg-rules §7): one for each annotation code the release uses,
 /// and one for a table the DDG lets out without masking. The wording is the edition's (v1.0: "Values are not
 /// shown to protect confidentiality…"; Ed. 2.0: a footnote per symbol citing Ed. 2.0), so it is policy data.
 ///

@@ -1,4 +1,4 @@
-/// DDG Step 3: the Publication Scoring Criteria of one edition, as data (ddg-spec §3.1 for v1.0, §3.2 for
+/// DDG Step 3: the Publication Scoring Criteria of one edition, as data (ddg-rules §5.3 for v1.0, §3.2 for
 /// Ed. 2.0). Every band, category list and threshold comes from the policy file's `scoring:` section.
 public struct ScoringPolicy: Sendable, Hashable {
     /// T5, R6: a total at or below this is released without masking.

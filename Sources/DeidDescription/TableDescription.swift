@@ -133,7 +133,7 @@ public struct Hierarchy: Sendable, Hashable {
 }
 
 /// What a dimension describes; the publication score (DDG Step 3) is computed from roles and values.
-/// Each role except `other` is one criterion of the DDG Publication Scoring Criteria (ddg-spec §3).
+/// Each role except `other` is one criterion of the DDG Publication Scoring Criteria (ddg-rules §5).
 public enum DimensionRole: String, Sendable, Hashable, CaseIterable {
     case residenceGeography = "residence_geography"
     case serviceGeography = "service_geography"

@@ -11,7 +11,7 @@ public struct ReleaseDecisionInfo: Sendable, Encodable {
     public var summary: String
 }
 
-/// A footnote to publish with the release (ddg-spec §5, §7.3).
+/// A footnote to publish with the release (ddg-rules §7).
 public struct FootnoteInfo: Sendable, Encodable, Hashable {
     /// The annotation code the footnote explains; nil for a footnote about the whole table.
     public var annotation: String?

@@ -108,7 +108,7 @@ public struct AuditReport: Sendable, Encodable {
     /// The footnotes to publish with the release: one per annotation code it uses.
     public var footnotes: [FootnoteInfo]
     /// Why the table is not a HIPAA Safe Harbor release, as far as its dimensions show (Expert Determination
-    /// template, ddg-spec §7.1); empty when nothing was detected, and the reviewer completes it.
+    /// template, ddg-rules §8); empty when nothing was detected, and the reviewer completes it.
     public var safeHarbor: [String]
     /// DDG Steps 1–3: the declarations (personal characteristics, high-risk population), the Step 2 screen,
     /// the publication score and the masking decision, with the reference files used and their hashes.

@@ -2,7 +2,7 @@ import DeidDescription
 import DeidModel
 
 extension HTMLReport {
-    /// Section 1: every file the release depends on or produced, with its SHA-256 (ddg-spec §7.2 "Provenance").
+    /// Section 1: every file the release depends on or produced, with its SHA-256 (ddg-rules §8 "Provenance").
     static func provenance(_ report: AuditReport, _ w: inout HTMLWriter) {
         section("provenance", "1. Provenance", newPage: false, &w) { w in
             w.block("table", ["class": "provenance"]) { w in

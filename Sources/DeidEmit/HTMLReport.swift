@@ -2,7 +2,7 @@ import DeidModel
 
 /// The report a statistical expert can sign: one self-contained HTML file (no script, no external font, style
 /// sheet or image; readable printed) rendered from the same `AuditReport` as the JSON audit, so the two cannot
-/// disagree. It follows the DDG's Expert Determination template (ddg-spec §7.1) and leaves the sign-off fields
+/// disagree. It follows the DDG's Expert Determination template (ddg-rules §8) and leaves the sign-off fields
 /// blank. Like the JSON it names rules, thresholds, labels, tallies and audited intervals, never a hidden value.
 /// The same report always renders to the same bytes: there is no timestamp (dates are fields to fill in).
 public enum HTMLReport {

@@ -81,7 +81,7 @@ public enum Releaser {
         let recode = try Recoding.apply(
             rules.description.masking.aggregate, to: loaded.table, description: rules.description, policy: rules.policy)
         let table = recode.table
-        // DDG Steps 1–3 on the table that is released (the recoded one: ddg-spec Q7, rescoring after
+        // DDG Steps 1–3 on the table that is released (the recoded one: ddg-rules Q7, rescoring after
         // restructuring) decide whether Step 4 masking applies; without it the release hides no small count.
         let assessment = try Assessor.assess(
             table: table, description: rules.description, policy: rules.policy, referenceDirectory: rules.referenceDirectory)
@@ -92,7 +92,7 @@ public enum Releaser {
                 referenceDirectory: rules.referenceDirectory
             ).score?.total
         {
-            scoreNotes.append("publication score before recoding \(before), after recoding \(after) (ddg-spec Q7)")
+            scoreNotes.append("publication score before recoding \(before), after recoding \(after) (ddg-rules Q7)")
         }
 
         var pattern = Pattern(cellCount: table.cellCount)

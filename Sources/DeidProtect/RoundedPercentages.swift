@@ -2,7 +2,7 @@ import DeidDescription
 import DeidModel
 import DeidAudit
 
-/// The three-category method of DDG Ed. 2.0 §4.4.4 (T11, ddg-spec §4 and Q13): a variable such as
+/// The three-category method of DDG Ed. 2.0 §4.4.4 (T11, ddg-rules §6.7 and Q13): a variable such as
 /// Male / Female / Intersex is published as whole-number percentages of its total and no counts at all, when
 /// every total is at least `three_category.min_total` (1,100 = 11 ÷ 1%).
 ///

@@ -38,8 +38,8 @@ struct CSVOversizedField {
 }
 
 /// Everything the libcsv callbacks touch, in one plain struct reached through `void *data`. It is allocated
-/// with `UnsafeMutablePointer`, so the callbacks pay no exclusivity checks, no ARC and no actor-isolation checks
-/// (engineering notes §1.3, §2). The callbacks only copy bytes and record positions; all Swift-level work
+/// with `UnsafeMutablePointer`, so the callbacks pay no exclusivity checks, no ARC and no actor-isolation
+/// checks. The callbacks only copy bytes and record positions; all Swift-level work
 /// (header checks, field counts, the user's closures) happens after `csv_parse` returns.
 struct CSVParseState {
     // Field bytes of completed-but-undelivered rows and of the row in progress. Grows, never shrinks.

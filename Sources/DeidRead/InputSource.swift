@@ -1,5 +1,5 @@
 /// Where a table comes from. `-` on the command line maps to `.standardInput`; the front end decides that,
-/// the reader never falls back to stdin on its own (engineering notes §5.4).
+/// the reader never falls back to stdin on its own.
 public enum InputSource: Sendable, Hashable {
     case file(String)
     case standardInput
@@ -18,7 +18,7 @@ public struct CSVOptions: Sendable, Hashable {
     /// Field separator: `,` for CSV, `\t` for TSV, `;` for some European exports. Must not be `"`, CR or LF.
     public var delimiter: UInt8 = UInt8(ascii: ",")
     /// A field longer than this fails as soon as it is noticed, instead of a runaway quote swallowing the rest of
-    /// the file into memory (engineering notes §1.6). Checked after each physical line, so the parser may hold up
+    /// the file into memory. Checked after each physical line, so the parser may hold up
     /// to one read buffer more than this before it stops.
     public var maxFieldBytes: Int = 1 << 20
     /// A whole record (raw bytes, quotes and separators included) longer than this is an error. It bounds the

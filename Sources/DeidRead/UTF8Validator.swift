@@ -1,6 +1,6 @@
 /// Streaming UTF-8 validation, one read buffer at a time. libcsv passes bytes through untouched, and
 /// `String(decoding:)` would silently turn Latin-1 bytes into U+FFFD, so the reader checks every byte here
-/// and rejects the file instead (engineering notes §1.6). A multi-byte character split across two buffers is
+/// and rejects the file instead. A multi-byte character split across two buffers is
 /// carried over in `pending`.
 struct UTF8StreamValidator {
     /// Continuation bytes still expected for the character that began at `sequenceStart`.

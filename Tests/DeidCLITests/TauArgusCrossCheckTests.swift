@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Optional cross-check with τ-ARGUS (pytauargus, sdc-anchors §5.3): deid's release pattern is handed to
+/// Optional cross-check with τ-ARGUS (pytauargus, ddg-rules §13): deid's release pattern is handed to
 /// τ-ARGUS's own audit as an external pattern (status U for a hidden small cell, M for any other hidden cell,
 /// S for a published one; safety rule MAN(20)), which must find no under-protected cell.
 ///

@@ -1,7 +1,7 @@
 import DeidDescription
 
 /// Criteria scored from the DDG's category lists: race, ethnicity, race/ethnicity combined, language, sex,
-/// sexual orientation, gender identity, intersex, immigration status (ddg-spec §3.1–3.2, R7, R9, Q16, Q17).
+/// sexual orientation, gender identity, intersex, immigration status (ddg-rules §5.3, R7, R9, Q16, Q17).
 ///
 /// A label counts as a list category when it is one (ignoring case) or when its reference row says so (the
 /// `category` column: "NH Asian" counts as Asian). The first list, from the fewest points up, that holds every

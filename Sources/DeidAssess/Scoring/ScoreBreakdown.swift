@@ -44,7 +44,7 @@ public struct CriterionScore: Sendable, Hashable, Encodable {
     }
 }
 
-/// DDG Step 3: the Publication Scoring Criteria applied to one table (ddg-spec §3, R1–R11).
+/// DDG Step 3: the Publication Scoring Criteria applied to one table (ddg-rules §5, R1–R11).
 public struct ScoreBreakdown: Sendable, Hashable, Encodable {
     /// DDG edition of the policy's scoring tables ("1.0" or "2.0").
     public var edition: String

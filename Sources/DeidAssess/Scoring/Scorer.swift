@@ -1,7 +1,7 @@
 import DeidDescription
 import DeidModel
 
-/// DDG Step 3: the edition's Publication Scoring Criteria applied to one table (ddg-spec §3, R1–R11).
+/// DDG Step 3: the edition's Publication Scoring Criteria applied to one table (ddg-rules §5, R1–R11).
 ///
 /// One line per criterion: events, time, population (geography or insurance coverage), program, each
 /// demographic or other variable, and the variable interactions. The riskiest category of each decides (R1).

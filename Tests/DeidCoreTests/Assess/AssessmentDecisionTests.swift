@@ -1,7 +1,7 @@
 import Testing
 @testable import DeidAssess
 
-/// DDG Steps 1–3 and the decision they lead to (ddg-spec §1, T5, T12, Q1, Q6, Q22).
+/// DDG Steps 1–3 and the decision they lead to (ddg-rules §2, T5, T12, Q1, Q6, Q22).
 @Suite struct AssessmentDecisionTests {
     /// Q1: a denominator of exactly 20,000 fails under the presets (conservative) and passes with
     /// `boundary: pass_at_minimum`; the decision then comes from Step 3 or from Step 2.
@@ -146,7 +146,7 @@ import Testing
         #expect(s.numerator.passed)
     }
 
-    /// The margin along a dimension (ddg-spec §6.1 Figure 3: the row total).
+    /// The margin along a dimension (ddg-rules Step 2 Figure 3: the row total).
     @Test func marginAlongADimension() throws {
         let c = try InlineCase(
             table: "  high_risk: none\n  geography: {role: residence_geography, label: California}\n  denominator_from: {margin: Plan}\n  dimensions:\n    - column: Year\n      role: time\n    - column: Plan\n      role: other\n      total: Total\n",

@@ -8,7 +8,7 @@ import Testing
 @testable import DeidEmit
 @testable import DeidPipeline
 
-/// The masking decision inside `deid release`, `deid check` and `deid score` (ddg-spec §1; Q6).
+/// The masking decision inside `deid release`, `deid check` and `deid score` (ddg-rules §2; Q6).
 @Suite struct AssessmentPipelineTests {
     func release(_ folder: String, _ description: String = "table.deid.yaml", table: String = "table.csv") throws
         -> (outcome: ReleaseOutcome, output: String, report: String)

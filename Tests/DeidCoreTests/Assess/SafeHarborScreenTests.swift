@@ -2,7 +2,7 @@ import Testing
 
 @testable import DeidAssess
 
-/// "Why the release does not meet Safe Harbor" (ddg-spec §7.1, §7.2): what the dimensions show.
+/// "Why the release does not meet Safe Harbor" (ddg-rules §8, §9): what the dimensions show.
 @Suite struct SafeHarborScreenTests {
     static func reasons(csv: String, dimensions: String) throws -> [String] {
         let description = """

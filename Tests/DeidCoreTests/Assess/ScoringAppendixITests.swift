@@ -1,7 +1,7 @@
 import Testing
 @testable import DeidSupport
 
-/// DDG Ed. 2.0 Appendix I, "Scoring scenarios for public health care coverage" (ddg-spec §6.3): every row a
+/// DDG Ed. 2.0 Appendix I, "Scoring scenarios for public health care coverage" (ddg-rules §5.7): every row a
 /// table can express. All are annual (time 0) with fewer than 11 events (+7); the smallest count is 2, so a
 /// table of only events, time and population scores 0 for interactions, as the DDG's arithmetic assumes.
 @Suite struct ScoringAppendixITests {

@@ -1,7 +1,7 @@
 import Testing
 @testable import DeidSupport
 
-/// The scoring examples the DDG gives itself (ddg-spec §6.2, S1–S10). Each asserts the criterion the example
+/// The scoring examples the DDG gives itself (ddg-rules §5.6, S1–S10). Each asserts the criterion the example
 /// is about, and the total and every other criterion of the fixture table it sits in.
 @Suite struct ScoringDDGExamplesTests {
     static let editions = ["calhhs-ddg-2.0", "calhhs-ddg-1.0"]

@@ -2,7 +2,7 @@ import Testing
 @testable import DeidSupport
 
 /// The DDG's interaction illustrations, race × ethnicity scenarios and the v1.0 / Ed. 2.0 differences
-/// (ddg-spec §6.3, §6.5, §6.6, Q14). The DDG gives these tables without totals; the scores are the spec's
+/// (ddg-rules §5.7, §6.5, §6.6, Q14). The DDG gives these tables without totals; the scores are the DDG's
 /// derivations from the DDG's own tables, assuming statewide annual data where the DDG leaves it open.
 @Suite struct ScoringIllustrationTests {
     static let editions = ["calhhs-ddg-2.0", "calhhs-ddg-1.0"]

@@ -2,7 +2,7 @@ import Testing
 @testable import DeidModel
 @testable import DeidAudit
 
-/// DDG Ed. 2.0 §4.4.3 Examples 1, 2 and 4 (ddg-spec §6.4): age groups A1…A8 and their total, one relation.
+/// DDG Ed. 2.0 §4.4.3 Examples 1, 2 and 4 (ddg-rules §6.4): age groups A1…A8 and their total, one relation.
 @Suite struct AuditDDGExamplesTests {
     /// Cells 0…7 are A1…A8, cell 8 is the total.
     func problem(_ counts: [Int], hidden: [Int], labels: [Int: HiddenLabel] = [:]) -> AuditProblem {

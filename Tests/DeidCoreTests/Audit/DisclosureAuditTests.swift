@@ -3,7 +3,7 @@ import Testing
 @testable import DeidAudit
 
 @Suite struct DisclosureAuditTests {
-    /// τ-ARGUS manual §2.15 (sdc-anchors §5.4): row totals 7 and 3, column totals 9 and 7, a published third
+    /// τ-ARGUS manual §2.15 (ddg-rules §13): row totals 7 and 3, column totals 9 and 7, a published third
     /// row (3, 3). Our construction: inner rows (4, 3), (2, 1), (3, 3), all four cells of the first two rows
     /// hidden. Then x11 + x21 = 6, x12 + x22 = 4, x11 + x12 = 7, x21 + x22 = 3. With x ≥ 0 (τ-ARGUS) that
     /// gives x11 ∈ [3, 6]; deid also knows hidden cells are ≥ 1, so x22 = x11 − 3 ≥ 1 and x21 = 6 − x11 ≥ 1
@@ -22,7 +22,7 @@ import Testing
         #expect(result.components == 1)
     }
 
-    /// The sdcTable-style trap (sdc-anchors §4 item 1, §5.4), with our own values: every row and column holds
+    /// The sdcTable-style trap (ddg-rules §13, §5.4), with our own values: every row and column holds
     /// at least two hidden cells, yet rows {1, 2} against columns {1, 2} close on themselves. Σ(rows 1, 2) −
     /// Σ(columns 1, 2) leaves only published cells and the one hidden cell (1, 3), so it is exactly determined.
     @Test func fourByFourTrap() throws {

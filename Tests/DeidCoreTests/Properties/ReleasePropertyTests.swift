@@ -4,7 +4,7 @@ import Testing
 @testable import DeidProtect
 
 /// Random tables through `Releaser.release`, each release checked by an independent brute-force attacker
-/// (`ReleaseVerifier`) and compared with its input (architecture.md, "Invariants worth a property test"):
+/// (`ReleaseVerifier`) and compared with its input:
 ///
 /// 1. no published count is in 1…10;
 /// 2. every hidden cell's interval, recomputed by exhaustive integer search with the labels the release prints,

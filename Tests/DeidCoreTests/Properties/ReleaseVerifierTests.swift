@@ -137,7 +137,7 @@ import Testing
         #expect(try verdict(([header] + noAnnotation).joined(separator: "\n")).violations.contains { $0.contains("header") })
     }
 
-    /// τ-ARGUS manual §2.15 (sdc-anchors §5.4): rows (x11, x12 | 7), (x21, x22 | 3), known third row (3, 3),
+    /// τ-ARGUS manual §2.15 (ddg-rules §13): rows (x11, x12 | 7), (x21, x22 | 3), known third row (3, 3),
     /// column totals 9 and 7. The feasibility interval of x11 is [3, 6]; here cells are ≥ 1, as in deid.
     @Test func completionSearchSolvesTheTauArgusManualExample() throws {
         // x11 + x12 = 7, x21 + x22 = 3, x11 + x21 = 9 − 3, x12 + x22 = 7 − 3.

@@ -4,7 +4,7 @@ import Testing
 @testable import DeidDescription
 @testable import DeidProtect
 
-/// The three-category method (DDG Ed. 2.0 §4.4.4, T11, ddg-spec Q13): rounded whole percentages, no counts,
+/// The three-category method (DDG Ed. 2.0 §4.4.4, T11, ddg-rules Q13): rounded whole percentages, no counts,
 /// every total at least 1,100.
 @Suite struct ThreeCategoryTests {
     /// The DDG's example: 545 / 545 / 10 of 1,100 → 50% / 50% / < 1% / 100%.

@@ -4,7 +4,7 @@ import Testing
 @testable import DeidRead
 
 extension ReadTests {
-    /// One test per libcsv behaviour listed in engineering notes §1.4 and §1.6, on the accepting side.
+    /// One test per libcsv behaviour, on the accepting side.
     @Suite struct CSVReaderTests {
         @Test func quotedDelimiterStaysInTheField() throws {
             let t = try parseEverywhere("a,b,c\n\"q,uoted\",x,\"y\"\n")

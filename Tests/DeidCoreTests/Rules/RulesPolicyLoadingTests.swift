@@ -142,7 +142,7 @@ import Testing
     }
 }
 
-/// `footnotes:` (ddg-spec §5): every key required, placeholders filled from the policy, unknown ones refused.
+/// `footnotes:` (ddg-rules §7): every key required, placeholders filled from the policy, unknown ones refused.
 @Suite struct PolicyFootnoteTests {
     static func preset() throws -> String {
         try String(contentsOfFile: Repo.presets + "/calhhs-ddg-2.0.yaml", encoding: .utf8)
