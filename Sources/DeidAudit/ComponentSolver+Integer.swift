@@ -68,8 +68,8 @@ extension ComponentSolver {
     /// outcome bounds, which hold for every integer point and are never looser than the model's own.
     ///
     /// With `j` fixed the objective is constant; it keeps the direction of the extreme being settled
-    /// (`maximizing`), so that the basis of that extreme's LP optimum stays optimal apart from the fixed bounds
-    /// (4% fewer instructions on three years of benchmark table (b) than always maximising).
+    /// (`maximizing`), so that the basis of that extreme's LP optimum stays optimal apart from the fixed bounds,
+    /// which costs less than always maximising (measurements: Benchmarks/README.md, "Design measurements").
     /// Each dive's outcome goes into `dives`, which the callers consult before diving.
     mutating func dive(fixing j: Int, at value: Int, maximizing: Bool) throws(AuditError) -> [Int]? {
         let point = try roundingDive(fixing: j, at: value, maximizing: maximizing)
@@ -108,8 +108,8 @@ extension ComponentSolver {
         // solve, fix a fractional cell at its nearest integer, solve again — which most often ends on an integral
         // vertex within a few steps. A dive that fails proves nothing; branch and bound then decides. The extreme
         // was dived for once already, in phase 1; this one runs on the rounded LP bounds of every cell, which
-        // often succeeds where that one did not (without it, a release of benchmark table (b) costs 1.7% more
-        // instructions, spent in branch and bound).
+        // often succeeds where that one did not and so spares branch and bound (measurements:
+        // Benchmarks/README.md, "Design measurements").
         if let relaxed, dives.worthTrying, let point = try dive(fixing: j, at: relaxed, maximizing: maximize) {
             witness(point)
             return

@@ -23,15 +23,15 @@ struct SolveSettings: Sendable {
     var skipsAttainedBounds = true
     /// Subproblems an integer program may open for a cell whose verdict is already certain; used up, the cell
     /// keeps its rounded LP bound, marked not exact (an outer bound: the attacker's interval lies inside it).
-    /// The benchmark tables' integer programs open at most 53; a dense 4-D table of about 1,300 cells met one
-    /// that ran past the 60-second limit. Tests lower it.
+    /// Far more than the benchmark tables' integer programs open, yet it stops one on a dense 4-D table before
+    /// the integer time limit (`GLPKModel.integerTimeLimitMilliseconds`) would fail the audit (measurements:
+    /// Benchmarks/README.md, "Design measurements"). Tests lower it.
     var certainVerdictNodeBudget = 2_000
     /// Subproblems all such integer programs of one component solver may open together: the per-program budget
-    /// alone bounds nothing when hundreds of cells need one. On random 4-D tables of 1,760-2,304 cells with
-    /// 830-900 hidden in one component, they opened about 100 per cell, 0.5 ms each, for up to 200 cells per
-    /// solver (just over 20,000 in all on the largest); benchmark tables (a) and (b) open at most 82 per
-    /// solver. So this bounds that time at about 15 s per solver on such tables, and it changes no report it
-    /// was measured on. Tests lower it.
+    /// alone bounds nothing when hundreds of cells need one. It lies above what the densest random 4-D tables
+    /// and the benchmark tables need, so it changes none of their reports, and it bounds the time a larger
+    /// component can spend on such cells to seconds per solver (measurements: Benchmarks/README.md, "Design
+    /// measurements"). Tests lower it.
     var certainVerdictNodePool = 30_000
 }
 
@@ -146,8 +146,8 @@ struct ComponentSolver {
             if maximize { pendingMax[j] = true } else { pendingMin[j] = true }
             // Diving now starts from this optimum's basis, a few pivots from the rounded bound; in phase 2 it
             // would start from whatever the last solve left. An integer point found settles this extreme there
-            // (its witness attains the bound) and, like any witness, may spare later cells a solve. On benchmark
-            // table (b): 5,796 LPs instead of 7,422, and 90 extremes left for phase 2 instead of 1,528.
+            // (its witness attains the bound) and, like any witness, may spare later cells a solve: fewer LPs,
+            // and far fewer extremes left for phase 2 (measurements: Benchmarks/README.md, "Design measurements").
             if settings.skipsAttainedBounds && dives.worthTrying {
                 outcome.integerPrograms += 1
                 if let found = try dive(fixing: j, at: bound, maximizing: maximize) { witness(found) }
@@ -195,13 +195,12 @@ struct ComponentSolver {
     }
 }
 
-/// A solver's dives so far, which decide whether to try the next. Where dives mostly succeed (benchmark table
-/// (b): 4 in 5) they spare solves and integer programs. Where LP optima are fractional in hundreds of cells
-/// they almost never reach an integer point within `diveSteps`, and each failed dive leaves the next LP a basis
-/// far from its optimum: on a random 4-D table of 2,304 cells with 850 hidden in one component, 21 of 974
-/// dives in phase 1 succeeded, and each LP solve took 9.6 ms on average against 1.7 ms without dives. So after
-/// `freeAttempts`, dives stop for good as soon as fewer than 1 in 4 has succeeded. It counts dives, never
-/// time, so the audit does the same work on every machine.
+/// A solver's dives so far, which decide whether to try the next. Where dives mostly succeed they spare solves
+/// and integer programs. Where LP optima are fractional in hundreds of cells they almost never reach an integer
+/// point within `diveSteps`, and each failed dive leaves the next LP a basis far from its optimum, so the LP
+/// solves after failed dives are much slower than without them. So after `freeAttempts`, dives stop for good
+/// as soon as fewer than 1 in 4 has succeeded. It counts dives, never time, so the audit does the same work on
+/// every machine (measurements: Benchmarks/README.md, "Design measurements").
 struct DiveRecord {
     private(set) var attempts = 0
     private(set) var successes = 0

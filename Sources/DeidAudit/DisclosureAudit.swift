@@ -38,11 +38,11 @@ import DeidSolver
 /// Bounds are rounded inward to whole numbers with a 1e-7 tolerance for floating-point error.
 ///
 /// ## Cost and precision
-/// LPs are cheap (a 1,809-cell table with 421 hidden cells audits in about 25 ms). Integer programs are not:
-/// in dense 3-D components almost every LP vertex is fractional and each extreme costs 0.02–0.5 s. With
-/// `AuditPrecision.verdict` the audit spends no integer program on a cell whose verdict is already certain,
-/// typically halving that work, and marks the intervals it left at their LP bounds as not exact; verdicts are
-/// the same as with `.exact`.
+/// LPs are cheap, even with hundreds of hidden cells. Integer programs are not: in dense 3-D components almost
+/// every LP vertex is fractional, so nearly every extreme needs one. With `AuditPrecision.verdict` the audit
+/// spends no integer program on a cell whose verdict is already certain, which spares much of that work, and
+/// marks the intervals it left at their LP bounds as not exact; verdicts are the same as with `.exact`
+/// (measurements: Benchmarks/README.md, "Design measurements").
 ///
 /// ## Protection standard
 /// See `CellInterval.Requirement`: a "small number" cell must still span 1…smallMax; a "complementary" cell, or
@@ -95,9 +95,9 @@ public struct DisclosureAudit {
     /// A component with at least this many columns that also holds most of the table's columns is solved as
     /// two jobs, each computing the extremes of half its columns with a model of its own: otherwise a table
     /// that is one component (every dimension with a total, no year without one) would audit on one core.
-    /// Measured on seven generated tables of 1,440–2,112 cells with 445–833 hidden cells, in one component in
-    /// six of them (2-core machine): audit wall time 0–34% lower (6.3 s → 4.8 s on the slowest), the same
-    /// intervals, and 10–35% more solves, since each half sees only its own witnesses.
+    /// Splitting never raised the audit's wall time on two cores and often lowered it, left every interval the
+    /// same, and costs more solves, since each half sees only its own witnesses (measurements:
+    /// Benchmarks/README.md, "Design measurements").
     static let splitThreshold = 400
 
     /// Solves every component; the outcome is the same whether or not the jobs run in parallel, and the first

@@ -6,10 +6,10 @@ import DeidModel
 /// cell held still. A solution that moves the target by δ changes hidden cells only, so once found it costs
 /// nothing: it answers "can the cell already move this far?" with a model a fraction of the component's size.
 ///
-/// The protector asks it before searching the whole component for a cheaper move than a costly nearby one: on
-/// benchmark table (b) it answers 307 of those 378 searches, and it is several times smaller than the
-/// component's program (only the year's ~760 hidden cells, not its ~1,600 movable ones, and rows only where they
-/// are).
+/// The protector asks it before searching the whole component for a cheaper move than a costly nearby one: it
+/// answers most of those searches, and it is much smaller than the component's program (columns for the hidden
+/// cells only, not for every movable one, and rows only where they are; measurements: Benchmarks/README.md,
+/// "Design measurements").
 /// It grows as cells are hidden (`markHidden`); rows and columns are appended, never rebuilt.
 final class HiddenNetworkLP: HiddenCellLog.Follower {
     private let table: Table

@@ -80,8 +80,8 @@ struct HypercubeWitness {
         var result: [(cell: Int, sign: Double)] = []
         result.reserveCapacity(1 << picks.count)
         // Up to 256 cubes of up to 8 corners per target: on a dense index a corner is the base position plus
-        // one stride step per picked dimension, with no key to build (building keys took 5% of a release of
-        // benchmark table (b)).
+        // one stride step per picked dimension, with no key to build (building keys was a noticeable share of
+        // a release's work; measurements: Benchmarks/README.md, "Design measurements").
         if let dense {
             var origin = 0
             for d in base.indices { origin += Int(base[d]) * dense.strides[d] }

@@ -18,7 +18,8 @@ public struct LabelDecision: Sendable {
 
 public enum Labelling {
     /// `annotated`: whether the release has an annotation column. Without one no code is published, so no
-    /// label-aware audit is needed (on a dense 4-D table it cost as long as the whole protection audit).
+    /// label-aware audit is needed (it can cost as much as the whole protection audit; measurements:
+    /// Benchmarks/README.md, "Design measurements").
     public static func decide(table: Table, pattern: Pattern, policy: Policy, annotated: Bool) throws -> LabelDecision {
         let codes = policy.labels
         let hidden = pattern.hiddenCells

@@ -20,8 +20,8 @@ struct Neighbourhood: Sendable {
     let cells: [Int32]
 
     /// The key alone, without listing the cells: the protector looks its models up by key for every move,
-    /// and builds the cell list only for a neighbourhood it has not met (on benchmark table (b), listing the
-    /// cells on every lookup took 5% of the release's instructions).
+    /// and builds the cell list only for a neighbourhood it has not met (listing the cells on every lookup was
+    /// a noticeable share of a release's work; measurements: Benchmarks/README.md, "Design measurements").
     static func key(of cell: Int, in table: Table, reach: Reach) -> [Int32] {
         var key: [Int32] = []
         key.reserveCapacity(table.dimensions.count + 1)

@@ -116,8 +116,8 @@ struct PerturbationProtector {
         }
         // A costly move found nearby may have a much cheaper one further away (through cells of other regions
         // that are already hidden, say): above fifty times the counts a small cell's move needs, look at the
-        // whole component too and keep the cheaper. (On benchmark table (b) a lower bar searched ten times as
-        // often for the same result.)
+        // whole component too and keep the cheaper. (A lower bar searched far more often for the same result;
+        // measurements: Benchmarks/README.md, "Design measurements".)
         if let near = moves, price(near, pattern) > 50 * Double(abs(amount) + table.counts[cell]),
             let far = try farMove(of: cell, by: amount, pattern: pattern), price(far, pattern) < price(near, pattern)
         {

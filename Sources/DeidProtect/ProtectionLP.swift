@@ -19,9 +19,9 @@ final class ProtectionLP: HiddenCellLog.Follower {
     private var merged: [Bool]
     /// Whether hidden cells get merged columns. A whole component's model is built once, when a search first
     /// needs it, with hundreds of cells already hidden: merged columns would start at their lower bounds (every
-    /// hidden cell down to 1), and its first solve spent ~500 pivots undoing that (15–27 ms on each year of
-    /// benchmark table (b)); split columns start at 0, and that solve takes ~100. Neighbourhoods are small and
-    /// many, and merged columns make them cheaper there.
+    /// hidden cell down to 1), and its first solve would spend hundreds of pivots undoing that; split columns
+    /// start at 0, and that solve takes a fraction of them. Neighbourhoods are small and many, and merged columns
+    /// make them cheaper there (measurements: Benchmarks/README.md, "Design measurements").
     private let mergesHidden: Bool
     /// How much of the protector's log of hidden cells this model has applied to its costs.
     var syncedLog = 0

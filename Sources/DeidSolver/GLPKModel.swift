@@ -55,12 +55,12 @@ package final class GLPKModel {
         glp_init_iocp(&integerParameters)
         integerParameters.msg_lev = GLP_MSG_OFF
         integerParameters.presolve = GLP_ON
-        // Tuned on 3-D tables (measured with glpsol on extremes exported from the audit). The bound is almost
-        // always attained, so the work is finding one integer point on it: depth-first search with
-        // last-fractional branching dives there, and Gomory cuts remove the half-integral vertices that odd
-        // cycles of relations create. Per extreme: 0.02–0.08 s on a 587-column component of a 10×10×16 table
-        // (2–5 s with GLPK's defaults), about 0.35 s on a 1,165-column one of a 20×20×10 table (7–25 s);
-        // a 4×4×3 table with its grand total hidden that ran for minutes without cuts takes milliseconds.
+        // Tuned on 3-D tables (with glpsol, on extremes exported from the audit). The bound is almost always
+        // attained, so the work is finding one integer point on it: depth-first search with last-fractional
+        // branching dives there, and Gomory cuts remove the half-integral vertices that odd cycles of relations
+        // create. Together they settle an extreme many times faster than GLPK's defaults, and without the cuts
+        // even a small table with its grand total hidden can stall branch and bound (measurements:
+        // Benchmarks/README.md, "Design measurements").
         integerParameters.gmi_cuts = GLP_ON
         integerParameters.bt_tech = GLP_BT_DFS
         integerParameters.br_tech = GLP_BR_LFV
@@ -236,8 +236,9 @@ package final class GLPKModel {
         return glp_mip_col_val(problem, Int32(column + 1))
     }
 
-    /// Per integer program: far beyond the 0.5 s the largest benchmark component needed. Hitting it makes the
-    /// audit fail with a `SolverError`, never pass.
+    /// Per integer program: far beyond what the largest benchmark component needed (measurements:
+    /// Benchmarks/README.md, "Design measurements"). Hitting it makes the audit fail with a `SolverError`, never
+    /// pass.
     static let integerTimeLimitMilliseconds = 60_000
 
     /// GLPK's version, for the audit record.

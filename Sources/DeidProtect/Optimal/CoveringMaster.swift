@@ -67,15 +67,15 @@ final class CoveringMaster {
     /// Work is simplex pivots times the non-zero coefficients of the rows, the pivots as GLPK counts them in the
     /// copy it solves. That count starts from the master's own, which holds the pivots of earlier solves' LP
     /// relaxations (`glp_intopt` carries it over), so a solve late in a long search weighs more than its own
-    /// pivots. Every figure below was measured with this count; counting this solve's pivots alone, the same
-    /// budget let one search (seed 136 of `Benchmarks/random-tables.sh`) run 37 s instead of 5 s.
+    /// pivots. Counting this solve's pivots alone, the same budget would let a long search run several times as
+    /// long, since late solves cost more than their own pivots show.
     ///
-    /// Measured on 11 generated 4-dimensional tables whose masters grew to 2,400–6,000 rows of 6–34 non-zeros:
-    /// 0.26–0.85 ns of master time per unit, against 3–21 ns per pivot-row and 2–36 ms per node. Nodes were the
-    /// budget before, and 2,000 of them took 4 s on one table and 53 s on another. Branching on the most
-    /// fractional column keeps the time in the pivots: GLPK's default (Driebeck–Tomlin) evaluates a tableau row
-    /// per fractional column at every node, which took 47% of one such search. Node preprocessing runs at the
-    /// root only: on every node it cost up to twice the time for the same optimum.
+    /// Master time per unit of work varies far less across masters of different sizes than time per pivot-row
+    /// or per node does. Nodes were the budget before, and the time the same node count allowed differed by
+    /// more than an order of magnitude between tables. Branching on the most fractional column keeps the time in
+    /// the pivots: GLPK's default (Driebeck–Tomlin) evaluates a tableau row per fractional column at every node,
+    /// which took a large share of such a search. Node preprocessing runs at the root only: on every node it cost
+    /// more time for the same optimum (measurements: Benchmarks/README.md, "Design measurements").
     func solve(budget: inout Int) throws(AuditError) -> Outcome {
         var parameters = glp_iocp()
         glp_init_iocp(&parameters)

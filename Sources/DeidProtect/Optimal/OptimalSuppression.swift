@@ -18,15 +18,17 @@ import DeidAudit
 /// iteration or node budget, returns nil and is protected by the greedy first pass instead. Every budget is a
 /// count, never a time, so the same input gives the same release on every machine.
 public enum OptimalSuppression {
-    /// Components with more non-zero cells are left to the greedy first pass: on benchmark table (b) a
-    /// 1,863-cell year would take the master problem far longer than the greedy's whole run.
+    /// Components with more non-zero cells are left to the greedy first pass: the master problem of a larger
+    /// one (a year of benchmark table (b), say) would take far longer than the greedy's whole run (measurements:
+    /// Benchmarks/README.md, "Design measurements").
     public static let maximumCells = 600
     static let maximumIterations = 150
     /// Work (simplex pivots × the master's non-zeros, see `CoveringMaster.solve`) all master solves of one
-    /// component may spend together: a few seconds on the 2-core benchmark machine. Each of benchmark table (a)'s
-    /// 207-cell components needs at most 2.2 M (`DEID_TRACE=1`). Of 150 generated tables of 1–4 dimensions, 87
-    /// have a component the exact search solves when given 5 G; this budget solves 83 of them. The slowest
-    /// release whose search gave up took 5.6 s; under the former budget of 2,000 nodes one took 148 s.
+    /// component may spend together: seconds of master time, not minutes. It is far above what benchmark table
+    /// (a)'s components need (`DEID_TRACE=1` prints the work spent), lets the exact search solve nearly every
+    /// generated component that a much larger budget solves, and ends a search that gives up within seconds,
+    /// where the former budget, in nodes, let one run for minutes (measurements: Benchmarks/README.md, "Design
+    /// measurements").
     static let workBudget = 4_000_000_000
 
     struct Outcome {
