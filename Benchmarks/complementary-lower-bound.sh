@@ -50,8 +50,8 @@ export ROUNDS MINIMISE MASTER_SECONDS BOUND_SRC rules
 start=$(date +%s)
 ls "$OUT"/*.csv | xargs -P "$(nproc)" -I{} sh -c '
     year=${1%.csv}
-    .build/release/deid release -q "$1" --rules "$rules" -o "$year.deid.csv" --report "$year.deid.json"
+    .build/release/deid release -q "$1" --description "$rules" -o "$year.deid.csv" --report "$year.deid.json"
     DEID_BOUND_ROUNDS=$ROUNDS DEID_BOUND_MINIMISE=$MINIMISE DEID_BOUND_MASTER_SECONDS=$MASTER_SECONDS "$BOUND_SRC/.build/release/deid" release -q \
-        "$1" --rules "$rules" -o "$year.bound.csv" --report "$year.bound.json" 2> "$year.bound.log"' _ {}
+        "$1" --description "$rules" -o "$year.bound.csv" --report "$year.bound.json" 2> "$year.bound.log"' _ {}
 echo "wall time $(( $(date +%s) - start )) s"
 python3 Benchmarks/bound_summary.py --table "$table" --years "$OUT" --tau "Benchmarks/out/tau-$TABLE" --minimise "$MINIMISE"

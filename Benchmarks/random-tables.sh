@@ -29,13 +29,13 @@ for seed in $(seq "$FIRST" "$LAST"); do
     cells=$(($(wc -l <"$dir/table.csv") - 1))
     start=$(date +%s%N)
     release=0
-    DEID_TRACE=1 "$DEID" release -q "$dir/table.csv" --rules "$dir/table.deid.yaml" -o "$OUT/$seed.release.csv" \
+    DEID_TRACE=1 "$DEID" release -q "$dir/table.csv" --description "$dir/table.deid.yaml" -o "$OUT/$seed.release.csv" \
         --report "$OUT/$seed.audit.json" 2>"$OUT/$seed.trace" || release=$?
     ms=$((($(date +%s%N) - start) / 1000000))
     check=-
     if [ "$release" = 0 ]; then
         check=0
-        "$DEID" check --rules "$dir/table.deid.yaml" "$OUT/$seed.release.csv" >"$OUT/$seed.check.txt" 2>&1 || check=$?
+        "$DEID" check --description "$dir/table.deid.yaml" "$OUT/$seed.release.csv" >"$OUT/$seed.check.txt" 2>&1 || check=$?
     fi
     solved=$(sed -n 's/^deid trace: exact: \([0-9]*\) components.*/\1/p' "$OUT/$seed.trace")
     gaveup=$(grep -c 'exact search gave up' "$OUT/$seed.trace" || true)

@@ -75,7 +75,7 @@ for t in "${TABLES[@]}"; do
     sed 's|^policy: .*|policy: policy.yaml|' "${table%.csv}.deid.yaml" > "$matched/table.deid.yaml"
     echo "== table ($t): deid release with min_interval_width 10, hyperfine -N --warmup 1 --runs $RUNS"
     hyperfine -N --warmup 1 --runs "$RUNS" --style basic --export-json "$matched/hyperfine.json" \
-        "$DEID release -q $table --rules $matched/table.deid.yaml -o $matched/release.csv --report $matched/audit.json" \
+        "$DEID release -q $table --description $matched/table.deid.yaml -o $matched/release.csv --report $matched/audit.json" \
         | grep -E 'Time|Range'
     ablation=()
     if [ "$ABLATION" = 1 ]; then

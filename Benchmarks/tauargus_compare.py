@@ -305,7 +305,7 @@ def deid_audit_of_pattern(args, table, hidden, release, rules=None):
             if cell in hidden:
                 row = [("" if i in blank else v) for i, v in enumerate(row)]
             writer.writerow(row + (["1|2" if cell in hidden else ""] if annotation else []))
-    proc = subprocess.run([args.deid, "check", "--format", "json", "--rules", rules or args.description, release],
+    proc = subprocess.run([args.deid, "check", "--format", "json", "--description", rules or args.description, release],
                           capture_output=True, text=True)
     if proc.returncode not in (0, 1):
         return f"deid check failed: {proc.stderr.strip()[:200]}"
@@ -546,7 +546,7 @@ def speed(args):
     report out."""
     out = os.path.join(args.workdir, "speed")
     os.makedirs(out, exist_ok=True)
-    deid_command = [args.deid, "release", "-q", args.table, "--rules", args.description,
+    deid_command = [args.deid, "release", "-q", args.table, "--description", args.description,
                     "-o", os.path.join(out, "release.csv"), "--report", os.path.join(out, "audit.json")]
     deid_times, mod_times = [], []
     for pair in range(args.pairs):

@@ -14,7 +14,7 @@ echo "== deid release Samples/county-age-sex.csv"
 "$deid" release Samples/county-age-sex.csv -o "$out/county-age-sex.release.csv" --report "$out/county-age-sex.audit.json"
 echo
 echo "== deid check on the release (exit 0: every hidden cell is protected)"
-"$deid" check --rules Samples/county-age-sex.deid.yaml "$out/county-age-sex.release.csv" && echo "clean"
+"$deid" check --description Samples/county-age-sex.deid.yaml "$out/county-age-sex.release.csv" && echo "clean"
 echo
 echo "== deid release Samples/clinic-visits.csv (person records aggregated into counts)"
 "$deid" release Samples/clinic-visits.csv -o "$out/clinic-visits.release.csv" --report "$out/clinic-visits.audit.json"

@@ -54,7 +54,7 @@ public enum Assessor {
     }
 
     /// The `Rules/reference` folder beside a presets folder.
-    public static func referenceDirectory(presets: String) -> String { RuleFiles.join(presets, "reference") }
+    public static func referenceDirectory(presets: String) -> String { DescriptionFiles.join(presets, "reference") }
 
     /// T12 (§5.6.2): a declared high-risk population masks; so does a missing declaration (conservative).
     private static func highRiskReasons(_ declared: HighRiskDeclaration?, _ policy: Policy) -> [MaskingReason] {

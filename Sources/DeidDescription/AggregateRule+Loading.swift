@@ -8,7 +8,7 @@ struct AggregateRuleReader {
 
     enum Into: String, CaseIterable { case parent }
 
-    func rule(_ node: Node) throws(RulesError) -> AggregateRule {
+    func rule(_ node: Node) throws(DescriptionError) -> AggregateRule {
         let map = try yaml.mapping(
             node, key: "aggregate", context: "an aggregate rule",
             allowed: ["column", "when", "into", "label", "groups", "populations"],
@@ -26,8 +26,8 @@ struct AggregateRuleReader {
                 problem: "dimension '\(column)' is published as rounded percentages of exactly three categories; "
                     + "it cannot also be recoded")
         }
-        let condition = try map["when"].map { node throws(RulesError) in try self.condition(node) }
-        let populations = try map["populations"].map { node throws(RulesError) in try self.populations(node) } ?? [:]
+        let condition = try map["when"].map { node throws(DescriptionError) in try self.condition(node) }
+        let populations = try map["populations"].map { node throws(DescriptionError) in try self.populations(node) } ?? [:]
         let target: AggregateRule.Target
         switch (map["into"], map["groups"]) {
         case (.some, .some), (nil, nil):
@@ -49,7 +49,7 @@ struct AggregateRuleReader {
                         + "declare `groups:` instead")
             }
             let template =
-                try map["label"].map { node throws(RulesError) in
+                try map["label"].map { node throws(DescriptionError) in
                     try yaml.name(node, key: "label", meaning: "a label template such as \"Other {parent}\"")
                 } ?? AggregateRule.defaultLabelTemplate
             target = .parent(labelTemplate: template)
@@ -77,7 +77,7 @@ struct AggregateRuleReader {
             column: column, condition: condition, target: target, populations: populations, location: map.location)
     }
 
-    private func condition(_ node: Node) throws(RulesError) -> AggregateRule.Condition {
+    private func condition(_ node: Node) throws(DescriptionError) -> AggregateRule.Condition {
         let map = try yaml.mapping(
             node, key: "when", context: "'when'", allowed: ["population_below", "hidden_share_above"])
         switch (map["population_below"], map["hidden_share_above"]) {
@@ -102,7 +102,7 @@ struct AggregateRuleReader {
         }
     }
 
-    private func populations(_ node: Node) throws(RulesError) -> [String: Int] {
+    private func populations(_ node: Node) throws(DescriptionError) -> [String: Int] {
         guard case .mapping(let mapping) = node else {
             throw .wrongType(
                 yaml.location(node), key: "populations", expected: "a mapping of labels to populations",
@@ -122,7 +122,7 @@ struct AggregateRuleReader {
         return result
     }
 
-    private func groups(_ node: Node, spec: DimensionSpec) throws(RulesError) -> [AggregateRule.Group] {
+    private func groups(_ node: Node, spec: DimensionSpec) throws(DescriptionError) -> [AggregateRule.Group] {
         guard case .mapping(let mapping) = node else {
             throw .wrongType(
                 yaml.location(node), key: "groups", expected: "a mapping of group labels to lists of members",

@@ -2,10 +2,10 @@ import Foundation
 
 /// Finds the description file that applies to a table.
 ///
-/// Order: `--rules FILE`; `TABLE.deid.yaml` beside the CSV (`counts.csv` → `counts.deid.yaml`); `deid.yaml` in the
-/// CSV's folder, then in each parent folder up to the filesystem root. For stdin (`-`) only `--rules` or a
+/// Order: `--description FILE`; `TABLE.deid.yaml` beside the CSV (`counts.csv` → `counts.deid.yaml`); `deid.yaml` in the
+/// CSV's folder, then in each parent folder up to the filesystem root. For stdin (`-`) only `--description` or a
 /// `deid.yaml` from the current directory upward apply, because there is no table name to go by.
-public enum RuleDiscovery {
+public enum DescriptionDiscovery {
     /// The name of a description shared by every table in a folder and the folders below it.
     public static let sharedName = "deid.yaml"
     public static let suffix = ".deid.yaml"
@@ -15,30 +15,30 @@ public enum RuleDiscovery {
     public static func descriptionFile(
         forTable tablePath: String, explicit: String?,
         currentDirectory: String = FileManager.default.currentDirectoryPath
-    ) throws(RulesError) -> String {
+    ) throws(DescriptionError) -> String {
         // Relative paths are checked against `currentDirectory` (tests pass their own) but returned as written.
-        func exists(_ path: String) -> Bool { RuleFiles.isFile(RuleFiles.absolute(path, base: currentDirectory)) }
+        func exists(_ path: String) -> Bool { DescriptionFiles.isFile(DescriptionFiles.absolute(path, base: currentDirectory)) }
         if let explicit {
-            guard exists(explicit) else { throw .rulesFileNotFound(path: explicit) }
+            guard exists(explicit) else { throw .descriptionFileNotFound(path: explicit) }
             return explicit
         }
         var searched: [String] = []
         let isStdin = tablePath == "-"
         if !isStdin {
-            let beside = RuleFiles.join(RuleFiles.folder(of: tablePath), descriptionName(forTable: tablePath))
+            let beside = DescriptionFiles.join(DescriptionFiles.folder(of: tablePath), descriptionName(forTable: tablePath))
             if exists(beside) { return beside }
             searched.append(beside)
         }
-        let start = isStdin ? "." : RuleFiles.folder(of: tablePath)
+        let start = isStdin ? "." : DescriptionFiles.folder(of: tablePath)
         let isRelative = !start.hasPrefix("/")
-        var folder = RuleFiles.absolute(start, base: currentDirectory)
+        var folder = DescriptionFiles.absolute(start, base: currentDirectory)
         while true {
-            let candidate = RuleFiles.join(folder, sharedName)
-            let shown = isRelative ? RuleFiles.relative(candidate, to: currentDirectory) : candidate
-            if RuleFiles.isFile(candidate) { return shown }
+            let candidate = DescriptionFiles.join(folder, sharedName)
+            let shown = isRelative ? DescriptionFiles.relative(candidate, to: currentDirectory) : candidate
+            if DescriptionFiles.isFile(candidate) { return shown }
             searched.append(shown)
             guard folder != "/" else { break }
-            folder = RuleFiles.folder(of: folder)
+            folder = DescriptionFiles.folder(of: folder)
         }
         throw .descriptionNotFound(table: isStdin ? "<stdin>" : tablePath, searched: searched)
     }

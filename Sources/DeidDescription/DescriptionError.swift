@@ -4,7 +4,7 @@ import DeidSupport
 ///
 /// Every message says what is wrong and what to do; the `file:line:column` prefix comes from `location`.
 /// Messages name keys, labels, columns and files only: rule files hold no table values, and none are quoted.
-public enum RulesError: DiagnosticError, Equatable {
+public enum DescriptionError: DiagnosticError, Equatable {
     /// A file could not be read (missing, a folder, not UTF-8, no permission).
     case unreadableFile(path: String, reason: String)
     /// The YAML itself is malformed; `problem` is libyaml's wording.
@@ -32,8 +32,8 @@ public enum RulesError: DiagnosticError, Equatable {
     case policyFileNotFound(SourceLocation?, path: String, resolved: String)
     /// `PresetLocator` found no `Rules/` folder; `tried` lists every place looked at, in order.
     case presetsDirectoryNotFound(tried: [String])
-    case rulesFileNotFound(path: String)
-    /// `RuleDiscovery` found no description for a table; `searched` lists every path looked at.
+    case descriptionFileNotFound(path: String)
+    /// `DescriptionDiscovery` found no description for a table; `searched` lists every path looked at.
     case descriptionNotFound(table: String, searched: [String])
 
     public var location: SourceLocation? {
@@ -46,7 +46,7 @@ public enum RulesError: DiagnosticError, Equatable {
             l
         case .notARulesFile(let l, _, _, _):
             l
-        case .unreadableFile(let path, _), .emptyDocument(let path, _), .rulesFileNotFound(let path):
+        case .unreadableFile(let path, _), .emptyDocument(let path, _), .descriptionFileNotFound(let path):
             SourceLocation(file: path)
         case .presetsDirectoryNotFound, .descriptionNotFound:
             nil
@@ -67,7 +67,7 @@ public enum RulesError: DiagnosticError, Equatable {
                     : what == "policy"
                     ? "; it looks like a CSV table: `policy:` names a preset (e.g. calhhs-ddg-2.0) or a policy YAML file"
                     : "; it looks like a CSV table: was the table given where its description belongs? "
-                        + "(`deid check --rules TABLE.deid.yaml TABLE.csv`)")
+                        + "(`deid check --description TABLE.deid.yaml TABLE.csv`)")
         case .unknownKey(_, let key, let context, let suggestion, let allowed):
             "unknown key '\(Printable.excerpt(key))' in \(context)" + Self.hint(suggestion, allowed: allowed, noun: "keys")
         case .missingKey(_, let key, let context, let example):
@@ -99,11 +99,11 @@ public enum RulesError: DiagnosticError, Equatable {
         case .presetsDirectoryNotFound(let tried):
             "cannot find deid's policy presets (the Rules folder); tried: " + tried.joined(separator: "; ")
                 + ". Set DEID_RULES_DIR to the folder holding calhhs-ddg-2.0.yaml"
-        case .rulesFileNotFound(let path):
-            "rules file not found: '\(path)' (given with --rules)"
+        case .descriptionFileNotFound(let path):
+            "table description not found: '\(path)' (given with --description)"
         case .descriptionNotFound(let table, let searched):
             "no table description for '\(table)'; searched: " + searched.joined(separator: ", ")
-                + ". Write one of these (see docs/table-description.md) or pass --rules FILE"
+                + ". Write one of these (see docs/table-description.md) or pass --description FILE"
         }
     }
 

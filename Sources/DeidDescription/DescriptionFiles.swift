@@ -1,9 +1,9 @@
 import Foundation
 
-/// File-system helpers shared by the rule loaders, with errors in `RulesError` form (Foundation's own text for a
+/// File-system helpers shared by the rule loaders, with errors in `DescriptionError` form (Foundation's own text for a
 /// missing file on Linux is "Error Domain=NSCocoaErrorDomain Code=260 …", which helps nobody).
-package enum RuleFiles {
-    static func read(_ path: String) throws(RulesError) -> String {
+package enum DescriptionFiles {
+    static func read(_ path: String) throws(DescriptionError) -> String {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .unreadableFile(path: path, reason: "no such file")

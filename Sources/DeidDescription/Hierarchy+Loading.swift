@@ -2,7 +2,7 @@ import Yams
 
 extension Hierarchy {
     /// `parent: [children]` entries in file order. Labels are read as text, so `2020:` or `[No, Yes]` stay strings.
-    static func parse(_ node: Node, yaml: StrictYAML) throws(RulesError) -> Hierarchy {
+    static func parse(_ node: Node, yaml: StrictYAML) throws(DescriptionError) -> Hierarchy {
         guard case .mapping(let mapping) = node else {
             throw .wrongType(
                 yaml.location(node), key: "hierarchy", expected: "a mapping of parent labels to lists of children",
@@ -31,8 +31,8 @@ extension Hierarchy {
 
     /// Checks that the entries form one tree: non-empty child lists without repeats, one parent per label,
     /// no cycles and exactly one root. Errors point at the parent line where the problem shows.
-    func validate(column: String) throws(RulesError) {
-        func fail(_ entry: Entry, _ problem: String) -> RulesError {
+    func validate(column: String) throws(DescriptionError) {
+        func fail(_ entry: Entry, _ problem: String) -> DescriptionError {
             .invalidHierarchy(entry.location, column: column, problem: problem)
         }
         var parentOf: [String: Entry] = [:]
@@ -71,8 +71,8 @@ extension Hierarchy {
 
     /// Walks up from every parent; with one parent per label, a walk that revisits a label has found a cycle.
     private func checkCycles(
-        parentOf: [String: Entry], fail: (Entry, String) -> RulesError
-    ) throws(RulesError) {
+        parentOf: [String: Entry], fail: (Entry, String) -> DescriptionError
+    ) throws(DescriptionError) {
         var cleared: Set<String> = []  // labels whose walk reached a root: no need to walk them again
         for entry in entries where !cleared.contains(entry.parent) {
             var path = [entry.parent]
@@ -94,7 +94,7 @@ extension Hierarchy {
     static let maximumDepth = 100
 
     /// Counts each parent's levels above it (the hierarchy has no cycle by now), memoised.
-    private func checkDepth(parentOf: [String: Entry], fail: (Entry, String) -> RulesError) throws(RulesError) {
+    private func checkDepth(parentOf: [String: Entry], fail: (Entry, String) -> DescriptionError) throws(DescriptionError) {
         var depth: [String: Int] = [:]
         for entry in entries {
             var path: [String] = []

@@ -33,13 +33,13 @@ extension Policy {
 
     static func footnotes(
         _ root: StrictMapping, yaml: StrictYAML, labels: LabelRule, numerator: NumeratorRule, survey: SurveyRule
-    ) throws(RulesError) -> FootnoteRule {
+    ) throws(DescriptionError) -> FootnoteRule {
         let map = try yaml.mapping(
             root.required("footnotes"), key: "footnotes", context: "'footnotes'", allowed: footnoteKeys,
             required: Dictionary(uniqueKeysWithValues: footnoteKeys.map { ($0, "\($0): \"…\"") }),
             keyLocation: root.keyLocation("footnotes"))
         let shared = ["numerator_minimum": String(numerator.minimum), "min_sample_cases": String(survey.minSampleCases)]
-        func text(_ key: String, code: String?) throws(RulesError) -> String {
+        func text(_ key: String, code: String?) throws(DescriptionError) -> String {
             let node = try map.required(key)
             var values = shared
             if let code { values["code"] = code }

@@ -19,17 +19,17 @@ extension Policy {
     public static func load(
         _ reference: PolicyReference, relativeTo descriptionFile: String, presetsDirectory: String,
         referencedAt location: SourceLocation? = nil
-    ) throws(RulesError) -> Policy {
+    ) throws(DescriptionError) -> Policy {
         switch reference {
         case .preset(let name):
-            let path = RuleFiles.join(presetsDirectory, name + ".yaml")
-            guard RuleFiles.isFile(path) else {
+            let path = DescriptionFiles.join(presetsDirectory, name + ".yaml")
+            guard DescriptionFiles.isFile(path) else {
                 let available = presets(in: presetsDirectory)
                 throw .unknownPreset(
                     location, name: name, directory: presetsDirectory, available: available,
                     suggestion: Suggestion.nearest(to: name, in: available))
             }
-            let policy = try parse(yaml: RuleFiles.read(path), file: path)
+            let policy = try parse(yaml: DescriptionFiles.read(path), file: path)
             // A renamed copy left in Rules/ would otherwise be recorded in audits under the wrong name.
             guard policy.name == name else {
                 throw .invalidValue(
@@ -38,22 +38,22 @@ extension Policy {
             }
             return policy
         case .path(let written):
-            let path = RuleFiles.join(RuleFiles.folder(of: descriptionFile), written)
-            if RuleFiles.isDirectory(path) {
+            let path = DescriptionFiles.join(DescriptionFiles.folder(of: descriptionFile), written)
+            if DescriptionFiles.isDirectory(path) {
                 throw .invalidValue(
                     location ?? SourceLocation(file: descriptionFile), key: "policy",
                     reason: "'\(Printable.excerpt(written))' is a folder; name a policy file (e.g. my-policy.yaml) or a "
                         + "preset such as calhhs-ddg-2.0")
             }
-            guard RuleFiles.isFile(path) else {
+            guard DescriptionFiles.isFile(path) else {
                 throw .policyFileNotFound(location, path: written, resolved: path)
             }
-            return try parse(yaml: RuleFiles.read(path), file: path)
+            return try parse(yaml: DescriptionFiles.read(path), file: path)
         }
     }
 
     /// The policy a loaded description names, with errors pointing at its `policy:` line.
-    public static func load(for description: TableDescription, presetsDirectory: String) throws(RulesError) -> Policy {
+    public static func load(for description: TableDescription, presetsDirectory: String) throws(DescriptionError) -> Policy {
         try load(
             description.policy, relativeTo: description.file, presetsDirectory: presetsDirectory,
             referencedAt: description.policyLocation)
@@ -61,12 +61,12 @@ extension Policy {
 
     /// Preset names (file names without `.yaml`) in a presets folder, sorted.
     public static func presets(in directory: String) -> [String] {
-        let names = (try? RuleFiles.contents(of: directory)) ?? []
+        let names = (try? DescriptionFiles.contents(of: directory)) ?? []
         return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
     }
 
     /// Parses and validates policy text; `file` becomes `Policy.file`.
-    public static func parse(yaml text: String, file: String) throws(RulesError) -> Policy {
+    public static func parse(yaml text: String, file: String) throws(DescriptionError) -> Policy {
         let yaml = StrictYAML(file: file)
         let document = try yaml.document(text, expected: "a policy starts with `version: 1` (see Rules/calhhs-ddg-2.0.yaml)")
         try TableDescription.checkVersion(document, yaml: yaml)
@@ -91,7 +91,7 @@ extension Policy {
             derived: derived, complementary: complementary, audit: audit, labels: labels, threeCategory: threeCategory,
             survey: survey,
             footnotes: try footnotes(root, yaml: yaml, labels: labels, numerator: numerator, survey: survey),
-            scoring: try root["scoring"].map { node throws(RulesError) in
+            scoring: try root["scoring"].map { node throws(DescriptionError) in
                 try ScoringReader(yaml: yaml).scoring(node, keyLocation: root.keyLocation("scoring"))
             })
     }
@@ -102,11 +102,11 @@ private struct PolicyReader {
     let yaml: StrictYAML
     let root: StrictMapping
 
-    func name(_ key: String, meaning: String) throws(RulesError) -> String {
+    func name(_ key: String, meaning: String) throws(DescriptionError) -> String {
         try yaml.name(root.required(key), key: key, meaning: meaning)
     }
 
-    func section(_ key: String, _ keys: [String], in parent: StrictMapping? = nil) throws(RulesError) -> StrictMapping {
+    func section(_ key: String, _ keys: [String], in parent: StrictMapping? = nil) throws(DescriptionError) -> StrictMapping {
         let owner = parent ?? root
         return try yaml.mapping(
             owner.required(key), key: key, context: "'\(key)'", allowed: keys,
@@ -114,7 +114,7 @@ private struct PolicyReader {
     }
 
     /// A whole number of at least `minimum`; thresholds below it make no sense and are refused, not clamped.
-    func int(_ map: StrictMapping, _ key: String, atLeast minimum: Int) throws(RulesError) -> Int {
+    func int(_ map: StrictMapping, _ key: String, atLeast minimum: Int) throws(DescriptionError) -> Int {
         let node = try map.required(key)
         let value = try yaml.int(node, key: key)
         guard value >= minimum else {
@@ -123,7 +123,7 @@ private struct PolicyReader {
         return value
     }
 
-    func numerator() throws(RulesError) -> NumeratorRule {
+    func numerator() throws(DescriptionError) -> NumeratorRule {
         let map = try section("numerator", ["minimum", "hide_zero"])
         // A minimum of 1 would make no count small; the audit needs a small range 1…minimum − 1 to protect.
         let minimum = try int(map, "minimum", atLeast: 2)
@@ -140,18 +140,18 @@ private struct PolicyReader {
         return NumeratorRule(minimum: minimum, hideZero: hideZero)
     }
 
-    func denominator() throws(RulesError) -> DenominatorRule {
+    func denominator() throws(DescriptionError) -> DenominatorRule {
         let map = try section("denominator", ["minimum", "boundary"])
         let boundary = try yaml.choice(map.required("boundary"), key: "boundary", noun: "boundary", of: Boundary.self)
         return DenominatorRule(minimum: try int(map, "minimum", atLeast: 0), failAtMinimum: boundary == .failAtMinimum)
     }
 
-    func derived() throws(RulesError) -> DerivedRule {
+    func derived() throws(DescriptionError) -> DerivedRule {
         let map = try section("derived", ["hide_with_count"])
         return DerivedRule(hideWithCount: try yaml.bool(map.required("hide_with_count"), key: "hide_with_count"))
     }
 
-    func complementary() throws(RulesError) -> ComplementaryRule {
+    func complementary() throws(DescriptionError) -> ComplementaryRule {
         let map = try section("complementary", ["rule6", "allow_totals", "total_cost_factor"])
         var rule6: Rule6?
         let rule6Node = try map.required("rule6")
@@ -169,16 +169,16 @@ private struct PolicyReader {
             totalCostFactor: factor)
     }
 
-    func audit() throws(RulesError) -> AuditRule {
+    func audit() throws(DescriptionError) -> AuditRule {
         let map = try section("audit", ["min_interval_width"])
         return AuditRule(minIntervalWidth: try int(map, "min_interval_width", atLeast: 1))
     }
 
-    func labels() throws(RulesError) -> LabelRule {
+    func labels() throws(DescriptionError) -> LabelRule {
         let map = try section("labels", ["mode", "codes"])
         let mode = try yaml.choice(map.required("mode"), key: "mode", noun: "label mode", of: LabelRule.Mode.self)
         let codes = try section("codes", ["primary", "complementary", "generic", "unreliable"], in: map)
-        func code(_ key: String) throws(RulesError) -> String {
+        func code(_ key: String) throws(DescriptionError) -> String {
             try yaml.name(codes.required(key), key: key, meaning: "an annotation code")
         }
         // Readers must be able to tell the three kinds of hidden cell apart from the code alone.

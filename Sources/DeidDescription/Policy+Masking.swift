@@ -37,7 +37,7 @@ public struct SurveyRule: Sendable, Hashable {
 extension Policy {
     static let maskingSections = ["three_category", "survey"]
 
-    static func threeCategory(_ root: StrictMapping, yaml: StrictYAML) throws(RulesError) -> ThreeCategoryRule {
+    static func threeCategory(_ root: StrictMapping, yaml: StrictYAML) throws(DescriptionError) -> ThreeCategoryRule {
         let map = try requiredSection("three_category", ["min_total", "code", "footnote"], in: root, yaml: yaml)
         let minTotalNode = try map.required("min_total")
         let minTotal = try yaml.int(minTotalNode, key: "min_total")
@@ -63,7 +63,7 @@ extension Policy {
             footnote: try yaml.name(map.required("footnote"), key: "footnote", meaning: "the footnote text"))
     }
 
-    static func survey(_ root: StrictMapping, yaml: StrictYAML) throws(RulesError) -> SurveyRule {
+    static func survey(_ root: StrictMapping, yaml: StrictYAML) throws(DescriptionError) -> SurveyRule {
         let map = try requiredSection("survey", ["min_sample_cases", "protect_unreliable"], in: root, yaml: yaml)
         let node = try map.required("min_sample_cases")
         let minimum = try yaml.int(node, key: "min_sample_cases")
@@ -77,7 +77,7 @@ extension Policy {
 
     /// A policy section whose keys are all required, like every other section.
     private static func requiredSection(_ key: String, _ keys: [String], in root: StrictMapping, yaml: StrictYAML)
-        throws(RulesError) -> StrictMapping
+        throws(DescriptionError) -> StrictMapping
     {
         try yaml.mapping(
             root.required(key), key: key, context: "'\(key)'", allowed: keys,

@@ -24,11 +24,11 @@ public struct PresetLocator: Sendable {
     }
 
     /// The presets folder, or an error listing every place tried.
-    public func locate() throws(RulesError) -> String {
+    public func locate() throws(DescriptionError) -> String {
         var tried: [String] = []
         if let explicit = environment[Self.environmentVariable], !explicit.isEmpty {
             // An explicit setting that is wrong is an error, not a reason to quietly use some other policy.
-            guard RuleFiles.isDirectory(explicit) else {
+            guard DescriptionFiles.isDirectory(explicit) else {
                 throw .presetsDirectoryNotFound(tried: ["\(Self.environmentVariable)=\(explicit) (not a folder)"])
             }
             return explicit
@@ -38,16 +38,16 @@ public struct PresetLocator: Sendable {
             tried.append("the executable's folder (unknown)")
             throw .presetsDirectoryNotFound(tried: tried)
         }
-        let binFolder = RuleFiles.folder(of: executable)
-        let installed = RuleFiles.absolute("../share/deid/Rules", base: binFolder)
-        if RuleFiles.isDirectory(installed) { return installed }
+        let binFolder = DescriptionFiles.folder(of: executable)
+        let installed = DescriptionFiles.absolute("../share/deid/Rules", base: binFolder)
+        if DescriptionFiles.isDirectory(installed) { return installed }
         tried.append(installed)
         var folder = binFolder
         while true {
-            let candidate = RuleFiles.join(folder, "Rules")
-            if RuleFiles.isFile(RuleFiles.join(candidate, Self.marker)) { return candidate }
+            let candidate = DescriptionFiles.join(folder, "Rules")
+            if DescriptionFiles.isFile(DescriptionFiles.join(candidate, Self.marker)) { return candidate }
             guard folder != "/" else { break }
-            folder = RuleFiles.folder(of: folder)
+            folder = DescriptionFiles.folder(of: folder)
         }
         tried.append("a Rules folder with \(Self.marker) in \(binFolder) or any folder above it")
         throw .presetsDirectoryNotFound(tried: tried)
@@ -59,7 +59,7 @@ public struct PresetLocator: Sendable {
             if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
         #endif
         guard let first = CommandLine.arguments.first, first.contains("/") else { return nil }
-        return RuleFiles.absolute(first, base: FileManager.default.currentDirectoryPath)
+        return DescriptionFiles.absolute(first, base: FileManager.default.currentDirectoryPath)
     }
 
     /// The path with every symlink resolved, so a `bin/deid` link finds the checkout or install it points into.

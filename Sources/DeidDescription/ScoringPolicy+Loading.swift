@@ -11,16 +11,16 @@ struct ScoringReader {
         "residence_geography", "service_geography", "insurance", "program", "interactions",
     ] + ScoringPolicy.categoryRoles.map(\.rawValue) + ["other"]
 
-    func scoring(_ node: Node, keyLocation: SourceLocation?) throws(RulesError) -> ScoringPolicy {
+    func scoring(_ node: Node, keyLocation: SourceLocation?) throws(DescriptionError) -> ScoringPolicy {
         let map = try section(node, "scoring", Self.keys, at: keyLocation)
-        let scale = try nullable(map, "population_scale") { node throws(RulesError) in
+        let scale = try nullable(map, "population_scale") { node throws(DescriptionError) in
             try bands(node, key: "population_scale", coveringFrom: 0)
         }
         var categories: [DimensionRole: CategoryCriterion?] = [:]
         for role in ScoringPolicy.categoryRoles {
             // updateValue keeps a nil criterion as a present key: "no criterion in this edition".
             categories.updateValue(
-                try nullable(map, role.rawValue) { node throws(RulesError) in
+                try nullable(map, role.rawValue) { node throws(DescriptionError) in
                     try category(node, key: role.rawValue, at: map.keyLocation(role.rawValue), scale: scale)
                 }, forKey: role)
         }
@@ -31,28 +31,28 @@ struct ScoringReader {
             noRiskLabels: try texts(map.required("no_risk_labels"), key: "no_risk_labels"),
             events: try events(map), populationScale: scale, age: try age(map), time: try time(map),
             residenceGeography: try residence(map), serviceGeography: try service(map),
-            insurance: try nullable(map, "insurance") { node throws(RulesError) in try insurance(node, map) },
-            program: try nullable(map, "program") { node throws(RulesError) in try program(node, map) },
+            insurance: try nullable(map, "insurance") { node throws(DescriptionError) in try insurance(node, map) },
+            program: try nullable(map, "program") { node throws(DescriptionError) in try program(node, map) },
             interactions: try interactions(map), categories: categories, other: other)
     }
 
     // MARK: Criteria
 
-    private func events(_ parent: StrictMapping) throws(RulesError) -> EventsCriterion {
+    private func events(_ parent: StrictMapping) throws(DescriptionError) -> EventsCriterion {
         let map = try section(try parent.required("events"), "events", ["exclude_zero", "bands"], at: parent.keyLocation("events"))
         return EventsCriterion(
             excludeZero: try yaml.bool(map.required("exclude_zero"), key: "exclude_zero"),
             bands: try bands(map.required("bands"), key: "events.bands", coveringFrom: 0))
     }
 
-    private func age(_ parent: StrictMapping) throws(RulesError) -> AgeCriterion {
+    private func age(_ parent: StrictMapping) throws(DescriptionError) -> AgeCriterion {
         let map = try section(try parent.required("age"), "age", ["open_ended_max_age", "bands"], at: parent.keyLocation("age"))
         return AgeCriterion(
             openEndedMaxAge: try int(map, "open_ended_max_age", atLeast: 1),
             bands: try bands(map.required("bands"), key: "age.bands", coveringFrom: 1))
     }
 
-    private func time(_ parent: StrictMapping) throws(RulesError) -> TimeCriterion {
+    private func time(_ parent: StrictMapping) throws(DescriptionError) -> TimeCriterion {
         let map = try section(try parent.required("time"), "time", ["periods", "pooled"], at: parent.keyLocation("time"))
         let periodNodes = try yaml.list(map.required("periods"), key: "periods", meaning: "periods")
         var periods: [TimeCriterion.PeriodBand] = []
@@ -73,13 +73,13 @@ struct ScoringReader {
         return TimeCriterion(periods: periods, pooled: try bands(map.required("pooled"), key: "time.pooled", coveringFrom: 2))
     }
 
-    private func residence(_ parent: StrictMapping) throws(RulesError) -> PopulationCriterion {
+    private func residence(_ parent: StrictMapping) throws(DescriptionError) -> PopulationCriterion {
         let key = "residence_geography"
         let map = try section(try parent.required(key), key, ["reference", "bands"], at: parent.keyLocation(key))
         return PopulationCriterion(reference: try reference(map), bands: try bands(map.required("bands"), key: key, coveringFrom: 0))
     }
 
-    private func service(_ parent: StrictMapping) throws(RulesError) -> ServiceGeographyCriterion {
+    private func service(_ parent: StrictMapping) throws(DescriptionError) -> ServiceGeographyCriterion {
         let key = "service_geography"
         let map = try section(try parent.required(key), key, ["reference", "bands", "addresses"], at: parent.keyLocation(key))
         var addresses: [ServiceGeographyCriterion.AddressBand] = []
@@ -96,7 +96,7 @@ struct ScoringReader {
             addresses: addresses)
     }
 
-    private func insurance(_ node: Node, _ parent: StrictMapping) throws(RulesError) -> InsuranceCriterion {
+    private func insurance(_ node: Node, _ parent: StrictMapping) throws(DescriptionError) -> InsuranceCriterion {
         let map = try section(node, "insurance", ["reference", "bands", "versus_geography"], at: parent.keyLocation("insurance"))
         return InsuranceCriterion(
             reference: try reference(map), bands: try bands(map.required("bands"), key: "insurance", coveringFrom: 0),
@@ -105,7 +105,7 @@ struct ScoringReader {
                 of: InsuranceCriterion.VersusGeography.self))
     }
 
-    private func program(_ node: Node, _ parent: StrictMapping) throws(RulesError) -> ProgramCriterion {
+    private func program(_ node: Node, _ parent: StrictMapping) throws(DescriptionError) -> ProgramCriterion {
         let map = try section(
             node, "program", ["reference", "bands", "interaction_max_enrollment"], at: parent.keyLocation("program"))
         return ProgramCriterion(
@@ -113,7 +113,7 @@ struct ScoringReader {
             interactionMaxEnrollment: try int(map, "interaction_max_enrollment", atLeast: 0))
     }
 
-    private func interactions(_ parent: StrictMapping) throws(RulesError) -> InteractionCriterion {
+    private func interactions(_ parent: StrictMapping) throws(DescriptionError) -> InteractionCriterion {
         let map = try section(
             try parent.required("interactions"), "interactions",
             ["without_variables", "with_variables", "credit_below_numerator_minimum"],
@@ -147,7 +147,7 @@ struct ScoringReader {
                 map.required("credit_below_numerator_minimum"), key: "credit_below_numerator_minimum"))
     }
 
-    private func category(_ node: Node, key: String, at: SourceLocation?, scale: [ScoreBand]?) throws(RulesError) -> CategoryCriterion {
+    private func category(_ node: Node, key: String, at: SourceLocation?, scale: [ScoreBand]?) throws(DescriptionError) -> CategoryCriterion {
         let map = try section(node, key, ["reference", "sets", "detailed"], at: at)
         var sets: [CategoryCriterion.CategorySet] = []
         for setNode in try yaml.list(map.required("sets"), key: "sets", meaning: "category sets") {
@@ -193,7 +193,7 @@ struct ScoringReader {
         return CategoryCriterion(reference: try reference(map), sets: sets.sorted { $0.points < $1.points }, detailed: detailed)
     }
 
-    private func other(_ parent: StrictMapping, scale: [ScoreBand]?) throws(RulesError) -> OtherCriterion {
+    private func other(_ parent: StrictMapping, scale: [ScoreBand]?) throws(DescriptionError) -> OtherCriterion {
         let map = try section(try parent.required("other"), "other", ["population_scale", "groups"], at: parent.keyLocation("other"))
         let node = try map.required("population_scale")
         let use = try yaml.bool(node, key: "population_scale")
@@ -208,48 +208,48 @@ struct ScoringReader {
     /// A mapping whose keys are all required, except those in `optional`.
     private func section(
         _ node: Node, _ key: String, _ keys: [String], at: SourceLocation? = nil, optional: [String] = []
-    ) throws(RulesError) -> StrictMapping {
+    ) throws(DescriptionError) -> StrictMapping {
         try yaml.mapping(
             node, key: key, context: "'\(key)'", allowed: keys,
             required: Dictionary(uniqueKeysWithValues: keys.filter { !optional.contains($0) }.map { ($0, "\($0): …") }),
             keyLocation: at)
     }
 
-    private func nullable<T>(_ map: StrictMapping, _ key: String, _ read: (Node) throws(RulesError) -> T) throws(RulesError) -> T? {
+    private func nullable<T>(_ map: StrictMapping, _ key: String, _ read: (Node) throws(DescriptionError) -> T) throws(DescriptionError) -> T? {
         let node = try map.required(key)
         return node.tagName == .null ? nil : try read(node)
     }
 
-    private func int(_ map: StrictMapping, _ key: String, atLeast minimum: Int) throws(RulesError) -> Int {
+    private func int(_ map: StrictMapping, _ key: String, atLeast minimum: Int) throws(DescriptionError) -> Int {
         let node = try map.required(key)
         let value = try yaml.int(node, key: key)
         guard value >= minimum else { throw .invalidValue(yaml.location(node), key: key, reason: "must be at least \(minimum)") }
         return value
     }
 
-    private func points(_ map: StrictMapping) throws(RulesError) -> Int { try yaml.int(map.required("points"), key: "points") }
-    private func category(_ map: StrictMapping) throws(RulesError) -> String {
+    private func points(_ map: StrictMapping) throws(DescriptionError) -> Int { try yaml.int(map.required("points"), key: "points") }
+    private func category(_ map: StrictMapping) throws(DescriptionError) -> String {
         try yaml.name(map.required("category"), key: "category", meaning: "the DDG's wording of the category")
     }
 
-    private func reference(_ map: StrictMapping) throws(RulesError) -> String? {
-        try nullable(map, "reference") { node throws(RulesError) in try yaml.name(node, key: "reference", meaning: "a reference file name") }
+    private func reference(_ map: StrictMapping) throws(DescriptionError) -> String? {
+        try nullable(map, "reference") { node throws(DescriptionError) in try yaml.name(node, key: "reference", meaning: "a reference file name") }
     }
 
-    private func texts(_ node: Node, key: String) throws(RulesError) -> [String] {
+    private func texts(_ node: Node, key: String) throws(DescriptionError) -> [String] {
         var values: [String] = []
         for item in try yaml.list(node, key: key, meaning: "labels") { values.append(try yaml.name(item, key: key, meaning: "a label")) }
         return values
     }
 
     /// Bands `{min, max, points, category}` that together cover every whole number from `start` up.
-    private func bands(_ node: Node, key: String, coveringFrom start: Int) throws(RulesError) -> [ScoreBand] {
+    private func bands(_ node: Node, key: String, coveringFrom start: Int) throws(DescriptionError) -> [ScoreBand] {
         var bands: [ScoreBand] = []
         for item in try yaml.list(node, key: key, meaning: "bands") {
             let map = try section(item, key, ["min", "max", "points", "category"], optional: ["min", "max"])
             let band = ScoreBand(
-                min: try map["min"].map { n throws(RulesError) in try yaml.int(n, key: "min") },
-                max: try map["max"].map { n throws(RulesError) in try yaml.int(n, key: "max") },
+                min: try map["min"].map { n throws(DescriptionError) in try yaml.int(n, key: "min") },
+                max: try map["max"].map { n throws(DescriptionError) in try yaml.int(n, key: "max") },
                 points: try points(map), category: try category(map))
             if let lo = band.min, let hi = band.max, lo > hi {
                 throw .invalidValue(yaml.location(item), key: key, reason: "min \(lo) is above max \(hi)")

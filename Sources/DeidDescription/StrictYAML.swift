@@ -10,7 +10,7 @@ struct StrictYAML {
     let file: String
 
     /// Parses the first document; an empty file is an error naming what the file should hold.
-    func document(_ text: String, expected: String) throws(RulesError) -> Node {
+    func document(_ text: String, expected: String) throws(DescriptionError) -> Node {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -24,11 +24,11 @@ struct StrictYAML {
     }
 
     /// The document's top level, which must be a mapping. Anything else is usually a different file given by
-    /// mistake (a table passed to --rules, a `policy:` path naming a table), so the message says what the file
+    /// mistake (a table passed to --description, a `policy:` path naming a table), so the message says what the file
     /// should be and never quotes it.
     func root(
         _ node: Node, what: String, allowed: [String], required: [String: String]
-    ) throws(RulesError) -> StrictMapping {
+    ) throws(DescriptionError) -> StrictMapping {
         guard case .mapping = node else {
             let text = node.scalar?.string ?? ""
             let looksLikeTable = file.lowercased().hasSuffix(".csv")
@@ -49,7 +49,7 @@ struct StrictYAML {
     func mapping(
         _ node: Node, key: String, context: String, allowed: [String], required: [String: String] = [:],
         keyLocation: SourceLocation? = nil
-    ) throws(RulesError) -> StrictMapping {
+    ) throws(DescriptionError) -> StrictMapping {
         guard case .mapping(let mapping) = node else {
             throw .wrongType(location(node), key: key, expected: "a mapping of keys to values", found: describe(node))
         }
@@ -81,7 +81,7 @@ struct StrictYAML {
 
     /// The scalar's text as written. Plain `~`, `null` or an empty value are refused: they are almost always a
     /// forgotten value, and a label that really is "null" can be quoted.
-    func text(_ node: Node, key: String, meaning: String) throws(RulesError) -> String {
+    func text(_ node: Node, key: String, meaning: String) throws(DescriptionError) -> String {
         guard case .scalar(let scalar) = node, node.tagName != .null else {
             throw .wrongType(location(node), key: key, expected: "a string (\(meaning))", found: describe(node))
         }
@@ -89,7 +89,7 @@ struct StrictYAML {
     }
 
     /// A non-empty text, for column names and codes.
-    func name(_ node: Node, key: String, meaning: String) throws(RulesError) -> String {
+    func name(_ node: Node, key: String, meaning: String) throws(DescriptionError) -> String {
         let value = try text(node, key: key, meaning: meaning)
         guard !value.trimmingWhitespace.isEmpty else {
             throw .invalidValue(location(node), key: key, reason: "\(meaning) may not be empty or blank")
@@ -97,28 +97,28 @@ struct StrictYAML {
         return value
     }
 
-    func list(_ node: Node, key: String, meaning: String) throws(RulesError) -> [Node] {
+    func list(_ node: Node, key: String, meaning: String) throws(DescriptionError) -> [Node] {
         guard case .sequence(let sequence) = node else {
             throw .wrongType(location(node), key: key, expected: "a list of \(meaning), e.g. [A, B]", found: describe(node))
         }
         return Array(sequence)
     }
 
-    func int(_ node: Node, key: String) throws(RulesError) -> Int {
+    func int(_ node: Node, key: String) throws(DescriptionError) -> Int {
         guard node.tagName == .int, let value = node.int else {
             throw .wrongType(location(node), key: key, expected: "a whole number", found: describe(node))
         }
         return value
     }
 
-    func bool(_ node: Node, key: String) throws(RulesError) -> Bool {
+    func bool(_ node: Node, key: String) throws(DescriptionError) -> Bool {
         guard node.tagName == .bool, let value = node.bool else {
             throw .wrongType(location(node), key: key, expected: "true or false", found: describe(node))
         }
         return value
     }
 
-    func number(_ node: Node, key: String) throws(RulesError) -> Double {
+    func number(_ node: Node, key: String) throws(DescriptionError) -> Double {
         if node.tagName == .int, let value = node.int { return Double(value) }
         guard node.tagName == .float, let value = node.float, value.isFinite else {
             throw .wrongType(location(node), key: key, expected: "a number", found: describe(node))
@@ -127,7 +127,7 @@ struct StrictYAML {
     }
 
     /// A text from a closed list (roles, input kinds, modes); unknown values list the allowed ones.
-    func choice<T: RawRepresentable>(_ node: Node, key: String, noun: String, of _: T.Type) throws(RulesError) -> T
+    func choice<T: RawRepresentable>(_ node: Node, key: String, noun: String, of _: T.Type) throws(DescriptionError) -> T
     where T: CaseIterable, T.RawValue == String {
         let value = try text(node, key: key, meaning: noun)
         if let choice = T(rawValue: value) { return choice }
@@ -167,7 +167,7 @@ struct StrictYAML {
         }
     }
 
-    private func translate(_ error: YamlError, text: String) -> RulesError {
+    private func translate(_ error: YamlError, text: String) -> DescriptionError {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
@@ -207,7 +207,7 @@ struct StrictMapping {
     func keyLocation(_ key: String) -> SourceLocation? { pairs.first { $0.key == key }.map { yaml.location($0.keyNode) } }
 
     /// A key `mapping(…required:)` already guaranteed; throws rather than trapping if a caller forgot to require it.
-    func required(_ key: String) throws(RulesError) -> Node {
+    func required(_ key: String) throws(DescriptionError) -> Node {
         guard let value = self[key] else {
             throw .missingKey(location, key: key, context: "this mapping", example: "\(key): …")
         }

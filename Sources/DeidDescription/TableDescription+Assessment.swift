@@ -8,7 +8,7 @@ extension TableDescription {
     ]
     static let dimensionScoringKeys = ["period", "ages", "populations", "reference", "address"]
 
-    static func assessmentDeclarations(_ table: StrictMapping, yaml: StrictYAML) throws(RulesError)
+    static func assessmentDeclarations(_ table: StrictMapping, yaml: StrictYAML) throws(DescriptionError)
         -> AssessmentDeclarations
     {
         var declared = AssessmentDeclarations()
@@ -34,7 +34,7 @@ extension TableDescription {
     }
 
     /// `none`, one category, or a list of categories.
-    private static func highRisk(_ node: Node, yaml: StrictYAML) throws(RulesError) -> HighRiskDeclaration {
+    private static func highRisk(_ node: Node, yaml: StrictYAML) throws(DescriptionError) -> HighRiskDeclaration {
         if case .scalar = node, try yaml.text(node, key: "high_risk", meaning: "none or a category") == "none" {
             return .none
         }
@@ -56,7 +56,7 @@ extension TableDescription {
         return .populations(categories)
     }
 
-    private static func period(_ node: Node, yaml: StrictYAML) throws(RulesError) -> ReportingPeriod {
+    private static func period(_ node: Node, yaml: StrictYAML) throws(DescriptionError) -> ReportingPeriod {
         let text = try yaml.text(node, key: "period", meaning: "a reporting period")
         guard let period = ReportingPeriod(text: text) else {
             throw .invalidValue(
@@ -69,7 +69,7 @@ extension TableDescription {
 
     private static func implicitPopulation(
         _ node: Node, key: String, yaml: StrictYAML, keyLocation: SourceLocation?, isGeography: Bool
-    ) throws(RulesError) -> ImplicitPopulation {
+    ) throws(DescriptionError) -> ImplicitPopulation {
         let allowed = (isGeography ? ["role"] : []) + ["label", "population", "reference"] + (isGeography ? ["address"] : [])
         let example = isGeography ? "role: residence_geography" : "label: Medi-Cal"
         let map = try yaml.mapping(
@@ -109,7 +109,7 @@ extension TableDescription {
         return value
     }
 
-    private static func denominatorSource(_ node: Node, yaml: StrictYAML) throws(RulesError) -> DenominatorSource {
+    private static func denominatorSource(_ node: Node, yaml: StrictYAML) throws(DescriptionError) -> DenominatorSource {
         if case .mapping = node {
             let map = try yaml.mapping(
                 node, key: "denominator_from", context: "'denominator_from'", allowed: ["margin"],
@@ -128,10 +128,10 @@ extension TableDescription {
     }
 
     static func dimensionScoring(_ map: StrictMapping, column: String, role: DimensionRole, yaml: StrictYAML)
-        throws(RulesError) -> DimensionScoringSpec
+        throws(DescriptionError) -> DimensionScoringSpec
     {
         var spec = DimensionScoringSpec()
-        func onlyFor(_ key: String, _ roles: [DimensionRole], _ what: String) throws(RulesError) {
+        func onlyFor(_ key: String, _ roles: [DimensionRole], _ what: String) throws(DescriptionError) {
             guard map[key] != nil, !roles.contains(role) else { return }
             throw .invalidValue(
                 map.keyLocation(key) ?? map.location, key: key,
@@ -162,7 +162,7 @@ extension TableDescription {
     }
 
     /// `label: value` pairs with free labels (read as written, like hierarchy labels).
-    private static func labelMap(_ node: Node, key: String, yaml: StrictYAML) throws(RulesError)
+    private static func labelMap(_ node: Node, key: String, yaml: StrictYAML) throws(DescriptionError)
         -> [(String, Node, SourceLocation)]
     {
         guard case .mapping(let mapping) = node else {
@@ -178,7 +178,7 @@ extension TableDescription {
     }
 
     /// `[low, high]` or `[low, open]` in whole years.
-    private static func ageRange(_ node: Node, label: String, at: SourceLocation, yaml: StrictYAML) throws(RulesError)
+    private static func ageRange(_ node: Node, label: String, at: SourceLocation, yaml: StrictYAML) throws(DescriptionError)
         -> AgeRange
     {
         let items = try yaml.list(node, key: label, meaning: "two ages, e.g. [65, open] or [0, 17]")
@@ -194,16 +194,16 @@ extension TableDescription {
         return AgeRange(low: low, high: high)
     }
 
-    private static func positive(_ node: Node, key: String, yaml: StrictYAML) throws(RulesError) -> Int {
+    private static func positive(_ node: Node, key: String, yaml: StrictYAML) throws(DescriptionError) -> Int {
         let value = try yaml.int(node, key: key)
         guard value >= 1 else { throw .invalidValue(yaml.location(node), key: key, reason: "a population must be at least 1") }
         return value
     }
 
     /// Consistency of the assessment keys with the dimensions (each fact declared once).
-    func checkAssessment(_ table: StrictMapping, yaml: StrictYAML) throws(RulesError) {
+    func checkAssessment(_ table: StrictMapping, yaml: StrictYAML) throws(DescriptionError) {
         let roles = Set(dimensions.map(\.role))
-        func conflict(_ key: String, _ has: Bool, _ what: String) throws(RulesError) {
+        func conflict(_ key: String, _ has: Bool, _ what: String) throws(DescriptionError) {
             guard has, table[key] != nil else { return }
             throw .invalidTable(
                 table.keyLocation(key) ?? table.location,

@@ -10,12 +10,12 @@ extension TableDescription {
     public static let formatVersion = 1
 
     /// Reads and validates a description file (`TABLE.deid.yaml` or `deid.yaml`).
-    public static func load(path: String) throws(RulesError) -> TableDescription {
-        try parse(yaml: RuleFiles.read(path), file: path)
+    public static func load(path: String) throws(DescriptionError) -> TableDescription {
+        try parse(yaml: DescriptionFiles.read(path), file: path)
     }
 
     /// Parses and validates description text; `file` is used in messages and kept as provenance.
-    public static func parse(yaml text: String, file: String) throws(RulesError) -> TableDescription {
+    public static func parse(yaml text: String, file: String) throws(DescriptionError) -> TableDescription {
         let yaml = StrictYAML(file: file)
         let document = try yaml.document(
             text, expected: "a table description starts with `version: 1`, then `policy:` and `table:`")
@@ -48,7 +48,7 @@ extension TableDescription {
         var dimensions: [DimensionSpec] = []
         for node in dimensionNodes { dimensions.append(try dimension(node, yaml: yaml)) }
 
-        func column(_ key: String) throws(RulesError) -> String? {
+        func column(_ key: String) throws(DescriptionError) -> String? {
             guard let node = table[key] else { return nil }
             return try yaml.name(node, key: key, meaning: "a column name")
         }
@@ -84,7 +84,7 @@ extension TableDescription {
         text.contains("/") || text.hasSuffix(".yaml") || text.hasSuffix(".yml") ? .path(text) : .preset(text)
     }
 
-    static func checkVersion(_ document: Node, yaml: StrictYAML) throws(RulesError) {
+    static func checkVersion(_ document: Node, yaml: StrictYAML) throws(DescriptionError) {
         guard case .mapping(let mapping) = document else { return }
         for (key, value) in mapping where key.scalar?.string == "version" {
             // Read as text so `version: "1"` is accepted and `version: 1.0` is reported as written.
@@ -97,7 +97,7 @@ extension TableDescription {
         }
     }
 
-    private static func dimension(_ node: Node, yaml: StrictYAML) throws(RulesError) -> DimensionSpec {
+    private static func dimension(_ node: Node, yaml: StrictYAML) throws(DescriptionError) -> DimensionSpec {
         let map = try yaml.mapping(
             node, key: "dimensions", context: "a dimension",
             allowed: allDimensionKeys,
@@ -125,7 +125,7 @@ extension TableDescription {
             scoring: try dimensionScoring(map, column: column, role: role, yaml: yaml))
     }
 
-    private func checkInput(_ table: StrictMapping) throws(RulesError) {
+    private func checkInput(_ table: StrictMapping) throws(DescriptionError) {
         switch input {
         case .aggregate:
             if count == nil {
@@ -150,7 +150,7 @@ extension TableDescription {
     }
 
     /// Each column has exactly one job: a dimension, the count, the denominator, a derived column or the annotation.
-    private func checkColumns(_ table: StrictMapping, yaml: StrictYAML) throws(RulesError) {
+    private func checkColumns(_ table: StrictMapping, yaml: StrictYAML) throws(DescriptionError) {
         var uses: [(column: String, use: String, location: SourceLocation)] = dimensions.map {
             ($0.column, "a dimension", $0.location)
         }

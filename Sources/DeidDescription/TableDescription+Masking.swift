@@ -9,7 +9,7 @@ extension MaskingDeclarations {
 
     static func parse(
         _ table: StrictMapping, dimensionNodes: [Node], of description: TableDescription, yaml: StrictYAML
-    ) throws(RulesError) -> MaskingDeclarations {
+    ) throws(DescriptionError) -> MaskingDeclarations {
         var masking = MaskingDeclarations()
         if let node = table["data"] {
             masking.data = try yaml.choice(node, key: "data", noun: "data kind", of: DataKind.self)
@@ -34,7 +34,7 @@ extension MaskingDeclarations {
     }
 
     /// `rates: {Rate per 100k: 100000}`: each key a derived column computed as count ÷ denominator × value.
-    private static func rates(_ node: Node, description: TableDescription, yaml: StrictYAML) throws(RulesError)
+    private static func rates(_ node: Node, description: TableDescription, yaml: StrictYAML) throws(DescriptionError)
         -> [RateFormula]
     {
         guard case .mapping(let mapping) = node else {
@@ -69,7 +69,7 @@ extension MaskingDeclarations {
     /// `method: rounded_percentages` with `percent: Column` on at most one dimension that has a total and
     /// (for a hierarchy) exactly three categories under it.
     private static func percentages(_ nodes: [Node], description: TableDescription, yaml: StrictYAML)
-        throws(RulesError) -> PercentagesDeclaration?
+        throws(DescriptionError) -> PercentagesDeclaration?
     {
         var found: PercentagesDeclaration?
         for (node, spec) in zip(nodes, description.dimensions) {
@@ -77,10 +77,10 @@ extension MaskingDeclarations {
                 node, key: "dimensions", context: "a dimension",
                 allowed: TableDescription.allDimensionKeys)
             let method =
-                try map["method"].map { node throws(RulesError) in
+                try map["method"].map { node throws(DescriptionError) in
                     try yaml.choice(node, key: "method", noun: "publication method", of: PublicationMethod.self)
                 } ?? .counts
-            let percent = try map["percent"].map { node throws(RulesError) in
+            let percent = try map["percent"].map { node throws(DescriptionError) in
                 try yaml.name(node, key: "percent", meaning: "the column that receives the percentages")
             }
             guard method == .roundedPercentages else {
@@ -111,7 +111,7 @@ extension MaskingDeclarations {
     }
 
     /// DDG Ed. 2.0 §4.4.4 applies to a variable with three categories and a total.
-    private static func checkThreeCategoryShape(_ spec: DimensionSpec, at: SourceLocation) throws(RulesError) {
+    private static func checkThreeCategoryShape(_ spec: DimensionSpec, at: SourceLocation) throws(DescriptionError) {
         let problem = "rounded percentages (the DDG's three-category method, Ed. 2.0 §4.4.4) need a total and "
             + "exactly three categories under it"
         switch spec.structure {
@@ -126,7 +126,7 @@ extension MaskingDeclarations {
         }
     }
 
-    private func checkSurvey(_ table: StrictMapping, description: TableDescription) throws(RulesError) {
+    private func checkSurvey(_ table: StrictMapping, description: TableDescription) throws(DescriptionError) {
         let at = table.keyLocation("data") ?? table.location
         switch data {
         case .survey:
@@ -158,7 +158,7 @@ extension MaskingDeclarations {
     }
 
     /// The sample-size and percent columns get one job each, like every other declared column.
-    private func checkColumns(_ table: StrictMapping, description: TableDescription) throws(RulesError) {
+    private func checkColumns(_ table: StrictMapping, description: TableDescription) throws(DescriptionError) {
         var uses: [(column: String, use: String)] = description.dimensions.map { ($0.column, "a dimension") }
         if let count = description.count { uses.append((count, "the count")) }
         if let denominator = description.denominator { uses.append((denominator, "the denominator")) }

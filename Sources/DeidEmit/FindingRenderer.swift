@@ -11,6 +11,10 @@ public enum FindingFormat: String, Sendable, CaseIterable {
     case sarif
     /// GitHub Actions workflow commands (`::error file=…,line=…::…`).
     case github
+
+    /// Whether a person reads this format (text, GitHub annotations), so a long list of findings is cut short;
+    /// JSON and SARIF are read by programs and list every finding.
+    public var isForPeople: Bool { self == .text || self == .github }
 }
 
 /// Renders check reports. Every renderer is a different encoding of the same `Finding` values, none of which

@@ -10,18 +10,18 @@ import DeidEmit
 public struct CheckRequest: Sendable {
     public var source: InputSource
     public var displayName: String
-    public var rulesFile: String?
+    public var descriptionFile: String?
     public var presetsDirectory: String?
     /// At most this many findings are kept per table (in line order); the rest are only counted. nil keeps all.
     public var findingLimit: Int?
 
     public init(
-        source: InputSource, displayName: String, rulesFile: String?, presetsDirectory: String? = nil,
+        source: InputSource, displayName: String, descriptionFile: String?, presetsDirectory: String? = nil,
         findingLimit: Int? = nil
     ) {
         self.source = source
         self.displayName = displayName
-        self.rulesFile = rulesFile
+        self.descriptionFile = descriptionFile
         self.presetsDirectory = presetsDirectory
         self.findingLimit = findingLimit
     }
@@ -30,8 +30,8 @@ public struct CheckRequest: Sendable {
 /// `deid check`: Read → Model → Assess → Audit, stopping before anything is written.
 public enum Checker {
     public static func check(_ request: CheckRequest) throws -> CheckReport {
-        let rules = try RulesContext.load(
-            source: request.source, rulesFile: request.rulesFile, presetsDirectory: request.presetsDirectory)
+        let rules = try DescriptionContext.load(
+            source: request.source, descriptionFile: request.descriptionFile, presetsDirectory: request.presetsDirectory)
         // A named pipe or device is read once into a temporary file: the reader may open its input twice.
         let spool = try InputSpool(request.source, displayName: request.displayName, keepStandardInput: true)
         let loaded = try StageTrace.measure("read and model") {

@@ -4,7 +4,7 @@ import DeidAssess
 import DeidEmit
 
 /// The description and policy that govern one table, found and loaded the same way by every command.
-public struct RulesContext: Sendable {
+public struct DescriptionContext: Sendable {
     public var descriptionFile: String
     public var description: TableDescription
     public var policy: Policy
@@ -18,21 +18,21 @@ public struct RulesContext: Sendable {
         var files = [PlannedInput(path: descriptionFile, role: "the table description")]
         if case .file(let path) = source { files.insert(PlannedInput(path: path, role: "the input table"), at: 0) }
         files.append(PlannedInput(path: policy.file, role: "the policy"))
-        let references = (try? RuleFiles.contents(of: referenceDirectory)) ?? []
+        let references = (try? DescriptionFiles.contents(of: referenceDirectory)) ?? []
         files += references.sorted().map {
-            PlannedInput(path: RuleFiles.join(referenceDirectory, $0), role: "a reference population file")
+            PlannedInput(path: DescriptionFiles.join(referenceDirectory, $0), role: "a reference population file")
         }
         return files
     }
 
-    public static func load(source: InputSource, rulesFile: String?, presetsDirectory: String?) throws -> RulesContext {
-        // RuleDiscovery reads "-" as standard input: only --rules or deid.yaml from the working folder upward.
+    public static func load(source: InputSource, descriptionFile explicit: String?, presetsDirectory: String?) throws -> DescriptionContext {
+        // DescriptionDiscovery reads "-" as standard input: only --description or deid.yaml from the working folder upward.
         let tablePath = if case .file(let path) = source { path } else { "-" }
         if case .file(let path) = source { try InputFile.checkPresent(path: path) }
-        let descriptionFile = try RuleDiscovery.descriptionFile(forTable: tablePath, explicit: rulesFile)
+        let descriptionFile = try DescriptionDiscovery.descriptionFile(forTable: tablePath, explicit: explicit)
         let description = try TableDescription.load(path: descriptionFile)
         let presets = try presetsDirectory ?? PresetLocator().locate()
         let policy = try Policy.load(for: description, presetsDirectory: presets)
-        return RulesContext(descriptionFile: descriptionFile, description: description, policy: policy, presetsDirectory: presets)
+        return DescriptionContext(descriptionFile: descriptionFile, description: description, policy: policy, presetsDirectory: presets)
     }
 }

@@ -12,7 +12,7 @@ import DeidEmit
 public struct ReleaseRequest: Sendable {
     public var source: InputSource
     public var displayName: String
-    public var rulesFile: String?
+    public var descriptionFile: String?
     public var output: String
     public var report: String
     /// Where to write the HTML report a reviewer signs (`--report-html`), if anywhere.
@@ -23,12 +23,12 @@ public struct ReleaseRequest: Sendable {
     public var exactUpTo = OptimalSuppression.maximumCells
 
     public init(
-        source: InputSource, displayName: String, rulesFile: String?, output: String, report: String,
+        source: InputSource, displayName: String, descriptionFile: String?, output: String, report: String,
         reportHTML: String? = nil, presetsDirectory: String? = nil
     ) {
         self.source = source
         self.displayName = displayName
-        self.rulesFile = rulesFile
+        self.descriptionFile = descriptionFile
         self.output = output
         self.report = report
         self.reportHTML = reportHTML
@@ -53,6 +53,16 @@ extension StagedOutputs {
     var release: StagedFile { files[files.count - 1] }
 }
 
+extension ReleaseRequest {
+    /// The release of the one table `table` names (`table.paths` holds one path).
+    public init(table: TableArguments, output: String, report: String, reportHTML: String?) {
+        let (source, name) = table.tables.first ?? (.standardInput, InputSource.standardInput.defaultDisplayName)
+        self.init(
+            source: source, displayName: name, descriptionFile: table.descriptionFile, output: output, report: report,
+            reportHTML: reportHTML, presetsDirectory: table.presetsDirectory)
+    }
+}
+
 /// What a successful release did, in words and counts that reveal no value.
 public struct ReleaseOutcome: Sendable {
     public var report: AuditReport
@@ -64,8 +74,8 @@ public struct ReleaseOutcome: Sendable {
 /// HTML report are each written to a temporary file and renamed into place only once all of them are complete.
 public enum Releaser {
     public static func release(_ request: ReleaseRequest) throws -> ReleaseOutcome {
-        let rules = try RulesContext.load(
-            source: request.source, rulesFile: request.rulesFile, presetsDirectory: request.presetsDirectory)
+        let rules = try DescriptionContext.load(
+            source: request.source, descriptionFile: request.descriptionFile, presetsDirectory: request.presetsDirectory)
         // Every output is checked before the input is read: none may replace an input, none another output.
         let plan = try OutputPlan(outputs: request.plannedOutputs, inputs: rules.inputFiles(table: request.source))
         // The release is written by a second pass over the input, so an input that cannot be read twice

@@ -8,8 +8,8 @@ public enum ScoreRunner {
     /// Unlike `check`, a score that cannot be computed is an error even when the decision would not need it:
     /// the user asked for the score.
     public static func score(_ request: CheckRequest) throws -> ScoreReport {
-        let rules = try RulesContext.load(
-            source: request.source, rulesFile: request.rulesFile, presetsDirectory: request.presetsDirectory)
+        let rules = try DescriptionContext.load(
+            source: request.source, descriptionFile: request.descriptionFile, presetsDirectory: request.presetsDirectory)
         let spool = try InputSpool(request.source, displayName: request.displayName, keepStandardInput: true)
         let loaded = try TableLoader.load(
             spool.source, displayName: request.displayName, description: rules.description, policy: rules.policy,

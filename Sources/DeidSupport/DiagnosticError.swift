@@ -1,4 +1,4 @@
-/// Every stage reports failures through its own error enum (`ReadError`, `RulesError`, `ModelError`, …);
+/// Every stage reports failures through its own error enum (`ReadError`, `DescriptionError`, `ModelError`, …);
 /// all of them conform to this protocol so the front end can print one uniform message and exit 2.
 ///
 /// Messages must be actionable and must never contain a count, denominator or derived value taken from the

@@ -1,13 +1,12 @@
 import ArgumentParser
 import DeidSupport
-import DeidRead
 import DeidPipeline
 
 extension Deid {
     struct Release: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write a release-ready table and its audit report.",
-            usage: "deid release <file> --output <file> --report <file> [--report-html <file>] [--rules <file>] "
+            usage: "deid release <file> --output <file> --report <file> [--report-html <file>] [--description <file>] "
                 + "[--stdin-filename <name>] [--quiet]",
             discussion: """
                 Hides every small count, adds complementary suppressions, and writes the release only when the \
@@ -19,8 +18,8 @@ extension Deid {
                 Examples:
                   deid release counts.csv -o counts.release.csv --report counts.audit.json
                   deid release counts.csv -o out.csv --report out.json --report-html out.html
-                  deid release people.csv --rules people.deid.yaml -o by-county.csv --report by-county.audit.json
-                  deid release - --rules counts.deid.yaml --stdin-filename counts.csv -o out.csv --report out.json < counts.csv
+                  deid release people.csv --description people.deid.yaml -o by-county.csv --report by-county.audit.json
+                  deid release - --description counts.deid.yaml --stdin-filename counts.csv -o out.csv --report out.json < counts.csv
                 """)
 
         @Argument(help: ArgumentHelp("The CSV table to release; '-' reads standard input.", valueName: "file"))
@@ -40,28 +39,17 @@ extension Deid {
                 valueName: "file"))
         var reportHtml: String?
 
-        @Option(help: ArgumentHelp("The table description.", valueName: "file"))
-        var rules: String?
-
-        @Option(help: ArgumentHelp("The name to use for standard input in messages.", valueName: "name"))
-        var stdinFilename: String?
+        @OptionGroup var tables: TableOptions
 
         @Flag(name: [.short, .long], help: "Do not print the summary.")
         var quiet = false
-
-        func validate() throws {
-            try validateStdinFilename(stdinFilename)
-        }
 
         func run() throws {
             // Checked here, not in validate(), which ArgumentParser runs before it reports unknown options.
             guard let output else { throw Self.usageError("give the release table's path with -o/--output FILE") }
             guard let report else { throw Self.usageError("give the JSON audit report's path with --report FILE") }
-            let source: InputSource = file == "-" ? .standardInput : .file(file)
-            let name = file == "-" ? (stdinFilename ?? source.defaultDisplayName) : file
             let request = ReleaseRequest(
-                source: source, displayName: name, rulesFile: rules, output: output, report: report,
-                reportHTML: reportHtml)
+                table: tables.tables([file]), output: output, report: report, reportHTML: reportHtml)
             do {
                 let outcome = try Releaser.release(request)
                 if !quiet { Console.error(outcome.summary) }

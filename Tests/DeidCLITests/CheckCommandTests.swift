@@ -35,8 +35,8 @@ import Testing
         #expect(run.stdout.isEmpty, "\(run)")
     }
 
-    /// A mistyped path is reported as a missing table, with or without --rules, before any description is sought.
-    @Test(arguments: [["check", "absent.csv"], ["check", "--rules", "none.deid.yaml", "absent.csv"]])
+    /// A mistyped path is reported as a missing table, with or without --description, before any description is sought.
+    @Test(arguments: [["check", "absent.csv"], ["check", "--description", "none.deid.yaml", "absent.csv"]])
     func missingTableExitsTwoNamingTheTable(arguments: [String]) throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
@@ -140,13 +140,13 @@ import Testing
         let scratch = try SampleTables.folder([("small", SampleTables.smallCSV, SampleTables.smallDescription)])
         defer { scratch.remove() }
         let named = try Deid.run(
-            ["check", "--rules", "small.deid.yaml", "--stdin-filename", "counts.csv", "-"], in: scratch.path,
+            ["check", "--description", "small.deid.yaml", "--stdin-filename", "counts.csv", "-"], in: scratch.path,
             stdin: Array(SampleTables.smallCSV.utf8))
         #expect(named.status == 1, "\(named)")
         #expect(named.stdout.hasPrefix("counts.csv:2: small-count:"), "\(named)")
 
         let unnamed = try Deid.run(
-            ["check", "--rules", "small.deid.yaml", "-"], in: scratch.path, stdin: Array(SampleTables.smallCSV.utf8))
+            ["check", "--description", "small.deid.yaml", "-"], in: scratch.path, stdin: Array(SampleTables.smallCSV.utf8))
         #expect(unnamed.status == 1, "\(unnamed)")
         #expect(unnamed.stdout.hasPrefix("<stdin>:2: small-count:"), "\(unnamed)")
     }

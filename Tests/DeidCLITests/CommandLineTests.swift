@@ -49,4 +49,25 @@ import Testing
         #expect(run.stdout.isEmpty, "\(run)")
         #expect(scratch.listing().isEmpty, "\(run)")
     }
+
+    /// `--rules` was the option's name before `--description`: it still works, every command says so once.
+    @Test(arguments: ["check", "score", "release"])
+    func theOldRulesOptionStillWorksWithANote(_ command: String) throws {
+        let scratch = try SampleTables.folder([("small", SampleTables.smallCSV, SampleTables.smallDescription)])
+        defer { scratch.remove() }
+        let outputs = command == "release" ? ["-o", "out.csv", "--report", "out.json"] : []
+        let old = try Deid.run([command, "--rules", "small.deid.yaml", "small.csv"] + outputs, in: scratch.path)
+        let new = try Deid.run(
+            [command, "--description", "small.deid.yaml", "small.csv"] + outputs.map { $0.replacingOccurrences(of: "out", with: "new") },
+            in: scratch.path)
+        let note = "deid: --rules is now called --description; the old name still works\n"
+        #expect(old.status == new.status, "\(old)")
+        #expect(old.stderr.hasPrefix(note), "\(old)")
+        #expect(old.stdout == new.stdout)
+        #expect(old.stderr.dropFirst(note.count).replacingOccurrences(of: "out.", with: "new.") == new.stderr)
+        let both = try Deid.run(
+            [command, "--rules", "small.deid.yaml", "--description", "small.deid.yaml", "small.csv"] + outputs,
+            in: scratch.path)
+        #expect(both.status == 2 && both.stderr.contains("give --description only"), "\(both)")
+    }
 }

@@ -13,7 +13,7 @@ import Testing
         let release = try shell("'\(deid)' release small.csv -o out.csv --report out.json \(redirect)", in: scratch.path)
         #expect(release == 0)
         #expect(scratch.exists("out.csv") && scratch.exists("out.json"))
-        #expect(try shell("'\(deid)' check --rules small.deid.yaml out.csv \(redirect)", in: scratch.path) == 0)
+        #expect(try shell("'\(deid)' check --description small.deid.yaml out.csv \(redirect)", in: scratch.path) == 0)
         #expect(try shell("'\(deid)' check small.csv >/dev/null \(redirect)", in: scratch.path) == 1)
         #expect(try shell("'\(deid)' check absent.csv \(redirect)", in: scratch.path) == 2)
         #expect(try shell("'\(deid)' release absent.csv -o x.csv --report x.json \(redirect)", in: scratch.path) == 2)
@@ -36,7 +36,7 @@ import Testing
         let scratch = try SampleTables.folder([("small", SampleTables.smallCSV, SampleTables.smallDescription)])
         defer { scratch.remove() }
         let deid = try #require(Deid.executable)
-        let arguments = command == "check" ? "check --rules small.deid.yaml" : "release --rules small.deid.yaml"
+        let arguments = command == "check" ? "check --description small.deid.yaml" : "release --description small.deid.yaml"
         let outputs = command == "check" ? "" : "-o OUT.csv --report OUT.json"
         let direct = try shellOutput(
             "'\(deid)' \(arguments) small.csv \(outputs.replacingOccurrences(of: "OUT", with: "a"))", in: scratch.path)
@@ -53,7 +53,7 @@ import Testing
         defer { scratch.remove() }
         for command in [["check"], ["score"], ["release", "-o", "o.csv", "--report", "o.json"]] {
             let run = try Deid.run(
-                command + ["--rules", "small.deid.yaml", "--stdin-filename", "a\nb.csv:1: error", "-"],
+                command + ["--description", "small.deid.yaml", "--stdin-filename", "a\nb.csv:1: error", "-"],
                 in: scratch.path, stdin: Array(SampleTables.smallCSV.utf8))
             #expect(run.status == 2, "\(run)")
             #expect(run.stderr.hasPrefix(
@@ -80,8 +80,8 @@ import Testing
             """
         try scratch.write("as-policy.deid.yaml", description)
         let runs = [
-            try Deid.run(["check", "--rules", table, table], in: scratch.path),
-            try Deid.run(["check", "--rules", "as-policy.deid.yaml", table], in: scratch.path),
+            try Deid.run(["check", "--description", table, table], in: scratch.path),
+            try Deid.run(["check", "--description", "as-policy.deid.yaml", table], in: scratch.path),
         ]
         let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: table)), as: UTF8.self)
         let values = FixtureTables.numbers(in: text)

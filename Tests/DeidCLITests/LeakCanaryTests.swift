@@ -109,7 +109,7 @@ import Testing
         canary.expectNoLeak(in: html, format: "html")
 
         for format in Self.formats {
-            let check = try Deid.run(["check", "--format", format, "--rules", "table.deid.yaml", "out.csv"], in: scratch.path)
+            let check = try Deid.run(["check", "--format", format, "--description", "table.deid.yaml", "out.csv"], in: scratch.path)
             #expect(check.status == 0, "\(check)")
             Self.expectSummaryOnly(check.stderr, format: format)
             canary.expectNoLeak(in: check.stdout, format: format)

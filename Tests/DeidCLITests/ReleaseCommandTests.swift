@@ -58,10 +58,10 @@ import Testing
         #expect(release.status == 0, "\(release)")
         for format in ["text", "json", "sarif", "github"] {
             let check = try Deid.run(
-                ["check", "--format", format, "--rules", "small.deid.yaml", "out.csv"], in: scratch.path)
+                ["check", "--format", format, "--description", "small.deid.yaml", "out.csv"], in: scratch.path)
             #expect(check.status == 0, "\(check)")
         }
-        let json = try Deid.run(["check", "--format", "json", "--rules", "small.deid.yaml", "out.csv"], in: scratch.path)
+        let json = try Deid.run(["check", "--format", "json", "--description", "small.deid.yaml", "out.csv"], in: scratch.path)
         let document = try JSONSerialization.jsonObject(with: Data(json.stdoutBytes)) as? [String: Any]
         let file = (document?["files"] as? [[String: Any]])?.first
         #expect(file?["status"] as? String == "pass")
@@ -77,7 +77,7 @@ import Testing
         #expect(first.status == 0, "\(first)")
         let before = scratch.listing()
         let again = try Deid.run(
-            ["release", "--rules", "small.deid.yaml", "out.csv", "-o", "again.csv", "--report", "again.json"],
+            ["release", "--description", "small.deid.yaml", "out.csv", "-o", "again.csv", "--report", "again.json"],
             in: scratch.path)
         #expect(again.status == 2, "\(again)")
         #expect(again.stderr.contains("out.csv:1"), "\(again)")
@@ -100,7 +100,7 @@ import Testing
         defer { scratch.remove() }
         let fromFile = try Deid.run(["release", "-q", "small.csv", "-o", "file.csv", "--report", "file.json"], in: scratch.path)
         let fromStdin = try Deid.run(
-            ["release", "-q", "--rules", "small.deid.yaml", "--stdin-filename", "small.csv", "-", "-o", "stdin.csv",
+            ["release", "-q", "--description", "small.deid.yaml", "--stdin-filename", "small.csv", "-", "-o", "stdin.csv",
              "--report", "stdin.json"],
             in: scratch.path, stdin: Array(SampleTables.smallCSV.utf8))
         #expect(fromFile.status == 0 && fromStdin.status == 0, "\(fromFile)\n\(fromStdin)")
@@ -202,7 +202,7 @@ import Testing
             """)
         let release = try Deid.run(["release", "people.csv"] + Self.outputs, in: scratch.path)
         #expect(release.status == 0, "\(release)")
-        let check = try Deid.run(["check", "out.csv", "--rules", "people.deid.yaml"], in: scratch.path)
+        let check = try Deid.run(["check", "out.csv", "--description", "people.deid.yaml"], in: scratch.path)
         #expect(check.status == 0, "\(check)")
 
         var rows = try CSVText.rows(try scratch.read("out.csv"))
@@ -210,13 +210,13 @@ import Testing
         #expect(rows[south][2].isEmpty, "the small count is hidden")
         rows[south][2] = "3"
         try scratch.write("tampered.csv", rows.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n")
-        let tampered = try Deid.run(["check", "tampered.csv", "--rules", "people.deid.yaml"], in: scratch.path)
+        let tampered = try Deid.run(["check", "tampered.csv", "--description", "people.deid.yaml"], in: scratch.path)
         #expect(tampered.status == 1, "\(tampered)")
         #expect(tampered.stdout.contains("tampered.csv:\(south + 1):"), "\(tampered)")
 
         // From standard input the file cannot be read twice, so the error says to check it by its path.
         let piped = try Deid.run(
-            ["check", "-", "--rules", "people.deid.yaml"], in: scratch.path, stdin: Array(try scratch.read("out.csv").utf8))
+            ["check", "-", "--description", "people.deid.yaml"], in: scratch.path, stdin: Array(try scratch.read("out.csv").utf8))
         #expect(piped.status == 2, "\(piped)")
         #expect(piped.stderr.contains("checked by its file path"), "\(piped)")
     }

@@ -49,7 +49,7 @@ import Testing
     @Test func tableNeedingMaskingExitsOne() throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "build deid first: swift build --build-tests")
         let folder = Self.ddg + "/edition-difference"
-        let r = try run(["score", "--format", "json", "--rules", folder + "/table.deid.yaml", folder + "/table.csv"])
+        let r = try run(["score", "--format", "json", "--description", folder + "/table.deid.yaml", folder + "/table.csv"])
         #expect(r.status == 1, "\(r.err)")
         #expect(r.out.contains("\"outcome\" : \"masking\"") && r.out.contains("\"total\" : 14"))
     }

@@ -20,7 +20,7 @@ import Testing
 
         for hand in expected?["check"] as? [[String: Any]] ?? [] {
             let file = try #require(hand["file"] as? String)
-            let run = try Deid.run(["check", "--format", "json", "--rules", "table.deid.yaml", file], in: scratch.path)
+            let run = try Deid.run(["check", "--format", "json", "--description", "table.deid.yaml", file], in: scratch.path)
             #expect(Int(run.status) == hand["exit"] as? Int, "\(run)")
             let document = try JSONSerialization.jsonObject(with: Data(run.stdoutBytes)) as? [String: Any]
             let findings = (document?["files"] as? [[String: Any]])?.first?["findings"] as? [[String: Any]] ?? []
@@ -36,7 +36,7 @@ import Testing
 
         let release = try Deid.run(["release", "table.csv", "-o", "out.csv", "--report", "out.json"], in: scratch.path)
         #expect(release.status == 0, "\(release)")
-        let recheck = try Deid.run(["check", "--rules", "table.deid.yaml", "out.csv"], in: scratch.path)
+        let recheck = try Deid.run(["check", "--description", "table.deid.yaml", "out.csv"], in: scratch.path)
         #expect(recheck.status == 0 && recheck.stdout.isEmpty, "\(recheck)")
     }
 

@@ -106,15 +106,15 @@ final class ReferenceLibrary {
 
     init(directory: String, descriptionFile: String) {
         self.directory = directory
-        self.descriptionFolder = RuleFiles.folder(of: descriptionFile)
+        self.descriptionFolder = DescriptionFiles.folder(of: descriptionFile)
     }
 
     func load(_ name: String, declaredAt: SourceLocation?) throws(AssessError) -> ReferencePopulations {
         let isPath = name.contains("/") || name.hasSuffix(".csv")
-        let path = isPath ? RuleFiles.join(descriptionFolder, name) : RuleFiles.join(directory, name + ".csv")
+        let path = isPath ? DescriptionFiles.join(descriptionFolder, name) : DescriptionFiles.join(directory, name + ".csv")
         if let cached = loaded[path] { return cached }
-        guard RuleFiles.isFile(path) else {
-            let available = ((try? RuleFiles.contents(of: directory)) ?? []).filter { $0.hasSuffix(".csv") }
+        guard DescriptionFiles.isFile(path) else {
+            let available = ((try? DescriptionFiles.contents(of: directory)) ?? []).filter { $0.hasSuffix(".csv") }
                 .map { String($0.dropLast(4)) }.sorted()
             throw .referenceNotFound(name: name, path: path, declaredAt: declaredAt, available: available)
         }

@@ -17,7 +17,7 @@ import Testing
         defer { out.remove() }
         let dir = Repo.ddg + "/" + folder
         let request = ReleaseRequest(
-            source: .file(dir + "/" + table), displayName: table, rulesFile: dir + "/" + description,
+            source: .file(dir + "/" + table), displayName: table, descriptionFile: dir + "/" + description,
             output: out.path + "/release.csv", report: out.path + "/audit.json", presetsDirectory: Repo.presets)
         let outcome = try Releaser.release(request)
         return (outcome, try String(contentsOfFile: out.path + "/release.csv", encoding: .utf8),
@@ -27,7 +27,7 @@ import Testing
     func check(_ folder: String, _ description: String = "table.deid.yaml") throws -> CheckReport {
         let dir = Repo.ddg + "/" + folder
         return try Checker.check(CheckRequest(
-            source: .file(dir + "/table.csv"), displayName: "table.csv", rulesFile: dir + "/" + description,
+            source: .file(dir + "/table.csv"), displayName: "table.csv", descriptionFile: dir + "/" + description,
             presetsDirectory: Repo.presets))
     }
 
@@ -82,7 +82,7 @@ import Testing
         defer { folder.remove() }
         try folder.write("t.csv", "Age,Cases\nAll ages,4\n")
         try folder.write("t.deid.yaml", "version: 1\npolicy: calhhs-ddg-2.0\ntable:\n  input: aggregate\n  count: Cases\n  dimensions:\n    - column: Age\n      role: age\n")
-        let request = CheckRequest(source: .file(folder.path + "/t.csv"), displayName: "t.csv", rulesFile: nil, presetsDirectory: Repo.presets)
+        let request = CheckRequest(source: .file(folder.path + "/t.csv"), displayName: "t.csv", descriptionFile: nil, presetsDirectory: Repo.presets)
         #expect(throws: AssessError.self) { try ScoreRunner.score(request) }
         #expect(try Checker.check(request).assessment?.scoreError?.contains("All ages") == true)
     }
@@ -91,7 +91,7 @@ import Testing
     @Test func scoreText() throws {
         let report = try ScoreRunner.score(CheckRequest(
             source: .file(Repo.ddg + "/s1-age-groups/table.csv"), displayName: "table.csv",
-            rulesFile: Repo.ddg + "/s1-age-groups/table.deid.yaml", presetsDirectory: Repo.presets))
+            descriptionFile: Repo.ddg + "/s1-age-groups/table.deid.yaml", presetsDirectory: Repo.presets))
         let text = ScoreRenderer.render([report], as: .text)
         #expect(text.contains("  age (Age Group): smallest range 12–14 = 3 years → +5\n"))
         #expect(text.contains("  residence_geography: no geography dimension; declared California, population 39,538,223 (ca-county-population) → −5\n"))

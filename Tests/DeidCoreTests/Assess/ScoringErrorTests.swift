@@ -46,7 +46,7 @@ import Testing
         Case(name: "misspelt dimension key", yaml: description("", dims: "    - column: Age\n      role: age\n      agess: {}\n"),
              line: 9, phrase: "unknown key 'agess' in a dimension (did you mean 'ages'?)"),
     ]) func descriptionKeys(_ c: Case) {
-        let error = rulesError { () throws(RulesError) in try TableDescription.parse(yaml: c.yaml, file: "t.deid.yaml") }
+        let error = rulesError { () throws(DescriptionError) in try TableDescription.parse(yaml: c.yaml, file: "t.deid.yaml") }
         #expect(error?.message.contains(c.phrase) == true, "\(String(describing: error))")
         #expect(error?.location?.line == c.line, "\(String(describing: error))")
     }
@@ -77,7 +77,7 @@ import Testing
     ] as [(String, String, String)])
     func scoringSectionErrors(old: String, new: String, phrase: String) throws {
         let (text, line) = try RulesPolicyLoadingTests.edited(old, new)
-        let error = rulesError { () throws(RulesError) in try Policy.parse(yaml: text, file: "p.yaml") }
+        let error = rulesError { () throws(DescriptionError) in try Policy.parse(yaml: text, file: "p.yaml") }
         #expect(error?.message.contains(phrase) == true, "\(String(describing: error))")
         #expect(error?.location?.line != nil && (error?.location?.line ?? 0) <= line + 1, "\(String(describing: error))")
     }

@@ -33,7 +33,7 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder + "/table.csv"))
         let marked = try markedLine(in: folder)
 
-        let error = rulesError { () throws(RulesError) in
+        let error = rulesError { () throws(DescriptionError) in
             let description = try TableDescription.load(path: folder + "/table.deid.yaml")
             return try Policy.load(for: description, presetsDirectory: Repo.presets)
         }

@@ -80,7 +80,7 @@ import Testing
 
     @Test(arguments: cases)
     func reportsLineAndPhrase(_ c: Case) {
-        let error = rulesError { () throws(RulesError) in try TableDescription.parse(yaml: c.yaml, file: "t.deid.yaml") }
+        let error = rulesError { () throws(DescriptionError) in try TableDescription.parse(yaml: c.yaml, file: "t.deid.yaml") }
         guard let error else { return }
         #expect(error.location?.line == c.line, "\(error.description)")
         #expect(error.location?.file == "t.deid.yaml")
@@ -94,7 +94,7 @@ import Testing
     }
 
     @Test func exampleMessageFormat() {
-        let error = rulesError { () throws(RulesError) in
+        let error = rulesError { () throws(DescriptionError) in
             try TableDescription.parse(yaml: "version: 1\npolicy: x\ntable:\n  input: aggregate\n  dimensons: []\n", file: "table.deid.yaml")
         }
         #expect(error?.description == "table.deid.yaml:5:3: error: unknown key 'dimensons' in 'table' (did you mean 'dimensions'?)")

@@ -108,7 +108,7 @@ import Testing
     }
 
     @Test func aFileThatCannotBeReadNamesItsPath() {
-        let error = rulesError { () throws(RulesError) in try TableDescription.load(path: "/nonexistent/t.deid.yaml") }
+        let error = rulesError { () throws(DescriptionError) in try TableDescription.load(path: "/nonexistent/t.deid.yaml") }
         #expect(error == .unreadableFile(path: "/nonexistent/t.deid.yaml", reason: "no such file"))
         #expect(error?.description == "/nonexistent/t.deid.yaml: error: cannot read the file: no such file")
     }

@@ -3,7 +3,7 @@ import Testing
 @testable import DeidDescription
 
 @Suite struct RulesDiscoveryTests {
-    /// root/deid.yaml, root/data/deid.yaml, root/data/2024/counts.csv (+ counts.deid.yaml, + a --rules file).
+    /// root/deid.yaml, root/data/deid.yaml, root/data/2024/counts.csv (+ counts.deid.yaml, + a --description file).
     func layout(_ folder: TemporaryFolder, beside: Bool = true, inFolder: Bool = true, inParent: Bool = true) throws {
         try folder.write("data/2024/counts.csv", "Year,Cases\n")
         try folder.write("explicit.yaml")
@@ -16,7 +16,7 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try layout(folder)
-        let found = try RuleDiscovery.descriptionFile(
+        let found = try DescriptionDiscovery.descriptionFile(
             forTable: "data/2024/counts.csv", explicit: "explicit.yaml", currentDirectory: folder.path)
         #expect(found == "explicit.yaml")
     }
@@ -25,10 +25,10 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try layout(folder)
-        #expect(try RuleDiscovery.descriptionFile(forTable: "data/2024/counts.csv", explicit: nil, currentDirectory: folder.path)
+        #expect(try DescriptionDiscovery.descriptionFile(forTable: "data/2024/counts.csv", explicit: nil, currentDirectory: folder.path)
             == "data/2024/counts.deid.yaml")
         // An absolute table path gives absolute answers.
-        #expect(try RuleDiscovery.descriptionFile(forTable: folder.path + "/data/2024/counts.csv", explicit: nil)
+        #expect(try DescriptionDiscovery.descriptionFile(forTable: folder.path + "/data/2024/counts.csv", explicit: nil)
             == folder.path + "/data/2024/counts.deid.yaml")
     }
 
@@ -36,7 +36,7 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try layout(folder, beside: false)
-        #expect(try RuleDiscovery.descriptionFile(forTable: "data/2024/counts.csv", explicit: nil, currentDirectory: folder.path)
+        #expect(try DescriptionDiscovery.descriptionFile(forTable: "data/2024/counts.csv", explicit: nil, currentDirectory: folder.path)
             == "data/2024/deid.yaml")
     }
 
@@ -44,10 +44,10 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try layout(folder, beside: false, inFolder: false)
-        #expect(try RuleDiscovery.descriptionFile(forTable: "data/2024/counts.csv", explicit: nil, currentDirectory: folder.path)
+        #expect(try DescriptionDiscovery.descriptionFile(forTable: "data/2024/counts.csv", explicit: nil, currentDirectory: folder.path)
             == "data/deid.yaml")
         // Seen from inside the table's folder, the parent's file is ../deid.yaml.
-        #expect(try RuleDiscovery.descriptionFile(forTable: "counts.csv", explicit: nil, currentDirectory: folder.path + "/data/2024")
+        #expect(try DescriptionDiscovery.descriptionFile(forTable: "counts.csv", explicit: nil, currentDirectory: folder.path + "/data/2024")
             == "../deid.yaml")
     }
 
@@ -56,7 +56,7 @@ import Testing
         defer { folder.remove() }
         try layout(folder, beside: false, inFolder: false)
         try FileManager.default.createDirectory(atPath: folder.path + "/data/2024/counts.deid.yaml", withIntermediateDirectories: true)
-        #expect(try RuleDiscovery.descriptionFile(forTable: "data/2024/counts.csv", explicit: nil, currentDirectory: folder.path)
+        #expect(try DescriptionDiscovery.descriptionFile(forTable: "data/2024/counts.csv", explicit: nil, currentDirectory: folder.path)
             == "data/deid.yaml")
     }
 
@@ -66,10 +66,10 @@ import Testing
         try layout(folder)
         try folder.write("data/2024/-.deid.yaml")  // must not be taken for stdin's "own" description
         let cwd = folder.path + "/data/2024"
-        #expect(try RuleDiscovery.descriptionFile(forTable: "-", explicit: nil, currentDirectory: cwd) == "deid.yaml")
+        #expect(try DescriptionDiscovery.descriptionFile(forTable: "-", explicit: nil, currentDirectory: cwd) == "deid.yaml")
         try FileManager.default.removeItem(atPath: cwd + "/deid.yaml")
-        #expect(try RuleDiscovery.descriptionFile(forTable: "-", explicit: nil, currentDirectory: cwd) == "../deid.yaml")
-        #expect(try RuleDiscovery.descriptionFile(forTable: "-", explicit: "../../explicit.yaml", currentDirectory: cwd)
+        #expect(try DescriptionDiscovery.descriptionFile(forTable: "-", explicit: nil, currentDirectory: cwd) == "../deid.yaml")
+        #expect(try DescriptionDiscovery.descriptionFile(forTable: "-", explicit: "../../explicit.yaml", currentDirectory: cwd)
             == "../../explicit.yaml")
     }
 
@@ -77,8 +77,8 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try layout(folder, beside: false, inFolder: false, inParent: false)
-        let error = rulesError { () throws(RulesError) in
-            try RuleDiscovery.descriptionFile(forTable: "data/2024/counts.csv", explicit: nil, currentDirectory: folder.path)
+        let error = rulesError { () throws(DescriptionError) in
+            try DescriptionDiscovery.descriptionFile(forTable: "data/2024/counts.csv", explicit: nil, currentDirectory: folder.path)
         }
         guard case .descriptionNotFound(let table, let searched) = error else {
             Issue.record("expected descriptionNotFound, got \(String(describing: error))")
@@ -87,15 +87,15 @@ import Testing
         #expect(table == "data/2024/counts.csv")
         #expect(Array(searched.prefix(4)) == ["data/2024/counts.deid.yaml", "data/2024/deid.yaml", "data/deid.yaml", "deid.yaml"])
         #expect(searched.last == "/deid.yaml" || searched.last?.hasSuffix("../deid.yaml") == true)
-        #expect(error?.message.contains("pass --rules FILE") == true)
+        #expect(error?.message.contains("pass --description FILE") == true)
     }
 
     @Test func aMissingExplicitFileIsAnError() {
-        let error = rulesError { () throws(RulesError) in
-            try RuleDiscovery.descriptionFile(forTable: "counts.csv", explicit: "/nonexistent/rules.yaml")
+        let error = rulesError { () throws(DescriptionError) in
+            try DescriptionDiscovery.descriptionFile(forTable: "counts.csv", explicit: "/nonexistent/rules.yaml")
         }
-        #expect(error == .rulesFileNotFound(path: "/nonexistent/rules.yaml"))
-        #expect(error?.description == "/nonexistent/rules.yaml: error: rules file not found: '/nonexistent/rules.yaml' (given with --rules)")
+        #expect(error == .descriptionFileNotFound(path: "/nonexistent/rules.yaml"))
+        #expect(error?.description == "/nonexistent/rules.yaml: error: table description not found: '/nonexistent/rules.yaml' (given with --description)")
     }
 
     @Test(arguments: [
@@ -103,6 +103,6 @@ import Testing
         ("a.b.tsv", "a.b.deid.yaml"), (".hidden", ".hidden.deid.yaml"),
     ])
     func descriptionNameReplacesTheLastExtension(table: String, expected: String) {
-        #expect(RuleDiscovery.descriptionName(forTable: table) == expected)
+        #expect(DescriptionDiscovery.descriptionName(forTable: table) == expected)
     }
 }

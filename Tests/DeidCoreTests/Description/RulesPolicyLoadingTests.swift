@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test func unknownPresetListsTheAvailableOnes() {
-        let error = rulesError { () throws(RulesError) in
+        let error = rulesError { () throws(DescriptionError) in
             try Policy.load(.preset("calhhs-ddg-2"), relativeTo: "t.yaml", presetsDirectory: Repo.presets,
                             referencedAt: SourceLocation(file: "t.yaml", line: 2, column: 9))
         }
@@ -69,7 +69,7 @@ import Testing
         defer { folder.remove() }
         let text = try String(contentsOfFile: Repo.presets + "/calhhs-ddg-2.0.yaml", encoding: .utf8)
         try folder.write("renamed.yaml", text)
-        let error = rulesError { () throws(RulesError) in
+        let error = rulesError { () throws(DescriptionError) in
             try Policy.load(.preset("renamed"), relativeTo: "t.yaml", presetsDirectory: folder.path)
         }
         #expect(error?.message.contains("a preset's name must match its file name") == true)
@@ -114,18 +114,18 @@ import Testing
             _ = try Policy.parse(yaml: text, file: "p.yaml")
             return
         }
-        let error = rulesError { () throws(RulesError) in try Policy.parse(yaml: text, file: "p.yaml") }
+        let error = rulesError { () throws(DescriptionError) in try Policy.parse(yaml: text, file: "p.yaml") }
         #expect(error?.message.contains(phrase) == true, "\(String(describing: error))")
         #expect(error?.location?.line == line, "\(String(describing: error))")
     }
 
     @Test func missingSectionAndMissingKeyAreNamed() throws {
-        let noSections = rulesError { () throws(RulesError) in
+        let noSections = rulesError { () throws(DescriptionError) in
             try Policy.parse(yaml: "version: 1\nname: x\ntitle: x\nedition: x\n", file: "p.yaml")
         }
         #expect(noSections?.message.contains("missing required key 'numerator' in the policy") == true)
         let (text, _) = try Self.edited("  hide_zero: false", "")
-        let error = rulesError { () throws(RulesError) in try Policy.parse(yaml: text, file: "p.yaml") }
+        let error = rulesError { () throws(DescriptionError) in try Policy.parse(yaml: text, file: "p.yaml") }
         #expect(error?.message.contains("missing required key 'hide_zero' in 'numerator'") == true)
         let numeratorLine = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "numerator:" }
         #expect(error?.location?.line == numeratorLine.map { $0 + 1 })  // reported at the section's key
@@ -137,7 +137,7 @@ import Testing
         #expect(try Policy.parse(yaml: withoutRule6, file: "p.yaml").complementary.rule6 == nil)
         let half = text.replacingOccurrences(of: "  rule6: null", with: "  rule6:\n    all_at_most: 3")
             .replacingOccurrences(of: "    all_at_most: 3\n    sum_below: 11\n", with: "")
-        let error = rulesError { () throws(RulesError) in try Policy.parse(yaml: half, file: "p.yaml") }
+        let error = rulesError { () throws(DescriptionError) in try Policy.parse(yaml: half, file: "p.yaml") }
         #expect(error?.message.contains("missing required key 'sum_below' in 'rule6'") == true)
     }
 }
@@ -163,7 +163,7 @@ import Testing
             of: "  without_masking: \"These data", with: "  without_masking: \"{code} These data")
         let line = text.split(separator: "\n", omittingEmptySubsequences: false)
             .firstIndex { $0.hasPrefix("  without_masking:") }.map { $0 + 1 }
-        let error = rulesError { () throws(RulesError) in try Policy.parse(yaml: text, file: "p.yaml") }
+        let error = rulesError { () throws(DescriptionError) in try Policy.parse(yaml: text, file: "p.yaml") }
         #expect(error?.message.contains("unknown placeholder '{code}'") == true, "\(String(describing: error))")
         #expect(error?.message.contains("{min_sample_cases}, {numerator_minimum}") == true)
         #expect(error?.location?.line == line)
@@ -172,7 +172,7 @@ import Testing
     @Test func aMissingFootnoteIsNamed() throws {
         let text = try Self.preset().split(separator: "\n", omittingEmptySubsequences: false)
             .filter { !$0.hasPrefix("  complementary: \"Annotation") }.joined(separator: "\n")
-        let error = rulesError { () throws(RulesError) in try Policy.parse(yaml: text, file: "p.yaml") }
+        let error = rulesError { () throws(DescriptionError) in try Policy.parse(yaml: text, file: "p.yaml") }
         #expect(error?.message.contains("missing required key 'complementary' in 'footnotes'") == true)
     }
 }

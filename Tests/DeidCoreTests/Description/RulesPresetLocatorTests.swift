@@ -12,7 +12,7 @@ import Testing
 
     @Test func aWrongEnvironmentVariableIsAnErrorNotAFallback() {
         let locator = PresetLocator(environment: ["DEID_RULES_DIR": "/nonexistent/rules"], executablePath: nil)
-        let error = rulesError { () throws(RulesError) in try locator.locate() }
+        let error = rulesError { () throws(DescriptionError) in try locator.locate() }
         #expect(error?.message.contains("DEID_RULES_DIR=/nonexistent/rules (not a folder)") == true)
     }
 
@@ -47,7 +47,7 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let binary = try folder.write("bin/deid")
-        let error = rulesError { () throws(RulesError) in try PresetLocator(environment: [:], executablePath: binary).locate() }
+        let error = rulesError { () throws(DescriptionError) in try PresetLocator(environment: [:], executablePath: binary).locate() }
         #expect(error?.message.contains("DEID_RULES_DIR (not set)") == true)
         #expect(error?.message.contains("/share/deid/Rules") == true)
         #expect(error?.message.contains("Set DEID_RULES_DIR") == true)

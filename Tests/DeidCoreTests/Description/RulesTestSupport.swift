@@ -13,11 +13,11 @@ enum Repo {
     static let fixtures = root + "/Tests/Fixtures"
 }
 
-/// Runs `body`, which must throw a `RulesError`, and returns it (nil, with a recorded issue, if it did not throw).
-func rulesError<T>(_ body: () throws(RulesError) -> T, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> RulesError? {
+/// Runs `body`, which must throw a `DescriptionError`, and returns it (nil, with a recorded issue, if it did not throw).
+func rulesError<T>(_ body: () throws(DescriptionError) -> T, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> DescriptionError? {
     do {
         _ = try body()
-        Issue.record("expected a RulesError, but the call succeeded", sourceLocation: sourceLocation)
+        Issue.record("expected a DescriptionError, but the call succeeded", sourceLocation: sourceLocation)
         return nil
     } catch {
         return error

@@ -54,7 +54,7 @@ import Testing
         try folder.write("table.deid.yaml", description)
         let request = ReleaseRequest(
             source: .file(folder.path + "/table.csv"), displayName: "table.csv",
-            rulesFile: folder.path + "/table.deid.yaml", output: folder.path + "/out.csv",
+            descriptionFile: folder.path + "/table.deid.yaml", output: folder.path + "/out.csv",
             report: folder.path + "/out.json", presetsDirectory: Repo.presets)
         let report = try Releaser.release(request).report
         #expect(report.hiddenCells.contains { $0.cell.label.contains("<script>") }, "the labels reach the report")

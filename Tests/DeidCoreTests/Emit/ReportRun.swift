@@ -23,7 +23,7 @@ struct ReportRun {
         try folder.write("table.deid.yaml", String(contentsOfFile: source + "/table.deid.yaml", encoding: .utf8))
         let request = ReleaseRequest(
             source: .file(folder.path + "/table.csv"), displayName: "table.csv",
-            rulesFile: folder.path + "/table.deid.yaml", output: folder.path + "/release.csv",
+            descriptionFile: folder.path + "/table.deid.yaml", output: folder.path + "/release.csv",
             report: folder.path + "/audit.json", reportHTML: folder.path + "/report.html", presetsDirectory: Repo.presets)
         report = try Releaser.release(request).report
         json = try String(contentsOfFile: folder.path + "/audit.json", encoding: .utf8)

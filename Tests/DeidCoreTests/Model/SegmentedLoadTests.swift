@@ -59,7 +59,7 @@ import Testing
         try text.write(toFile: csvPath, atomically: true, encoding: .utf8)
         try Self.description.write(toFile: rulesPath, atomically: true, encoding: .utf8)
 
-        let rules = try RulesContext.load(source: .file(csvPath), rulesFile: rulesPath, presetsDirectory: nil)
+        let rules = try DescriptionContext.load(source: .file(csvPath), descriptionFile: rulesPath, presetsDirectory: nil)
         let request = TableLoader.Request(
             source: .file(csvPath), displayName: "t.csv", description: rules.description, policy: rules.policy,
             purpose: .check, digest: true)
@@ -91,7 +91,7 @@ import Testing
         lines[bad] += "x"
         try lines.joined(separator: "\n").write(toFile: csvPath, atomically: true, encoding: .utf8)
         try Self.description.write(toFile: folder.appendingPathComponent("t.deid.yaml").path, atomically: true, encoding: .utf8)
-        let rules = try RulesContext.load(source: .file(csvPath), rulesFile: nil, presetsDirectory: nil)
+        let rules = try DescriptionContext.load(source: .file(csvPath), descriptionFile: nil, presetsDirectory: nil)
         let request = TableLoader.Request(
             source: .file(csvPath), displayName: "t.csv", description: rules.description, policy: rules.policy,
             purpose: .check, digest: false)

@@ -52,7 +52,7 @@ struct ReleaseRun {
     @discardableResult
     func release(exactUpTo: Int = OptimalSuppression.maximumCells) throws -> ReleaseOutcome {
         var request = ReleaseRequest(
-            source: .file(tablePath), displayName: "table.csv", rulesFile: rulesPath, output: outputPath,
+            source: .file(tablePath), displayName: "table.csv", descriptionFile: rulesPath, output: outputPath,
             report: reportPath, presetsDirectory: Repo.presets)
         request.exactUpTo = exactUpTo
         return try Releaser.release(request)
@@ -65,7 +65,7 @@ struct ReleaseRun {
     /// `deid check` on a file in the folder with this table's description.
     func check(_ path: String) throws -> CheckReport {
         try Checker.check(
-            CheckRequest(source: .file(path), displayName: (path as NSString).lastPathComponent, rulesFile: rulesPath,
+            CheckRequest(source: .file(path), displayName: (path as NSString).lastPathComponent, descriptionFile: rulesPath,
                          presetsDirectory: Repo.presets))
     }
 

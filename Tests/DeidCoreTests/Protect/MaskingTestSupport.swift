@@ -47,7 +47,7 @@ enum Masking {
 
         func release() throws -> Released {
             let request = ReleaseRequest(
-                source: .file(table), displayName: "table.csv", rulesFile: rules, output: output, report: reportFile,
+                source: .file(table), displayName: "table.csv", descriptionFile: rules, output: output, report: reportFile,
                 presetsDirectory: Repo.presets)
             let outcome = try Releaser.release(request)
             let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: reportFile)))
@@ -59,7 +59,7 @@ enum Masking {
         func check(_ path: String? = nil) throws -> CheckReport {
             try Checker.check(
                 CheckRequest(
-                    source: .file(path ?? table), displayName: "table.csv", rulesFile: rules,
+                    source: .file(path ?? table), displayName: "table.csv", descriptionFile: rules,
                     presetsDirectory: Repo.presets))
         }
 

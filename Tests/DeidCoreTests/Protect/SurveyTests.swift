@@ -103,7 +103,7 @@ import Testing
 
     @Test func descriptionMistakesAreRefused() {
         func problem(_ keys: String, input: String = "aggregate") -> String? {
-            rulesError { () throws(RulesError) in
+            rulesError { () throws(DescriptionError) in
                 try TableDescription.parse(
                     yaml: """
                         version: 1

@@ -165,7 +165,7 @@ import Testing
 
     @Test func descriptionMistakesAreRefused() throws {
         func problem(_ dimension: String, extra: String = "") -> String? {
-            rulesError { () throws(RulesError) in
+            rulesError { () throws(DescriptionError) in
                 try TableDescription.parse(
                     yaml: """
                         version: 1
@@ -204,7 +204,7 @@ import Testing
             #expect(!policy.threeCategory.footnote.isEmpty)
         }
         let clash = try Masking.preset(replacing: "  code: \"P\"", with: "  code: \"4\"")
-        let error = rulesError { () throws(RulesError) in try Policy.parse(yaml: clash, file: "p.yaml") }
+        let error = rulesError { () throws(DescriptionError) in try Policy.parse(yaml: clash, file: "p.yaml") }
         #expect(error?.message == "invalid 'code': '4' is already the labels.codes.unreliable code; the "
             + "percentages-only code must differ from every suppression code")
     }

@@ -261,7 +261,7 @@ import Testing
                   aggregate:
                 \(rule)
                 """
-            return rulesError { () throws(RulesError) in try TableDescription.parse(yaml: text, file: "t.deid.yaml") }?
+            return rulesError { () throws(DescriptionError) in try TableDescription.parse(yaml: text, file: "t.deid.yaml") }?
                 .description
         }
         #expect(problem("    - column: Countie\n      groups: {A: [x, y]}")

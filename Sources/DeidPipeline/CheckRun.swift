@@ -1,0 +1,51 @@
+import DeidSupport
+import DeidEmit
+
+/// `deid check` over every table of a command line: checks each, reports the ones that cannot be checked as
+/// they come, then writes the findings (to standard output, or atomically to `-o`, never over an input).
+public enum CheckRun {
+    public struct Outcome: Sendable {
+        public var reports: [CheckReport]
+        /// Some table could not be checked (its error was passed to `failed`).
+        public var failures: Bool
+
+        /// Exit status: 2 when a table could not be checked, else 1 when a table has an error finding (unless
+        /// `exitZero`), else 0.
+        public func status(exitZero: Bool) -> Int32 {
+            if failures { return 2 }
+            return !exitZero && reports.contains(where: \.hasErrors) ? 1 : 0
+        }
+    }
+
+    /// `maxFindings` (0: all) caps the findings listed per table in the formats a person reads; JSON and SARIF
+    /// list every one.
+    public static func run(
+        _ arguments: TableArguments, format: FindingFormat, output: String?, maxFindings: Int,
+        failed: (any DiagnosticError) -> Void
+    ) throws(EmitError) -> Outcome {
+        let given = arguments.paths.filter { $0 != "-" }.map { PlannedInput(path: $0, role: "the input table") }
+            + (arguments.descriptionFile.map { [PlannedInput(path: $0, role: "the table description")] } ?? [])
+        // An output that would replace a table is refused before any table is read.
+        if let output { _ = try FindingsOutput.plan(path: output, inputs: given) }
+        let limit = format.isForPeople && maxFindings > 0 ? maxFindings : nil
+        var outcome = Outcome(reports: [], failures: false)
+        for (source, name) in arguments.tables {
+            do {
+                outcome.reports.append(try Checker.check(CheckRequest(
+                    source: source, displayName: name, descriptionFile: arguments.descriptionFile,
+                    presetsDirectory: arguments.presetsDirectory, findingLimit: limit)))
+            } catch let error as any DiagnosticError {
+                failed(error)
+                outcome.failures = true
+            } catch {
+                failed(UnexpectedError(error))
+                outcome.failures = true
+            }
+        }
+        // With -o, a run that could not check every table writes nothing (exit 2 never leaves an output).
+        if output == nil || !outcome.failures {
+            try FindingsOutput.write(outcome.reports, as: format, to: output, inputs: given)
+        }
+        return outcome
+    }
+}
