@@ -18,14 +18,11 @@ public enum ReliabilityScreen {
         let unreliable = unreliableCells(in: table, description: description, policy: policy)
         let column = description.masking.sampleSize ?? ""
         return unreliable.filter { !table.isBlank($0) }.map { cell in
-            let coordinates = table.coordinates(of: cell)
-            return Finding(
-                rule: .unreliableEstimate, location: table.location(of: cell),
-                message: "\(coordinates.label): the estimate rests on fewer than \(policy.survey.minSampleCases) "
-                    + "sample cases (column '\(column)'); hide it as statistically unreliable with annotation code "
-                    + "\(policy.labels.unreliableCode) (DDG Ed. 2.0 §5.2)",
-                cell: coordinates,
-                properties: ["column": column, "min_sample_cases": String(policy.survey.minSampleCases)])
+            Finding(
+                .unreliableEstimate(
+                    column: column, minSampleCases: policy.survey.minSampleCases,
+                    annotationCode: policy.labels.unreliableCode),
+                location: table.location(of: cell), cell: table.coordinates(of: cell))
         }
     }
 }

@@ -22,30 +22,20 @@ public enum SmallCountScreen {
     public static func smallCountFindings(for cells: [Int], in table: Table, policy: Policy, countColumn: String)
         -> [Finding]
     {
-        // One dictionary shared by every finding (copy on write), not one per finding.
-        let properties = ["column": countColumn, "numerator_minimum": String(policy.numerator.minimum)]
-        let rule = "the count in '\(countColumn)' is below the numerator minimum of \(policy.numerator.minimum) and "
-            + "is not zero; it must be hidden (DDG T1)"
+        let detail = Finding.Detail.smallCount(column: countColumn, numeratorMinimum: policy.numerator.minimum)
         return cells.map { cell in
-            let coordinates = table.coordinates(of: cell)
-            return Finding(
-                rule: .smallCount, location: table.location(of: cell),
-                message: coordinates.label + ": " + rule, cell: coordinates, properties: properties)
+            Finding(detail, location: table.location(of: cell), cell: table.coordinates(of: cell))
         }
     }
 
     /// Small-count findings turned into notes, for a table the assessment allows to be released without
     /// masking (Step 1 "no", Step 2 passes, or a score at or below the threshold): the DDG publishes its small
-    /// counts (Q6), and the note says why.
-    public static func allowed(_ findings: [Finding], by assessment: Assessment) -> [Finding] {
-        let why = assessment.decision.summary(threshold: assessment.score?.threshold, total: assessment.score?.total)
-        return findings.map { finding in
-            guard finding.rule == .smallCount else { return finding }
+    /// counts (Q6); the reporters say why, from the assessment.
+    public static func allowed(_ findings: [Finding]) -> [Finding] {
+        findings.map { finding in
+            guard finding.code == .smallCount else { return finding }
             var note = finding
             note.severity = .note
-            note.message = "\(finding.cell.label): the count in '\(finding.properties["column"] ?? "")' is below the "
-                + "numerator minimum of \(finding.properties["numerator_minimum"] ?? "") and is not zero; it may be "
-                + "published: \(why)"
             return note
         }
     }
@@ -61,22 +51,14 @@ public enum SmallCountScreen {
             // A hidden cell is never zero (zeros are always shown), so a blank count stands for a non-zero one.
             let hiddenOrSmall = table.isBlank(cell) || (count > 0 && policy.numerator.isSmall(count))
             if hiddenOrSmall && marks.derivedReadsZero[safe: cell] == true {
-                let coordinates = table.coordinates(of: cell)
-                let state = table.isBlank(cell) ? "hidden" : "below the numerator minimum and not zero"
                 return Finding(
-                    rule: .roundedZeroPercent, location: table.location(of: cell),
-                    message: "\(coordinates.label): a derived value (\(columns)) reads as zero while the count is "
-                        + "\(state); a rounded zero beside a non-zero count tells the reader the count is small, so "
-                        + "it must be hidden with the count (DDG Ed. 2.0 §4.4.3 Example 3)",
-                    cell: coordinates, properties: ["columns": columns])
+                    .roundedZeroPercent(columns: columns, countHidden: table.isBlank(cell)),
+                    location: table.location(of: cell), cell: table.coordinates(of: cell))
             }
             guard table.isBlank(cell) && marks.derivedPublished[cell] else { return nil }
-            let coordinates = table.coordinates(of: cell)
             return Finding(
-                rule: .derivedWithHiddenCount, location: table.location(of: cell),
-                message: "\(coordinates.label): the count is hidden but a derived value (\(columns)) is published; "
-                    + "derived statistics must be hidden with their count (DDG Ed. 2.0 §4.4.1 rule 5)",
-                cell: coordinates, properties: ["columns": columns])
+                .derivedWithHiddenCount(columns: columns), location: table.location(of: cell),
+                cell: table.coordinates(of: cell))
         }
     }
 }

@@ -6,7 +6,7 @@ extension DimensionSpec {
     /// takes the place of its members that are absent from it: for `groups:` the declared members, for
     /// `into: parent` the parent's detailed values that do not appear. Labels that fit neither stay errors when
     /// the table is built. Flat totals and dimensions without a total take their labels from the data anyway.
-    package func recoded(by rules: [AggregateRule], observed: Set<String>) -> DimensionSpec {
+    package func recoded(by rules: [AggregateDeclaration], observed: Set<String>) -> DimensionSpec {
         guard case .hierarchy(var hierarchy) = structure else { return self }
         for rule in rules where rule.column == column {
             switch rule.target {

@@ -6,7 +6,7 @@ import DeidSupport
 /// One `aggregate:` rule: values of a dimension that are collapsed into wider categories before anything is
 /// suppressed (DDG V1-S4.4, V2-S4.4 "reduce granularity": counties into regions, narrow age groups into wider
 /// ones, years into pooled periods).
-public struct AggregateRule: Sendable, Hashable {
+public struct AggregateDeclaration: Sendable, Hashable {
     /// When a value fails and must be merged.
     public enum Condition: Sendable, Hashable {
         /// The value's population is below this number (from `populations:` or the denominator column of the
@@ -87,7 +87,7 @@ public enum PublicationMethod: String, Sendable, Hashable, CaseIterable {
 
 /// The masking part of a table description, kept together so the loaders' shared code changes little.
 public struct MaskingDeclarations: Sendable, Hashable {
-    public var aggregate: [AggregateRule] = []
+    public var aggregate: [AggregateDeclaration] = []
     public var data: DataKind = .administrative
     /// The column with each estimate's unweighted sample cases (survey data).
     public var sampleSize: String?

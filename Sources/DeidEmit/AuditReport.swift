@@ -122,8 +122,6 @@ public struct AuditReport: Sendable, Encodable {
     /// Whether the release tells small and complementary cells apart (distinct codes in an annotation column).
     /// Not encoded: it decides what the terminal line may say.
     public var labelsPublished: Bool
-    /// When set, `encode(to:)` writes this marker in place of the hidden cells, which `writeJSON` then streams in.
-    var hiddenCellsMarker: String?
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", tool, policy, rules, input, output, summary, assessment, recodings

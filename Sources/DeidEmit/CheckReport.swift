@@ -17,8 +17,6 @@ public struct CheckReport: Sendable, Encodable {
     public var omittedErrors: Int
     /// The files read to check this table (table, description, policy), which no output may replace; not encoded.
     public var inputs: [PlannedInput] = []
-    /// When set, `encode(to:)` writes this marker in place of the findings, which `JSONSplice` then streams in.
-    var findingsMarker: String?
 
     public init(
         file: String, policy: String, findings: [Finding], omittedFindings: [String: Int] = [:], omittedErrors: Int = 0,
@@ -45,11 +43,9 @@ public struct CheckReport: Sendable, Encodable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(file, forKey: .file)
         try container.encode(policy, forKey: .policy)
-        if let findingsMarker {
-            try container.encode(findingsMarker, forKey: .findings)
-        } else {
-            try container.encode(findings, forKey: .findings)
-        }
+        // Made and encoded one at a time: a table can have hundreds of thousands of findings.
+        try container.encode(
+            JSONArrayStream(count: findings.count) { EncodedFinding(findings[$0], in: self) }, forKey: .findings)
         if !omittedFindings.isEmpty { try container.encode(omittedFindings, forKey: .omittedFindings) }
         try container.encode(summary, forKey: .summary)
         try container.encode(status, forKey: .status)
@@ -101,5 +97,24 @@ extension AuditSummary {
             narrowestWidth: result.narrowestWidth,
             minIntervalWidth: policy.audit.minIntervalWidth, solver: result.solver, components: result.components,
             linearPrograms: result.linearProgramsSolved)
+    }
+}
+
+/// A finding as JSON carries it: the check's code under `rule`, the message and the properties written out.
+struct EncodedFinding: Encodable {
+    let rule: FindingCode
+    let severity: Finding.Severity
+    let location: SourceLocation
+    let message: String
+    let cell: [Coordinate]
+    let properties: [String: String]
+
+    init(_ finding: Finding, in report: CheckReport) {
+        rule = finding.code
+        severity = finding.severity
+        location = finding.location
+        message = report.message(of: finding)
+        cell = finding.cell
+        properties = report.properties(of: finding)
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import DeidSupport
 
 /// The forms `deid check` can print its findings in.
@@ -31,7 +30,7 @@ public enum FindingRenderer {
         switch format {
         case .text:
             for report in reports {
-                for finding in report.findings { output(textLine(finding) + "\n") }
+                for finding in report.findings { output(textLine(finding, in: report) + "\n") }
                 let omitted = report.omittedFindings.values.reduce(0, +)
                 if omitted > 0 {
                     output("\(Printable.escaped(report.file)): … and \(omitted) more findings not listed (--max-findings 0 lists all)\n")
@@ -45,20 +44,20 @@ public enum FindingRenderer {
             output("\n")
         case .github:
             for report in reports {
-                for finding in report.findings { output(githubLine(finding) + "\n") }
+                for finding in report.findings { output(githubLine(finding, in: report) + "\n") }
             }
         }
     }
 
-    static func textLine(_ finding: Finding) -> String {
+    static func textLine(_ finding: Finding, in report: CheckReport) -> String {
         let line = finding.location.line.map { ":\($0)" } ?? ""
         // Errors keep the plain form; notes and warnings say so, since they do not fail the check.
         let severity = finding.severity == .error ? "" : "\(finding.severity.rawValue): "
         // One finding, one line: a file name or label with a line break in it must not start a second one.
-        return Printable.escaped("\(finding.location.file)\(line): \(severity)\(finding.rule): \(finding.message)")
+        return Printable.escaped("\(finding.location.file)\(line): \(severity)\(finding.code): \(report.message(of: finding))")
     }
 
-    /// The JSON document, with each file's findings streamed in one by one (`JSONSplice`).
+    /// The JSON document; each file's findings are encoded one by one as they are written.
     static func writeJSON(_ reports: [CheckReport], to output: (String) -> Void) {
         struct Document: Encodable {
             let schemaVersion = 1
@@ -66,17 +65,10 @@ public enum FindingRenderer {
             let files: [CheckReport]
             enum CodingKeys: String, CodingKey { case schemaVersion = "schema_version", tool, files }
         }
-        var marked = reports
-        for index in marked.indices { marked[index].findingsMarker = JSONSplice.marker(index) }
-        let arrays = reports.enumerated().map { index, report in
-            JSONSplice.Array(key: "findings", marker: JSONSplice.marker(index), count: report.findings.count) {
-                report.findings[$0].prettyJSON
-            }
-        }
-        JSONSplice.write(JSONOutput.encode(Document(files: marked)), splicing: arrays, to: output)
+        JSONStream.write(Document(files: reports), to: output)
     }
 
-    static func githubLine(_ finding: Finding) -> String {
+    static func githubLine(_ finding: Finding, in report: CheckReport) -> String {
         func escapeData(_ s: String) -> String {
             s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
                 .replacingOccurrences(of: "\n", with: "%0A")
@@ -86,9 +78,9 @@ public enum FindingRenderer {
         }
         var properties = ["file=\(escapeProperty(finding.location.file))"]
         if let line = finding.location.line { properties.append("line=\(line)") }
-        properties.append("title=\(escapeProperty("deid \(finding.rule)"))")
+        properties.append("title=\(escapeProperty("deid \(finding.code)"))")
         let level = finding.severity == .note ? "notice" : finding.severity.rawValue
-        return "::\(level) \(properties.joined(separator: ","))::\(escapeData(finding.message))"
+        return "::\(level) \(properties.joined(separator: ","))::\(escapeData(report.message(of: finding)))"
     }
 }
 
@@ -97,15 +89,4 @@ public struct ToolInfo: Encodable, Sendable {
     public let name = "deid"
     public let version = DeidVersion.current
     public init() {}
-}
-
-/// Deterministic JSON: sorted keys, pretty-printed, no escaped slashes, so golden files stay stable.
-public enum JSONOutput {
-    public static func encode<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        // Encoding our own value types cannot fail; fall back to an explicit marker rather than crashing.
-        guard let data = try? encoder.encode(value) else { return "{\"error\": \"encoding failed\"}" }
-        return String(decoding: data, as: UTF8.self)
-    }
 }

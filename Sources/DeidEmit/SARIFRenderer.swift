@@ -1,8 +1,7 @@
 import DeidSupport
 
 /// SARIF 2.1.0 for GitHub code scanning: stable rule ids, repository-relative paths, the record and cell in
-/// `properties`. The results are streamed in one by one (`JSONSplice`); the structs below define their layout,
-/// which `Result.prettyJSON` follows and the tests hold it to.
+/// `properties`. The results are encoded one by one as they are written (`JSONArrayStream`).
 enum SARIFRenderer {
     struct Log: Encodable {
         let version = "2.1.0"
@@ -10,8 +9,7 @@ enum SARIFRenderer {
         let runs: [Run]
         enum CodingKeys: String, CodingKey { case version, schema = "$schema", runs }
     }
-    /// `results` is the marker `JSONSplice` replaces.
-    struct Run: Encodable { let tool: Tool; let results: String }
+    struct Run: Encodable { let tool: Tool; let results: JSONArrayStream<Result> }
     struct Tool: Encodable { let driver: Driver }
     struct Driver: Encodable {
         let name = "deid"
@@ -40,24 +38,25 @@ enum SARIFRenderer {
     struct Region: Encodable { let startLine: Int }
 
     static func write(_ reports: [CheckReport], to output: (String) -> Void) {
-        let rules = RuleID.summaries.keys.sorted { $0.rawValue < $1.rawValue }.map {
-            Rule(id: $0.rawValue, shortDescription: Text(text: RuleID.summaries[$0] ?? ""))
+        let rules = FindingCode.summaries.keys.sorted { $0.rawValue < $1.rawValue }.map {
+            Rule(id: $0.rawValue, shortDescription: Text(text: FindingCode.summaries[$0] ?? ""))
         }
-        let findings = reports.flatMap(\.findings)
-        let log = Log(runs: [Run(tool: Tool(driver: Driver(rules: rules)), results: JSONSplice.marker(0))])
-        let results = JSONSplice.Array(key: "results", marker: JSONSplice.marker(0), count: findings.count) {
-            result(findings[$0]).prettyJSON
+        // (report, finding) index pairs: each result is made only when it is written.
+        let places = reports.indices.flatMap { r in reports[r].findings.indices.map { (r, $0) } }
+        let results = JSONArrayStream(count: places.count) { index in
+            let (r, f) = places[index]
+            return result(reports[r].findings[f], in: reports[r])
         }
-        JSONSplice.write(JSONOutput.encode(log), splicing: [results], to: output)
+        JSONStream.write(Log(runs: [Run(tool: Tool(driver: Driver(rules: rules)), results: results)]), to: output)
     }
 
-    static func result(_ finding: Finding) -> Result {
-        var properties = finding.properties
+    static func result(_ finding: Finding, in report: CheckReport) -> Result {
+        var properties = report.properties(of: finding)
         if !finding.cell.isEmpty { properties["cell"] = finding.cell.label }
         return Result(
-            ruleId: finding.rule.rawValue,
+            ruleId: finding.code.rawValue,
             level: finding.severity.rawValue,
-            message: Text(text: finding.message),
+            message: Text(text: report.message(of: finding)),
             locations: [
                 Location(
                     physicalLocation: Physical(
@@ -65,27 +64,5 @@ enum SARIFRenderer {
                         region: finding.location.line.map { Region(startLine: $0) }))
             ],
             properties: properties)
-    }
-}
-
-extension SARIFRenderer.Result {
-    var prettyJSON: PrettyJSON.Value {
-        .object([
-            ("ruleId", .string(ruleId)),
-            ("level", .string(level)),
-            ("message", .object([("text", .string(message.text))])),
-            ("locations", .array(locations.map(\.prettyJSON))),
-            ("properties", .object(properties.map { (key: $0.key, value: .string($0.value)) })),
-        ])
-    }
-}
-
-extension SARIFRenderer.Location {
-    var prettyJSON: PrettyJSON.Value {
-        var physical: [(key: String, value: PrettyJSON.Value)] = [
-            ("artifactLocation", .object([("uri", .string(physicalLocation.artifactLocation.uri))]))
-        ]
-        if let region = physicalLocation.region { physical.append(("region", .object([("startLine", .int(region.startLine))]))) }
-        return .object([("physicalLocation", .object(physical))])
     }
 }

@@ -56,6 +56,6 @@ public enum ScoreRenderer {
             let files: [ScoreReport]
             enum CodingKeys: String, CodingKey { case schemaVersion = "schema_version", tool, files }
         }
-        return JSONOutput.encode(Document(files: reports))
+        return JSONStream.encode(Document(files: reports))
     }
 }

@@ -50,8 +50,8 @@ public enum Checker {
         let listed = request.findingLimit.map { Array(small.prefix($0)) } ?? small
         var findings = SmallCountScreen.smallCountFindings(
             for: listed, in: table, policy: rules.policy, countColumn: rules.description.countColumn)
-        if !assessment.requiresMasking { findings = SmallCountScreen.allowed(findings, by: assessment) }
-        var omitted = [RuleID.smallCount.rawValue: small.count - listed.count]
+        if !assessment.requiresMasking { findings = SmallCountScreen.allowed(findings) }
+        var omitted = [FindingCode.smallCount.rawValue: small.count - listed.count]
         var omittedErrors = assessment.requiresMasking ? small.count - listed.count : 0
         findings += SmallCountScreen.derivedFindings(in: table, description: rules.description, policy: rules.policy)
         findings += ReliabilityScreen.findings(in: table, description: rules.description, policy: rules.policy)
@@ -67,13 +67,13 @@ public enum Checker {
         // Each screen lists its findings in cell order; put them in line order across screens. Sorting indices
         // keeps the (large) findings themselves from being moved around.
         let order = findings.indices.sorted {
-            (findings[$0].location.line ?? 0, findings[$0].rule.rawValue, $0)
-                < (findings[$1].location.line ?? 0, findings[$1].rule.rawValue, $1)
+            (findings[$0].location.line ?? 0, findings[$0].code.rawValue, $0)
+                < (findings[$1].location.line ?? 0, findings[$1].code.rawValue, $1)
         }
         if order != Array(findings.indices) { findings = order.map { findings[$0] } }
         if let limit = request.findingLimit, findings.count > limit {
             for finding in findings[limit...] {
-                omitted[finding.rule.rawValue, default: 0] += 1
+                omitted[finding.code.rawValue, default: 0] += 1
                 if finding.severity == .error { omittedErrors += 1 }
             }
             findings.removeSubrange(limit...)

@@ -20,7 +20,7 @@ public struct ProtectionResult: Sendable {
 ///
 /// 1. Every primary cell is given an interval at least `min_interval_width` wide, bought with the cheapest
 ///    published cells: exactly, by `OptimalSuppression`, in components of up to its `maximumCells` non-zero
-///    cells (rule 6 included); greedily, one primary at a time, by `PerturbationProtector` in larger ones.
+///    cells (rule 6 included); greedily, one primary at a time, by `GreedySuppression` in larger ones.
 /// 2. DDG Ed. 2.0 rule 6 adds a cell to relations whose hidden values are all tiny or sum below the threshold.
 /// 3. The disclosure audit runs over the whole table; every cell it finds under-protected is widened the same
 ///    way, and the audit runs again, until it passes. Nothing is released unless it does.
@@ -37,7 +37,7 @@ public enum ComplementarySuppression {
         let width = policy.audit.minIntervalWidth
         var notes: [String] = []
 
-        let shared = PerturbationProtector.Shared(table: table, costs: costs, components: components)
+        let shared = GreedySuppression.Shared(table: table, costs: costs, components: components)
         let exact = try StageTrace.measure("exact search") {
             try optimizeSmallComponents(shared: shared, policy: policy, pattern: pattern, upTo: exactUpTo)
         }
@@ -48,7 +48,7 @@ public enum ComplementarySuppression {
             try protectInParallel(primaries, shared: shared, width: width, pattern: pattern)
         }
         for cell in firstPass.hidden { pattern.hide(cell, .complementary) }
-        var protector = PerturbationProtector(shared)
+        var protector = GreedySuppression(shared)
         StageTrace.note("first pass: \(firstPass.linearPrograms) LPs, \(pattern.hiddenCount) hidden")
         notes += applyRule6(policy, table, costs, &pattern, &protector)
         StageTrace.note("rule 6: \(pattern.hiddenCount) hidden")
@@ -88,7 +88,7 @@ public enum ComplementarySuppression {
     /// Exact suppression (`OptimalSuppression`) of every component small enough for it, in parallel. Returns the
     /// cells it hid and the components it solved; the others are left to the greedy first pass.
     static func optimizeSmallComponents(
-        shared: PerturbationProtector.Shared, policy: Policy, pattern: Pattern, upTo maximumCells: Int
+        shared: GreedySuppression.Shared, policy: Policy, pattern: Pattern, upTo maximumCells: Int
     ) throws -> (hidden: [Int], solved: Set<Int32>, attempted: Int, iterations: Int) {
         let components = shared.components
         var needed = Set<Int32>()
@@ -115,7 +115,7 @@ public enum ComplementarySuppression {
     /// The first pass, component by component: no relation joins two components, so protecting them
     /// separately, on as many cores as there are, gives exactly the pattern one pass in cell order would. The
     /// components with the most primary cells start first, so a large one does not start last.
-    static func protectInParallel(_ primaries: [Int], shared: PerturbationProtector.Shared, width: Int,
+    static func protectInParallel(_ primaries: [Int], shared: GreedySuppression.Shared, width: Int,
                                           pattern: Pattern) throws -> (hidden: [Int], linearPrograms: Int) {
         let table = shared.table
         var byComponent = Array(repeating: [Int](), count: shared.components.cells.count)
@@ -125,7 +125,7 @@ public enum ComplementarySuppression {
         let results = try parallelMap(work.count, concurrently: GLPKModel.isThreadSafe) {
             w -> (hidden: [Int], linearPrograms: Int) in
             var local = pattern
-            var protector = PerturbationProtector(shared)
+            var protector = GreedySuppression(shared)
             for cell in work[w] {
                 guard try protector.ensure(cell, width: width, pattern: &local, reason: .complementary) != nil else {
                     throw ProtectError.cannotProtect(
@@ -157,7 +157,7 @@ public enum ComplementarySuppression {
     /// shares a relation with the cell is hidden instead: hiding more never narrows an interval, and the next
     /// audit tells whether it was enough.
     static func repair(
-        _ interval: CellInterval, table: Table, policy: Policy, protector: inout PerturbationProtector,
+        _ interval: CellInterval, table: Table, policy: Policy, protector: inout GreedySuppression,
         pattern: inout Pattern
     ) throws -> Int {
         let cell = interval.cell
@@ -177,7 +177,7 @@ public enum ComplementarySuppression {
 
     private static func applyRule6(
         _ policy: Policy, _ table: Table, _ costs: SuppressionCosts, _ pattern: inout Pattern,
-        _ protector: inout PerturbationProtector
+        _ protector: inout GreedySuppression
     ) -> [String] {
         guard let rule = policy.complementary.rule6 else { return [] }
         let before = Set(pattern.hiddenCells)

@@ -1,13 +1,13 @@
 import DeidModel
 
-/// The cells near a target cell, where a cheap protecting perturbation almost always lies, crossed over all
+/// The cells near a target cell, where a cheap protecting move almost always lies, crossed over all
 /// dimensions. Along each dimension:
 /// - `near`: the target's value, its parent and siblings (the other values of the relation it is a part of),
 ///   and for a total all its descendants (a total moves only if its parts do);
 /// - `wide`: also the grandparent and the parent's siblings, so a move can climb one level (a county that is its
 ///   region's only county moves only with the region).
 ///
-/// A perturbation found inside a neighbourhood (cells outside held fixed) is a valid perturbation of the whole
+/// A move found inside a neighbourhood (cells outside held fixed) is a valid move of the whole
 /// table, so restricting the search is safe; it only may miss a cheaper one further away, and when none exists
 /// inside, the caller widens the search, finally to the whole component. Targets with the same parents share a
 /// neighbourhood, so its linear program is built once and warm-started for all of them.

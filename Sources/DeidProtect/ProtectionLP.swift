@@ -2,7 +2,7 @@ import DeidSolver
 import DeidModel
 
 /// One table component's (or neighbourhood's) attacker subproblem as a GLPK model (see
-/// `PerturbationProtector`): two columns per movable cell, its increase and its decrease (in a neighbourhood, a
+/// `GreedySuppression`): two columns per movable cell, its increase and its decrease (in a neighbourhood, a
 /// hidden cell's change is carried by the first alone), and one equation per relation. The model is kept
 /// across targets; only the target's bounds and the bounds and costs of newly hidden cells change between
 /// solves, which keeps the previous basis usable (dual simplex after a bound change).

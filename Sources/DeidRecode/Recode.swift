@@ -7,7 +7,7 @@ import DeidModel
 /// afterwards is suppressed as usual.
 public enum Recoding {
     public static func apply(
-        _ rules: [AggregateRule], to table: Table, description: TableDescription, policy: Policy
+        _ rules: [AggregateDeclaration], to table: Table, description: TableDescription, policy: Policy
     ) throws -> RecodeResult {
         var result = RecodeResult(table: table, recodings: [], rows: RecodedRows(identity: table.cellCount), notes: [])
         for (i, rule) in rules.enumerated() {

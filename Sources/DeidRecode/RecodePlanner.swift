@@ -16,7 +16,7 @@ struct RecodePlanner {
         var notes: [String] = []
     }
 
-    let rule: AggregateRule
+    let rule: AggregateDeclaration
     let number: Int
     let table: Table
     let d: Int
@@ -26,7 +26,7 @@ struct RecodePlanner {
     private let cellsOf: [[Int]]
 
     init(
-        rule: AggregateRule, number: Int, table: Table, dimension d: Int, description: TableDescription,
+        rule: AggregateDeclaration, number: Int, table: Table, dimension d: Int, description: TableDescription,
         policy: Policy
     ) throws {
         self.rule = rule
@@ -53,7 +53,7 @@ struct RecodePlanner {
 
     // MARK: declared groups
 
-    private func declaredGroups(_ groups: [AggregateRule.Group]) throws -> Plan {
+    private func declaredGroups(_ groups: [AggregateDeclaration.Group]) throws -> Plan {
         var plan = Plan()
         for group in groups {
             var members: [Int32] = []
@@ -126,12 +126,12 @@ struct RecodePlanner {
 
     /// Whether the group still fails, when saying so reveals nothing: populations are public, but whether most of
     /// a group's cells are small would tell a reader which of its blank cells are small counts.
-    private func publicVerdict(_ members: [Int32], _ condition: AggregateRule.Condition) throws -> Bool? {
+    private func publicVerdict(_ members: [Int32], _ condition: AggregateDeclaration.Condition) throws -> Bool? {
         guard case .populationBelow = condition else { return nil }
         return try fails(members, condition)
     }
 
-    private func lonelyNote(_ value: Int32, _ parent: String, _ condition: AggregateRule.Condition) -> String {
+    private func lonelyNote(_ value: Int32, _ parent: String, _ condition: AggregateDeclaration.Condition) -> String {
         let rule = "aggregate rule \(number) ('\(rule.column)')"
         guard case .populationBelow = condition else {
             return "\(rule): a value under '\(parent)' has no other value to merge with, so it is kept; its small "
@@ -142,7 +142,7 @@ struct RecodePlanner {
     }
 
     /// The parent's other detailed values, closest to failing first (ties: label order).
-    private func orderedSiblings(of parent: Int32, excluding members: [Int32], _ condition: AggregateRule.Condition)
+    private func orderedSiblings(of parent: Int32, excluding members: [Int32], _ condition: AggregateDeclaration.Condition)
         throws -> [Int32]
     {
         var keyed: [(value: Int32, key: Double)] = []
@@ -153,7 +153,7 @@ struct RecodePlanner {
         return keyed.map(\.value)
     }
 
-    private func reason(_ condition: AggregateRule.Condition, failed: [Int32], all: [Int32]) -> String {
+    private func reason(_ condition: AggregateDeclaration.Condition, failed: [Int32], all: [Int32]) -> String {
         switch condition {
         case .populationBelow:
             // Populations are public figures, so which values are below the threshold may be named.
@@ -184,14 +184,14 @@ struct RecodePlanner {
 
     // MARK: conditions
 
-    private func describe(_ condition: AggregateRule.Condition) -> String {
+    private func describe(_ condition: AggregateDeclaration.Condition) -> String {
         switch condition {
         case .populationBelow(let n): "population_below \(n)"
         case .hiddenShareAbove(let share): "hidden_share_above \(share)"
         }
     }
 
-    private func fails(_ members: [Int32], _ condition: AggregateRule.Condition) throws -> Bool {
+    private func fails(_ members: [Int32], _ condition: AggregateDeclaration.Condition) throws -> Bool {
         switch condition {
         case .populationBelow(let threshold): try population(members) < Double(threshold)
         case .hiddenShareAbove(let share): hiddenShare(members) > share
@@ -199,7 +199,7 @@ struct RecodePlanner {
     }
 
     /// Sort key of a sibling: lower means closer to failing, so it joins a group first.
-    private func closeness(_ value: Int32, _ condition: AggregateRule.Condition) throws -> Double {
+    private func closeness(_ value: Int32, _ condition: AggregateDeclaration.Condition) throws -> Double {
         switch condition {
         case .populationBelow: try population([value])
         case .hiddenShareAbove: -hiddenShare([value])

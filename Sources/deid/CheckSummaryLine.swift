@@ -8,7 +8,7 @@ enum CheckSummaryLine {
         var total = 0
         for report in reports {
             for finding in report.findings where finding.severity != .note {
-                byRule[finding.rule.rawValue, default: 0] += 1
+                byRule[finding.code.rawValue, default: 0] += 1
                 total += 1
             }
             for (rule, count) in report.omittedFindings {

@@ -38,7 +38,7 @@ public enum OptimalSuppression {
     }
 
     static func protect(
-        component: Int, shared: PerturbationProtector.Shared, policy: Policy, pattern: Pattern,
+        component: Int, shared: GreedySuppression.Shared, policy: Policy, pattern: Pattern,
         maximumCells: Int = maximumCells, workBudget: Int = workBudget
     ) throws(AuditError) -> Outcome? {
         let table = shared.table
@@ -128,7 +128,7 @@ public enum OptimalSuppression {
     /// Moving the cell up by u is matched by its total rising (without limit) or its sibling parts falling (by
     /// value − 1 each at most); its own fall is at most its value − 1.
     private static func addRelationCuts(
-        for c: Int, _ oracle: WidthOracle, _ master: CoveringMaster, _ shared: PerturbationProtector.Shared,
+        for c: Int, _ oracle: WidthOracle, _ master: CoveringMaster, _ shared: GreedySuppression.Shared,
         _ standard: Standard
     ) {
         let table = shared.table

@@ -38,7 +38,7 @@ import Testing
             defer { c.remove() }
             let a = try c.assess()
             #expect(a.requiresMasking)
-            documents.insert(JSONOutput.encode(a).replacingOccurrences(of: c.folder.path, with: "<dir>"))
+            documents.insert(JSONStream.encode(a).replacingOccurrences(of: c.folder.path, with: "<dir>"))
             texts.insert(ScoreRenderer.render([ScoreReport(file: "t.csv", assessment: a)], as: .text))
         }
         #expect(documents.count == 1)

@@ -56,7 +56,7 @@ import Testing
             }
 
             let recheck = try run.check(run.outputPath)
-            #expect(!recheck.hasErrors, "\(recheck.findings.map(\.message))\n\(table)")
+            #expect(!recheck.hasErrors, "\(recheck.findings.map(recheck.message(of:)))\n\(table)")
 
             let first = (try run.bytes(run.outputPath), try run.bytes(run.reportPath))
             try run.release(exactUpTo: exactUpTo)
@@ -79,9 +79,9 @@ import Testing
             let report = try run.check(run.tablePath)
             let count = try #require(run.input.column("Cases"))
             let smallLines = run.input.rows.indices.filter { (1...10).contains(Int(run.input.rows[$0][count]) ?? 0) }.map { $0 + 2 }
-            let small = report.findings.filter { $0.rule == .smallCount }
-            let others = report.findings.filter { $0.rule != .smallCount }
-            #expect(others.allSatisfy { $0.rule == .roundedZeroPercent }, "\(report.findings.map(\.message))")
+            let small = report.findings.filter { $0.code == .smallCount }
+            let others = report.findings.filter { $0.code != .smallCount }
+            #expect(others.allSatisfy { $0.code == .roundedZeroPercent }, "\(report.findings.map(report.message(of:)))")
             #expect(others.allSatisfy { smallLines.contains($0.location.line ?? 0) }, "\(table)")
             #expect(small.compactMap(\.location.line).sorted() == smallLines, "\(table)")
             #expect(report.hasErrors == !smallLines.isEmpty)

@@ -25,11 +25,11 @@ import Testing
         let run = try Masking.Case(fixture: "example3")
         defer { run.remove() }
         let report = try run.check(Masking.fixtures + "/example3/released-with-zero-percent.csv")
-        #expect(report.findings.map(\.rule) == [.roundedZeroPercent])
+        #expect(report.findings.map(\.code) == [.roundedZeroPercent])
         let finding = try #require(report.findings.first)
         #expect(finding.location.line == 2)
         #expect(finding.cell == [Coordinate(dimension: "County", value: "XXX")])
-        #expect(finding.message == "County=XXX: a derived value (Percent) reads as zero while the count is hidden; a "
+        #expect(report.message(of: finding) == "County=XXX: a derived value (Percent) reads as zero while the count is hidden; a "
             + "rounded zero beside a non-zero count tells the reader the count is small, so it must be hidden with "
             + "the count (DDG Ed. 2.0 §4.4.3 Example 3)")
         #expect(report.hasErrors)
@@ -40,11 +40,11 @@ import Testing
         let run = try Masking.Case(fixture: "example3")
         defer { run.remove() }
         let report = try run.check()
-        #expect(report.findings.map(\.rule) == [.roundedZeroPercent, .smallCount])
+        #expect(report.findings.map(\.code) == [.roundedZeroPercent, .smallCount])
         #expect(report.findings.allSatisfy { $0.location.line == 2 })
         let zero = try #require(report.findings.first)
         // The finding names the cell, the column and the rule, never the count or the percentage.
-        #expect(zero.message == "County=XXX: a derived value (Percent) reads as zero while the count is below the "
+        #expect(report.message(of: zero) == "County=XXX: a derived value (Percent) reads as zero while the count is below the "
             + "numerator minimum and not zero; a rounded zero beside a non-zero count tells the reader the count is "
             + "small, so it must be hidden with the count (DDG Ed. 2.0 §4.4.3 Example 3)")
     }
@@ -55,7 +55,7 @@ import Testing
         defer { run.remove() }
         try run.folder.write("released.csv", "County,Count,Percent,Annotation\nXXX,,0.1,1\nYYY,15,1.0,\nZZZ,0,0.0,\n")
         let report = try run.check(run.folder.path + "/released.csv")
-        #expect(report.findings.map(\.rule) == [.derivedWithHiddenCount])
+        #expect(report.findings.map(\.code) == [.derivedWithHiddenCount])
     }
 
     @Test(arguments: [

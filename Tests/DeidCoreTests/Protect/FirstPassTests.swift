@@ -62,7 +62,7 @@ import Testing
         PrimarySuppression.apply(to: table, policy: rules.policy, pattern: &primaries)
         let width = rules.policy.audit.minIntervalWidth
         let costs = SuppressionCosts(table: table, rule: rules.policy.complementary)
-        let shared = PerturbationProtector.Shared(table: table, costs: costs, components: TableComponents(table))
+        let shared = GreedySuppression.Shared(table: table, costs: costs, components: TableComponents(table))
         #expect(shared.components.cells.count > 1, "the sample has one component per year")
 
         let parallel = try ComplementarySuppression.protectInParallel(
@@ -71,7 +71,7 @@ import Testing
         // One protector per component, in component order, all on this thread.
         var sequential = primaries
         for component in shared.components.cells {
-            var protector = PerturbationProtector(shared)
+            var protector = GreedySuppression(shared)
             for cell in component.map(Int.init) where primaries.isPrimary(cell) {
                 _ = try protector.ensure(cell, width: width, pattern: &sequential, reason: .complementary)
             }

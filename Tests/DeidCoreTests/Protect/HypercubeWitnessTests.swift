@@ -3,7 +3,7 @@ import Testing
 @testable import DeidProtect
 
 /// A hypercube witness is used as proof that a hidden cell can move, so every cube it returns must be a
-/// perturbation that keeps every total: for each relation, the total's move equals the sum of its parts' moves.
+/// move that keeps every total: for each relation, the total's move equals the sum of its parts' moves.
 @Suite struct HypercubeWitnessTests {
     func load(_ csv: String, _ yaml: String) throws -> Table { try ReleaseRun.table(csv, yaml) }
 

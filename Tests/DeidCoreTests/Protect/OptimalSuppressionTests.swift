@@ -44,7 +44,7 @@ import Testing
         let table: Table
         let policy: Policy
         let primaries: Pattern
-        let shared: PerturbationProtector.Shared
+        let shared: GreedySuppression.Shared
         let oracle: WidthOracle
 
         init(rule6: Bool) throws {
@@ -56,7 +56,7 @@ import Testing
             var primaries = Pattern(cellCount: table.cellCount)
             PrimarySuppression.apply(to: table, policy: policy, pattern: &primaries)
             let components = TableComponents(table)
-            let shared = PerturbationProtector.Shared(
+            let shared = GreedySuppression.Shared(
                 table: table, costs: SuppressionCosts(table: table, rule: policy.complementary), components: components)
             self.table = table
             self.policy = policy

@@ -12,7 +12,7 @@ import Testing
         let run: ReleaseRun
         let table: Table
         let policy: Policy
-        let shared: PerturbationProtector.Shared
+        let shared: GreedySuppression.Shared
         var pattern: Pattern
     }
 
@@ -22,7 +22,7 @@ import Testing
         var pattern = Pattern(cellCount: table.cellCount)
         PrimarySuppression.apply(to: table, policy: run.policy, pattern: &pattern)
         let costs = SuppressionCosts(table: table, rule: run.policy.complementary)
-        let shared = PerturbationProtector.Shared(table: table, costs: costs, components: TableComponents(table))
+        let shared = GreedySuppression.Shared(table: table, costs: costs, components: TableComponents(table))
         return Setup(run: run, table: table, policy: run.policy, shared: shared, pattern: pattern)
     }
 
@@ -30,7 +30,7 @@ import Testing
         var s = try Self.setup()
         defer { s.run.remove() }
         let width = s.policy.audit.minIntervalWidth
-        var protector = PerturbationProtector(s.shared)
+        var protector = GreedySuppression(s.shared)
         let target = try #require(s.pattern.cells(hiddenFor: .primary).first)
         _ = try protector.ensure(target, width: width, pattern: &s.pattern, reason: .complementary)
         #expect(protector.isCovered(target, width: width))
@@ -47,7 +47,7 @@ import Testing
     @Test func theCheapestPublishedPartnerIsTheCheapestEligibleCellOfItsRelations() throws {
         let s = try Self.setup()
         defer { s.run.remove() }
-        let protector = PerturbationProtector(s.shared)
+        let protector = GreedySuppression(s.shared)
         for cell in s.pattern.hiddenCells {
             let candidates = s.table.relations.filter { $0.total == cell || $0.parts.contains(Int32(cell)) }
                 .flatMap { [$0.total] + $0.parts.map(Int.init) }

@@ -78,13 +78,13 @@ import Testing
         let run = try Masking.Case(fixture: "survey")
         defer { run.remove() }
         let report = try run.check()
-        let findings = report.findings.filter { $0.rule == .unreliableEstimate }
+        let findings = report.findings.filter { $0.code == .unreliableEstimate }
         #expect(findings.count == 1)
         let finding = try #require(findings.first)
         #expect(finding.location.line == 6)
-        #expect(finding.message == "Region=Desert: the estimate rests on fewer than 30 sample cases (column "
+        #expect(report.message(of: finding) == "Region=Desert: the estimate rests on fewer than 30 sample cases (column "
             + "'Respondents'); hide it as statistically unreliable with annotation code 4 (DDG Ed. 2.0 §5.2)")
-        #expect(finding.properties == ["column": "Respondents", "min_sample_cases": "30"])
+        #expect(report.properties(of: finding) == ["column": "Respondents", "min_sample_cases": "30"])
         // The release itself passes the check: the unreliable estimate is blank.
         _ = try run.release()
         #expect(try run.check(run.output).findings.isEmpty)

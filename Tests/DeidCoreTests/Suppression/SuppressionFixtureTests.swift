@@ -76,7 +76,7 @@ import Testing
         #expect(verdict.violations.isEmpty, "\(verdict.violations)")
         #expect(!verdict.inconclusive, "the brute-force check ran out of budget")
         let recheck = try run.check(run.outputPath)
-        #expect(!recheck.hasErrors, "\(recheck.findings.map(\.message))")
+        #expect(!recheck.hasErrors, "\(recheck.findings.map(recheck.message(of:)))")
     }
 
     @Test(arguments: cases)
@@ -88,9 +88,9 @@ import Testing
         for hand in expected.check {
             let report = try run.check(folder + "/" + hand.file)
             #expect((report.hasErrors ? 1 : 0) == hand.exit)
-            let flagged = report.findings.filter { $0.rule == .underProtected }.map { $0.cell.map(\.value) }
-            #expect(Set(flagged) == Set(hand.underProtected), "\(hand.file): \(report.findings.map(\.message))")
-            #expect(report.findings.allSatisfy { $0.rule == .underProtected }, "\(report.findings.map(\.message))")
+            let flagged = report.findings.filter { $0.code == .underProtected }.map { $0.cell.map(\.value) }
+            #expect(Set(flagged) == Set(hand.underProtected), "\(hand.file): \(report.findings.map(report.message(of:)))")
+            #expect(report.findings.allSatisfy { $0.code == .underProtected }, "\(report.findings.map(report.message(of:)))")
 
             // The independent attacker agrees, cell for cell.
             let verdict = run.verifier().verify(input: run.input, release: try PlainCSV(file: folder + "/" + hand.file))

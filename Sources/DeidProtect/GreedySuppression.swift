@@ -16,7 +16,7 @@ import DeidModel
 ///
 /// Every solution is also remembered as a witness: a hidden cell that moved by δ in some solution can move by δ
 /// under the current pattern (and any larger one), so later targets already covered by a witness need no LP.
-struct PerturbationProtector {
+struct GreedySuppression {
     /// What every protector of one table shares and never changes, computed once.
     struct Shared: Sendable {
         let table: Table

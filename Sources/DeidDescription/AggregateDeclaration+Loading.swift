@@ -8,7 +8,7 @@ struct AggregateRuleReader {
 
     enum Into: String, CaseIterable { case parent }
 
-    func rule(_ node: Node) throws(DescriptionError) -> AggregateRule {
+    func rule(_ node: Node) throws(DescriptionError) -> AggregateDeclaration {
         let map = try yaml.mapping(
             node, key: "aggregate", context: "an aggregate rule",
             allowed: ["column", "when", "into", "label", "groups", "populations"],
@@ -28,7 +28,7 @@ struct AggregateRuleReader {
         }
         let condition = try map["when"].map { node throws(DescriptionError) in try self.condition(node) }
         let populations = try map["populations"].map { node throws(DescriptionError) in try self.populations(node) } ?? [:]
-        let target: AggregateRule.Target
+        let target: AggregateDeclaration.Target
         switch (map["into"], map["groups"]) {
         case (.some, .some), (nil, nil):
             throw .invalidTable(
@@ -51,7 +51,7 @@ struct AggregateRuleReader {
             let template =
                 try map["label"].map { node throws(DescriptionError) in
                     try yaml.name(node, key: "label", meaning: "a label template such as \"Other {parent}\"")
-                } ?? AggregateRule.defaultLabelTemplate
+                } ?? AggregateDeclaration.defaultLabelTemplate
             target = .parent(labelTemplate: template)
         case (nil, .some(let groups)):
             if map["label"] != nil {
@@ -73,11 +73,11 @@ struct AggregateRuleReader {
                 map.keyLocation("populations") ?? map.location,
                 problem: "'populations' is used only with `when: {population_below: …}`")
         }
-        return AggregateRule(
+        return AggregateDeclaration(
             column: column, condition: condition, target: target, populations: populations, location: map.location)
     }
 
-    private func condition(_ node: Node) throws(DescriptionError) -> AggregateRule.Condition {
+    private func condition(_ node: Node) throws(DescriptionError) -> AggregateDeclaration.Condition {
         let map = try yaml.mapping(
             node, key: "when", context: "'when'", allowed: ["population_below", "hidden_share_above"])
         switch (map["population_below"], map["hidden_share_above"]) {
@@ -122,14 +122,14 @@ struct AggregateRuleReader {
         return result
     }
 
-    private func groups(_ node: Node, spec: DimensionSpec) throws(DescriptionError) -> [AggregateRule.Group] {
+    private func groups(_ node: Node, spec: DimensionSpec) throws(DescriptionError) -> [AggregateDeclaration.Group] {
         guard case .mapping(let mapping) = node else {
             throw .wrongType(
                 yaml.location(node), key: "groups", expected: "a mapping of group labels to lists of members",
                 found: yaml.describe(node))
         }
         let declared = spec.declaredLabels
-        var groups: [AggregateRule.Group] = []
+        var groups: [AggregateDeclaration.Group] = []
         var memberOf: [String: String] = [:]
         for (key, value) in mapping {
             let label = try yaml.name(key, key: "groups", meaning: "a group label")
@@ -155,7 +155,7 @@ struct AggregateRuleReader {
                 throw .invalidTable(
                     at, problem: "group '\(label)' needs at least two members; a group of one only renames a value")
             }
-            groups.append(AggregateRule.Group(label: label, members: members, location: at))
+            groups.append(AggregateDeclaration.Group(label: label, members: members, location: at))
         }
         for group in groups where memberOf[group.label] != nil {
             throw .invalidTable(
