@@ -39,8 +39,8 @@ let package = Package(
         stage("DeidRecode", ["DeidModel"]),  // DDG Step 4 aggregation of small categories
         stage("DeidAssess", ["DeidModel"]),  // DDG Steps 1–3
         stage("DeidAudit", ["DeidModel", "DeidSolver"]),  // the attacker: intervals of hidden cells
-        stage("DeidProtect", ["DeidModel", "DeidSolver", "DeidAudit"]),  // primary and complementary suppression
-        stage("DeidVerify", ["DeidProtect", "DeidRecode", "DeidAssess"]),  // the release's guarantees, re-derived
+        stage("DeidProtect", ["DeidModel", "DeidSolver"]),  // the defender: primary and complementary suppression, labels
+        stage("DeidVerify", ["DeidProtect", "DeidAudit", "DeidRecode", "DeidAssess"]),  // the release, its guarantees re-derived
         stage("DeidEmit", ["DeidVerify"]),  // release CSV, reports, findings
         stage("DeidPipeline", ["DeidEmit"]),  // check, release and score as named steps
         // The thin command-line front end.

@@ -1,3 +1,4 @@
+import DeidModel
 /// What an attacker can work out about one hidden cell: every integer in `lower…upper` is the cell's value in
 /// some completion of the table consistent with everything published, and no other integer is.
 public struct CellInterval: Sendable, Hashable, Codable {

@@ -1,4 +1,5 @@
 import DeidSolver
+import DeidSupport
 
 /// Bounds every feasible point satisfies, derived row by row from the other columns' bounds (interval
 /// propagation). They are usually looser than the LP bounds; the audit uses them only to recognise when a
@@ -91,14 +92,4 @@ struct ProvenBounds {
         let (s, o) = a.subtractingReportingOverflow(b)
         return o ? nil : s
     }
-}
-
-package func floorDiv(_ a: Int, _ b: Int) -> Int {
-    let q = a / b
-    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
-}
-
-package func ceilDiv(_ a: Int, _ b: Int) -> Int {
-    let q = a / b
-    return (a % b != 0 && (a < 0) == (b < 0)) ? q + 1 : q
 }

@@ -1,5 +1,6 @@
 import DeidSupport
 import DeidSolver
+import DeidModel
 
 /// A group of hidden cells that share relations with each other and with no other hidden cell: its bounds do
 /// not depend on anything outside it, so it is solved on its own.

@@ -1,6 +1,7 @@
 import DeidDescription
 import DeidRecode
 import DeidProtect
+import DeidVerify
 
 /// What the report records about masking beyond cell suppression: recoding, rounded percentages, survey
 /// reliability, and notes about derived values. Reasons cite rules, thresholds and public populations only.
@@ -15,9 +16,9 @@ public struct MaskingReport: Sendable {
     /// Gathers the report blocks from what the masking stages did.
     public init(
         recode: RecodeResult?, percentages: PercentagesRelease?, unreliableCells: Int, description: TableDescription,
-        policy: Policy, extraNotes: [String] = []
+        policy: Policy, scoreBeforeRecoding: ScoreBeforeRecoding? = nil
     ) {
-        notes = extraNotes
+        notes = scoreBeforeRecoding.map { [$0.note] } ?? []
         if let recode {
             recodings = recode.recodings
             notes += recode.notes
@@ -36,6 +37,24 @@ public struct MaskingReport: Sendable {
                 unreliableCells: unreliableCells, protectedByAudit: policy.survey.protectUnreliable,
                 audit: SurveyReliability.auditNote(policy: policy),
                 zeros: "a zero estimate is shown even on few sample cases: zeros are never suppressed (DDG rule 3)")
+        }
+    }
+}
+
+/// The publication score of the table as read, beside the recoded table's (ddg-rules Q7, rescoring after
+/// restructuring).
+public enum ScoreBeforeRecoding: Sendable {
+    case score(before: Int, after: Int)
+    /// The table as read could not be scored; `reason` is the scorer's message.
+    case notComputed(reason: String)
+
+    var note: String {
+        switch self {
+        case .score(let before, let after):
+            "publication score before recoding \(before), after recoding \(after) (ddg-rules Q7)"
+        case .notComputed(let reason):
+            "publication score before recoding could not be computed (\(reason)); the release is scored after "
+                + "recoding (ddg-rules Q7)"
         }
     }
 }

@@ -4,6 +4,7 @@ import DeidRecode
 import DeidAssess
 import DeidProtect
 import DeidDescription
+import DeidVerify
 
 /// The JSON audit written beside every release: provenance, every hidden cell with its reason and audited
 /// interval (never its value), and a summary a reviewer can read. Keys are stable; `schema_version` changes
@@ -147,7 +148,7 @@ public struct AuditReport: Sendable, Encodable {
 
     public init(
         table: Table, pattern: Pattern, rules: Rules, inputName: String, inputDigest: String,
-        output: String, outputDigest: String, protection: ProtectionResult, labelling: LabelDecision,
+        output: String, outputDigest: String, protection: ProtectionResult, labelling: LabelOutcome,
         assessment: Assessment? = nil, masking: MaskingReport = MaskingReport()
     ) {
         self.assessment = assessment
@@ -161,7 +162,7 @@ public struct AuditReport: Sendable, Encodable {
         // intervals are the ones he can prove, and never wider than the label-blind ones. Without an annotation
         // column no code is published, whatever the mode.
         labelsPublished = labelling.mode == .distinct && rules.description.annotation != nil
-        let audit = labelsPublished ? labelling.labelAudit ?? protection.audit : protection.audit
+        let audit = labelsPublished ? labelling.audit ?? protection.audit : protection.audit
         let intervals = Dictionary(audit.intervals.map { ($0.cell, $0) }, uniquingKeysWith: { a, _ in a })
         // Counts withheld for rounded percentages are every cell of the table; `percentages_only` describes them.
         hiddenCells = pattern.hiddenCells.filter { pattern.reasons[$0] != .percentagesOnly }.map { cell in
@@ -179,14 +180,16 @@ public struct AuditReport: Sendable, Encodable {
             cells: table.cellCount, hiddenCells: pattern.hiddenCount, hiddenByReason: byReason,
             hiddenShareOfTotalCount: share.value, hiddenShareNote: share.note,
             audit: AuditInfo(
-                verdict: audit.passed ? "pass" : "fail", method: protection.method,
+                verdict: audit.passed ? "pass" : "fail", method: ProtectionText.method(protection.method),
                 solver: audit.solver, components: audit.components,
                 linearPrograms: audit.linearProgramsSolved,
                 minIntervalWidth: rules.policy.audit.minIntervalWidth,
                 narrowestWidth: audit.narrowestWidth, rounds: protection.rounds,
                 outerBoundIntervals: audit.outerBoundIntervals > 0 ? audit.outerBoundIntervals : nil),
-            labels: LabelInfo(mode: labelling.mode, reason: labelling.reason),
-            notes: (assessment.map { [$0.decisionSummary] } ?? []) + protection.notes + masking.notes)
+            labels: LabelInfo(
+                mode: labelling.mode, reason: ProtectionText.labelReason(labelling.decision.reason, policy: rules.policy)),
+            notes: (assessment.map { [$0.decisionSummary] } ?? []) + ProtectionText.notes(protection.notes)
+                + masking.notes)
         recodings = masking.recodings.isEmpty ? nil : masking.recodings
         percentagesOnly = masking.percentages
         survey = masking.survey

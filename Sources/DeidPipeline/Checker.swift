@@ -56,12 +56,13 @@ public enum Checker {
         findings += SmallCountScreen.derivedFindings(in: table, description: rules.description, policy: rules.policy)
         findings += ReliabilityScreen.findings(in: table, description: rules.description, policy: rules.policy)
 
-        let pattern = PrimarySuppression.blanks(in: table)
+        let system = table.cellSystem
+        let pattern = PrimarySuppression.blanks(in: system)
         var auditSummary: AuditSummary?
         if pattern.hiddenCount > 0 {
-            let problem = AuditProblems.forRelease(table: table, pattern: pattern, policy: rules.policy)
+            let problem = AuditProblems.forRelease(system: system, pattern: pattern, policy: rules.policy)
             let result = try DisclosureAudit.run(problem)
-            findings += AuditFindings.findings(for: result, table: table, policy: rules.policy)
+            findings += AuditFindings.findings(for: result, system: system, policy: rules.policy)
             auditSummary = AuditSummary(result, policy: rules.policy)
         }
         // Each screen lists its findings in cell order; put them in line order across screens. Sorting indices

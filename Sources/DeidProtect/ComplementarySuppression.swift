@@ -3,86 +3,97 @@ import DeidSupport
 import DeidSolver
 import DeidDescription
 import DeidModel
-import DeidAudit
 
-/// What complementary suppression did, for the report.
-public struct ProtectionResult: Sendable {
-    /// The final disclosure audit of the release (generic labels): it passed, or `protect` threw.
-    public var audit: AuditResult
-    /// Audit-and-repair rounds run after the first pass.
-    public var rounds: Int
-    public var method: String
-    /// Things a reviewer should know (e.g. where rule 6 had no cell left to hide).
-    public var notes: [String]
+/// Something a reviewer should know about complementary suppression, as data (the reports word it).
+public enum ProtectionNote: Sendable, Hashable {
+    /// DDG Ed. 2.0 rule 6 found no published non-zero cell to add among the parts of `total` along `axis`.
+    case rule6Unsatisfiable(total: [Coordinate], axis: String)
 }
 
-/// DDG §4: hide complementary cells until no hidden cell can be recomputed or narrowed from the totals.
+/// How the first pass chose complementary cells, for the report.
+public struct ComplementaryMethod: Sendable, Hashable {
+    /// Totals cost this many times their count per margin (the policy's `total_cost_factor`).
+    public var totalCostFactor: Double
+    /// Components protected by the exact search, of those with hidden cells.
+    public var exactComponents: Int
+    public var componentsWithHiddenCells: Int
+    /// The largest component, in non-zero cells, given to the exact search.
+    public var exactUpTo: Int
+}
+
+/// A cell the audit found under-protected, as repair needs it.
+public struct UnderProtectedCell: Sendable, Hashable {
+    public var cell: Int
+    /// Whether the attacker's interval still allows a small count: such a cell needs the policy's full width,
+    /// any other only not to be exact.
+    public var couldBeSmall: Bool
+
+    public init(cell: Int, couldBeSmall: Bool) {
+        self.cell = cell
+        self.couldBeSmall = couldBeSmall
+    }
+}
+
+/// DDG §4.4 complementary suppression (ddg-rules §6.2): hide published cells until no hidden cell can be
+/// recomputed or narrowed from the totals.
 ///
-/// 1. Every primary cell is given an interval at least `min_interval_width` wide, bought with the cheapest
-///    published cells: exactly, by `OptimalSuppression`, in components of up to its `maximumCells` non-zero
-///    cells (rule 6 included); greedily, one primary at a time, by `GreedySuppression` in larger ones.
-/// 2. DDG Ed. 2.0 rule 6 adds a cell to relations whose hidden values are all tiny or sum below the threshold.
-/// 3. The disclosure audit runs over the whole table; every cell it finds under-protected is widened the same
-///    way, and the audit runs again, until it passes. Nothing is released unless it does.
-public enum ComplementarySuppression {
-    static let maximumRounds = 25
+/// 1. `firstPass`: every primary cell is given an interval at least `min_interval_width` wide, bought with the
+///    cheapest published cells: exactly, by `OptimalSuppression`, in components of up to its `maximumCells`
+///    non-zero cells (rule 6 included); greedily, one primary at a time, by `GreedySuppression` in larger ones.
+///    Then DDG Ed. 2.0 rule 6 adds a cell to relations whose hidden values are all tiny or sum below the
+///    threshold.
+/// 2. The disclosure audit (not this stage: the pipeline's protect step) runs over the whole system; `repair`
+///    widens every cell it finds under-protected the same way, and the audit runs again, until it passes.
+public struct ComplementarySuppression {
+    /// Rounds of audit and repair after which the protect step gives up.
+    public static let maximumRounds = 25
 
-    /// `exactUpTo`: the largest component, in non-zero cells, protected exactly (tests lower it to 0 to run the
-    /// greedy path on small tables).
-    public static func protect(
-        table: Table, policy: Policy, pattern: inout Pattern, exactUpTo: Int = OptimalSuppression.maximumCells
-    ) throws -> ProtectionResult {
-        let costs = SuppressionCosts(table: table, rule: policy.complementary)
-        let components = TableComponents(table)
-        let width = policy.audit.minIntervalWidth
-        var notes: [String] = []
+    let shared: GreedySuppression.Shared
+    let policy: Policy
+    var protector: GreedySuppression
+    /// What the report says about the method.
+    public let method: ComplementaryMethod
+    /// Notes gathered so far, distinct, in order.
+    public private(set) var notes: [ProtectionNote] = []
 
-        let shared = GreedySuppression.Shared(table: table, costs: costs, components: components)
+    /// Runs the first pass and rule 6 on `pattern`. `exactUpTo`: the largest component, in non-zero cells,
+    /// protected exactly (tests lower it to 0 to run the greedy path on small tables).
+    public init(
+        system: CellSystem, policy: Policy, pattern: inout Pattern, exactUpTo: Int = OptimalSuppression.maximumCells
+    ) throws {
+        let costs = SuppressionCosts(system: system, rule: policy.complementary)
+        let components = CellComponents(system)
+        let shared = GreedySuppression.Shared(system: system, costs: costs, components: components)
         let exact = try StageTrace.measure("exact search") {
-            try optimizeSmallComponents(shared: shared, policy: policy, pattern: pattern, upTo: exactUpTo)
+            try Self.optimizeSmallComponents(shared: shared, policy: policy, pattern: pattern, upTo: exactUpTo)
         }
         for cell in exact.hidden { pattern.hide(cell, .complementary) }
         StageTrace.note("exact: \(exact.solved.count) components, \(exact.iterations) iterations, \(pattern.hiddenCount) hidden")
         let primaries = pattern.cells(hiddenFor: .primary).filter { !exact.solved.contains(components.componentOf[$0]) }
         let firstPass = try StageTrace.measure("first pass") {
-            try protectInParallel(primaries, shared: shared, width: width, pattern: pattern)
+            try Self.protectInParallel(primaries, shared: shared, width: policy.audit.minIntervalWidth, pattern: pattern)
         }
         for cell in firstPass.hidden { pattern.hide(cell, .complementary) }
-        var protector = GreedySuppression(shared)
         StageTrace.note("first pass: \(firstPass.linearPrograms) LPs, \(pattern.hiddenCount) hidden")
-        notes += applyRule6(policy, table, costs, &pattern, &protector)
+        self.shared = shared
+        self.policy = policy
+        protector = GreedySuppression(shared)
+        method = ComplementaryMethod(
+            totalCostFactor: policy.complementary.totalCostFactor, exactComponents: exact.solved.count,
+            componentsWithHiddenCells: exact.attempted, exactUpTo: exactUpTo)
+        applyRule6(&pattern)
         StageTrace.note("rule 6: \(pattern.hiddenCount) hidden")
+    }
 
-        var rounds = 0
-        while true {
-            let audit = try StageTrace.measure("audit round \(rounds)") {
-                // Exact intervals: the one that passes goes into the report as it is.
-                try DisclosureAudit.run(AuditProblems.forRelease(table: table, pattern: pattern, policy: policy, labels: [:]))
-            }
-            StageTrace.note(
-                "audit: \(audit.linearProgramsSolved) LPs, \(audit.integerProgramsSolved) integer programs, "
-                    + "\(audit.integerTightenedBounds) tightened, \(audit.outerBoundIntervals) outer bounds")
-            if audit.passed {
-                let method = "cheapest pattern (cost = count + 1, totals × \(policy.complementary.totalCostFactor) "
-                    + "per margin): exact Benders decomposition (0–1 master by GLPK branch and cut, attacker-subproblem "
-                    + "linear programs) in \(exact.solved.count) of \(exact.attempted) components with hidden cells "
-                    + "(those of up to \(exactUpTo) non-zero cells), greedy attacker-subproblem "
-                    + "linear programs per primary cell in the rest; DDG Ed. 2.0 rule 6; then audit-and-repair"
-                return ProtectionResult(audit: audit, rounds: rounds, method: method, notes: summarize(notes))
-            }
-            rounds += 1
-            guard rounds <= maximumRounds else {
-                throw ProtectError.auditStillFailing(cells: audit.underProtected.count, rounds: maximumRounds, file: table.file)
-            }
-            var added = 0
-            for interval in audit.underProtected {
-                added += try repair(interval, table: table, policy: policy, protector: &protector, pattern: &pattern)
-            }
-            notes += applyRule6(policy, table, costs, &pattern, &protector)
-            if added == 0 {
-                throw ProtectError.auditStillFailing(cells: audit.underProtected.count, rounds: rounds, file: table.file)
-            }
+    /// Widens every cell the audit found under-protected, then applies rule 6 again. Returns how many cells it
+    /// hid; 0 means repair cannot help.
+    public mutating func repair(_ cells: [UnderProtectedCell], pattern: inout Pattern) throws -> Int {
+        var added = 0
+        for cell in cells {
+            added += try Self.repair(cell, system: shared.system, policy: policy, protector: &protector, pattern: &pattern)
         }
+        applyRule6(&pattern)
+        return added
     }
 
     /// Exact suppression (`OptimalSuppression`) of every component small enough for it, in parallel. Returns the
@@ -117,7 +128,7 @@ public enum ComplementarySuppression {
     /// components with the most primary cells start first, so a large one does not start last.
     static func protectInParallel(_ primaries: [Int], shared: GreedySuppression.Shared, width: Int,
                                           pattern: Pattern) throws -> (hidden: [Int], linearPrograms: Int) {
-        let table = shared.table
+        let system = shared.system
         var byComponent = Array(repeating: [Int](), count: shared.components.cells.count)
         for cell in primaries { byComponent[Int(shared.components.componentOf[cell])].append(cell) }
         let work = byComponent.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
@@ -129,7 +140,7 @@ public enum ComplementarySuppression {
             for cell in work[w] {
                 guard try protector.ensure(cell, width: width, pattern: &local, reason: .complementary) != nil else {
                     throw ProtectError.cannotProtect(
-                        cell: table.coordinates(of: cell), at: table.location(of: cell), requiredWidth: width)
+                        cell: system.origins.coordinates(of: cell), at: system.origins.location(of: cell), requiredWidth: width)
                 }
             }
             // Everything this worker hid, read off its pattern: every witness it recorded relies on these cells.
@@ -138,14 +149,6 @@ public enum ComplementarySuppression {
             return (hidden, protector.linearPrograms)
         }
         return (results.flatMap(\.hidden).sorted(), results.reduce(0) { $0 + $1.linearPrograms })
-    }
-
-    /// Distinct notes in order; a long list is cut to its first entries plus a count, so the report stays readable.
-    static func summarize(_ notes: [String], keep: Int = 20) -> [String] {
-        var seen = Set<String>()
-        let distinct = notes.filter { seen.insert($0).inserted }
-        guard distinct.count > keep else { return distinct }
-        return Array(distinct.prefix(keep)) + ["… and \(distinct.count - keep) more notes of the same kinds"]
     }
 
     /// Widens one under-protected cell to the standard it failed: the policy's width for a cell that could be
@@ -157,16 +160,15 @@ public enum ComplementarySuppression {
     /// shares a relation with the cell is hidden instead: hiding more never narrows an interval, and the next
     /// audit tells whether it was enough.
     static func repair(
-        _ interval: CellInterval, table: Table, policy: Policy, protector: inout GreedySuppression,
+        _ target: UnderProtectedCell, system: CellSystem, policy: Policy, protector: inout GreedySuppression,
         pattern: inout Pattern
     ) throws -> Int {
-        let cell = interval.cell
-        let couldBeSmall = interval.lower <= policy.numerator.minimum - 1
-        let width = couldBeSmall ? policy.audit.minIntervalWidth : 1
+        let cell = target.cell
+        let width = target.couldBeSmall ? policy.audit.minIntervalWidth : 1
         protector.forgetWitnesses(of: cell)
         guard let added = try protector.ensure(cell, width: width, pattern: &pattern, reason: .complementary) else {
             throw ProtectError.cannotProtect(
-                cell: table.coordinates(of: cell), at: table.location(of: cell), requiredWidth: width)
+                cell: system.origins.coordinates(of: cell), at: system.origins.location(of: cell), requiredWidth: width)
         }
         if !added.isEmpty { return added.count }
         guard let partner = protector.cheapestPublishedPartner(of: cell, pattern: pattern) else { return 0 }
@@ -175,19 +177,17 @@ public enum ComplementarySuppression {
         return 1
     }
 
-    private static func applyRule6(
-        _ policy: Policy, _ table: Table, _ costs: SuppressionCosts, _ pattern: inout Pattern,
-        _ protector: inout GreedySuppression
-    ) -> [String] {
-        guard let rule = policy.complementary.rule6 else { return [] }
+    private mutating func applyRule6(_ pattern: inout Pattern) {
+        guard let rule = policy.complementary.rule6 else { return }
+        let system = shared.system
         let before = Set(pattern.hiddenCells)
-        let unsatisfiable = Rule6Application.apply(rule, table: table, costs: costs, pattern: &pattern)
+        let unsatisfiable = Rule6Application.apply(rule, system: system, costs: shared.costs, pattern: &pattern)
         protector.noteHidden(pattern.hiddenCells.filter { !before.contains($0) })
-        return unsatisfiable.map { r in
-            let total = table.coordinates(of: table.relations[r].total).label
-            let dimension = table.dimensions[table.relations[r].dimension].column
-            return "rule 6 could not add a cell to the parts of \(total) along '\(dimension)': every non-zero cell "
-                + "there is already hidden; the disclosure audit still protects them"
+        for r in unsatisfiable {
+            let relation = system.relations[r]
+            let note = ProtectionNote.rule6Unsatisfiable(
+                total: system.origins.coordinates(of: relation.total), axis: system.origins.axisName(of: relation))
+            if !notes.contains(note) { notes.append(note) }
         }
     }
 }

@@ -19,33 +19,33 @@ import DeidModel
 struct GreedySuppression {
     /// What every protector of one table shares and never changes, computed once.
     struct Shared: Sendable {
-        let table: Table
+        let system: CellSystem
         let costs: SuppressionCosts
-        let components: TableComponents
+        let components: CellComponents
         /// For each cell, the relations it takes part in.
         let membership: [[Int32]]
         /// The smallest value each cell can take when hidden: 1, or for a total the number of its non-zero parts
         /// in its largest relation (each of them stays at least 1).
         let floors: [Int]
 
-        init(table: Table, costs: SuppressionCosts, components: TableComponents) {
-            self.table = table
+        init(system: CellSystem, costs: SuppressionCosts, components: CellComponents) {
+            self.system = system
             self.costs = costs
             self.components = components
-            var floors = Array(repeating: 1, count: table.cellCount)
-            for relation in table.relations {
-                let nonZero = relation.parts.reduce(0) { $0 + (table.counts[Int($1)] > 0 ? 1 : 0) }
+            var floors = Array(repeating: 1, count: system.cellCount)
+            for relation in system.relations {
+                let nonZero = relation.parts.reduce(0) { $0 + (system.values[Int($1)] > 0 ? 1 : 0) }
                 floors[relation.total] = max(floors[relation.total], nonZero)
             }
             self.floors = floors
-            membership = table.relations.membership(cellCount: table.cellCount)
+            membership = system.relations.membership(cellCount: system.cellCount)
         }
     }
 
     private let shared: Shared
-    private var table: Table { shared.table }
+    private var system: CellSystem { shared.system }
     private var costs: SuppressionCosts { shared.costs }
-    private var components: TableComponents { shared.components }
+    private var components: CellComponents { shared.components }
     private var membership: [[Int32]] { shared.membership }
     private var floors: [Int] { shared.floors }
     /// Linear programs over neighbourhoods (tried first) and over whole components (the fallback), built on
@@ -63,9 +63,9 @@ struct GreedySuppression {
 
     init(_ shared: Shared) {
         self.shared = shared
-        witnessUp = Array(repeating: 0, count: shared.table.cellCount)
-        witnessDown = Array(repeating: 0, count: shared.table.cellCount)
-        hypercubes = HypercubeWitness(table: shared.table)
+        witnessUp = Array(repeating: 0, count: shared.system.cellCount)
+        witnessDown = Array(repeating: 0, count: shared.system.cellCount)
+        hypercubes = HypercubeWitness(system: shared.system)
     }
 
     /// Whether witnesses already show the cell can move up and down by `width` in all.
@@ -88,7 +88,7 @@ struct GreedySuppression {
             recordWitnesses(corners.map { ($0.cell, $0.sign) }, isSolution: false)
             if isCovered(cell, width: width) { return [] }
         }
-        let room = max(0, table.counts[cell] - floors[cell])
+        let room = max(0, system.values[cell] - floors[cell])
         var splits = [(down: min(room, width), up: width - min(room, width)), (down: 0, up: width)]
         if room >= width { splits.append((down: width, up: 0)) }
         // Cells hidden by a split that then fails stay hidden (their moves are recorded as witnesses), so they are
@@ -118,7 +118,7 @@ struct GreedySuppression {
         // that are already hidden, say): above fifty times the counts a small cell's move needs, look at the
         // whole component too and keep the cheaper. (A lower bar searched far more often for the same result;
         // measurements: Benchmarks/README.md, "Design measurements".)
-        if let near = moves, price(near, pattern) > 50 * Double(abs(amount) + table.counts[cell]),
+        if let near = moves, price(near, pattern) > 50 * Double(abs(amount) + system.values[cell]),
             let far = try farMove(of: cell, by: amount, pattern: pattern), price(far, pattern) < price(near, pattern)
         {
             moves = far
@@ -165,7 +165,7 @@ struct GreedySuppression {
     private mutating func recordWitnesses(_ moves: [(cell: Int, delta: Double)], isSolution: Bool = true) {
         func reach(lowering sign: Double) -> Double {
             var limit = Double.infinity
-            for (j, delta) in moves where delta * sign < 0 { limit = min(limit, Double(table.counts[j] - 1) / abs(delta)) }
+            for (j, delta) in moves where delta * sign < 0 { limit = min(limit, Double(system.values[j] - 1) / abs(delta)) }
             return limit
         }
         let forward = isSolution ? max(reach(lowering: 1), 1) : reach(lowering: 1)
@@ -181,12 +181,12 @@ struct GreedySuppression {
     private mutating func neighbourhoodModel(
         for cell: Int, reach: Neighbourhood.Reach, pattern: Pattern
     ) throws -> ProtectionLP {
-        if let model = neighbourhoodModels[Neighbourhood.key(of: cell, in: table, reach: reach)] { return synced(model) }
-        let hood = Neighbourhood(of: cell, in: table, reach: reach)
+        if let model = neighbourhoodModels[Neighbourhood.key(of: cell, in: system, reach: reach)] { return synced(model) }
+        let hood = Neighbourhood(of: cell, in: system, reach: reach)
         var relations = Set<Int32>()
         for member in hood.cells { relations.formUnion(membership[Int(member)]) }
         let model = try ProtectionLP(
-            table: table, cells: hood.cells, relations: relations.sorted(), costs: costs, pattern: pattern)
+            system: system, cells: hood.cells, relations: relations.sorted(), costs: costs, pattern: pattern)
         model.syncedLog = hiddenLog.count
         neighbourhoodModels[hood.key] = model
         return model
@@ -196,7 +196,7 @@ struct GreedySuppression {
         let component = components.componentOf[cell]
         if let model = componentModels[component] { return synced(model) }
         let model = try ProtectionLP(
-            table: table, cells: components.cells[Int(component)], relations: components.relations[Int(component)],
+            system: system, cells: components.cells[Int(component)], relations: components.relations[Int(component)],
             costs: costs, pattern: pattern, mergesHidden: false)
         model.syncedLog = hiddenLog.count
         componentModels[component] = model
@@ -209,7 +209,7 @@ struct GreedySuppression {
         let hidden = components.cells[Int(component)].map(Int.init).filter(pattern.isHidden)
         guard
             let network = try HiddenNetworkLP(
-                table: table, membership: membership, components: components, component: component, hidden: hidden)
+                system: system, membership: membership, components: components, component: component, hidden: hidden)
         else { return nil }
         network.syncedLog = hiddenLog.count
         hiddenNetworks[component] = network
@@ -239,7 +239,7 @@ struct GreedySuppression {
     func cheapestPublishedPartner(of cell: Int, pattern: Pattern) -> Int? {
         var best: Int?
         for r in membership[cell] {
-            let relation = table.relations[Int(r)]
+            let relation = system.relations[Int(r)]
             for other in [relation.total] + relation.parts.map(Int.init)
             where other != cell && costs.eligible[other] && !pattern.isHidden(other) {
                 if best.map({ costs.cheaper(other, $0) }) ?? true { best = other }

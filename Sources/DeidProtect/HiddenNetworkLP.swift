@@ -12,7 +12,7 @@ import DeidModel
 /// "Design measurements").
 /// It grows as cells are hidden (`markHidden`); rows and columns are appended, never rebuilt.
 final class HiddenNetworkLP: HiddenCellLog.Follower {
-    private let table: Table
+    private let system: CellSystem
     private let membership: [[Int32]]
     /// The component this network belongs to, and every cell's component: cells hidden elsewhere are ignored.
     private let component: Int32
@@ -27,10 +27,10 @@ final class HiddenNetworkLP: HiddenCellLog.Follower {
     var syncedLog = 0
 
     /// The network of `component`'s `hidden` cells; nil when none of them can move.
-    init?(table: Table, membership: [[Int32]], components: TableComponents, component: Int32, hidden: [Int]) throws {
-        let movable = hidden.filter { table.counts[$0] > 0 && components.componentOf[$0] == component }
+    init?(system: CellSystem, membership: [[Int32]], components: CellComponents, component: Int32, hidden: [Int]) throws {
+        let movable = hidden.filter { system.values[$0] > 0 && components.componentOf[$0] == component }
         guard !movable.isEmpty else { return nil }
-        self.table = table
+        self.system = system
         self.membership = membership
         self.component = component
         componentOf = components.componentOf
@@ -42,7 +42,7 @@ final class HiddenNetworkLP: HiddenCellLog.Follower {
                 row[r] = Int32(rows.count)
                 var columns: [Int32] = []
                 var coefficients: [Int32] = []
-                for (member, sign) in table.relations[Int(r)].signedCells {
+                for (member, sign) in system.relations[Int(r)].signedCells {
                     guard let j = column[Int32(member)] else { continue }
                     columns.append(Int32(j))
                     coefficients.append(sign)
@@ -51,12 +51,12 @@ final class HiddenNetworkLP: HiddenCellLog.Follower {
             }
         }
         model = try GLPKModel(
-            lower: movable.map { -(table.counts[$0] - 1) }, upper: movable.map { _ in nil }, rows: rows)
+            lower: movable.map { -(system.values[$0] - 1) }, upper: movable.map { _ in nil }, rows: rows)
     }
 
     /// Adds a newly hidden cell; one of another component, a zero, or one already in is ignored.
     func markHidden(_ cell: Int) {
-        guard componentOf[cell] == component, column[Int32(cell)] == nil, table.counts[cell] > 0 else { return }
+        guard componentOf[cell] == component, column[Int32(cell)] == nil, system.values[cell] > 0 else { return }
         let relations = membership[cell]
         let missing = relations.filter { row[$0] == nil }
         if !missing.isEmpty {
@@ -68,9 +68,9 @@ final class HiddenNetworkLP: HiddenCellLog.Follower {
         for r in relations {
             guard let i = row[r] else { continue }
             rows.append(i)
-            coefficients.append(table.relations[Int(r)].total == cell ? 1 : -1)
+            coefficients.append(system.relations[Int(r)].total == cell ? 1 : -1)
         }
-        let j = model.appendColumn(lower: -(table.counts[cell] - 1), upper: nil, rows: rows, coefficients: coefficients)
+        let j = model.appendColumn(lower: -(system.values[cell] - 1), upper: nil, rows: rows, coefficients: coefficients)
         column[Int32(cell)] = j
         cells.append(cell)
     }
@@ -79,7 +79,7 @@ final class HiddenNetworkLP: HiddenCellLog.Follower {
     /// by how much; nil when none exists (or the cell is not hidden here).
     func freeMove(of cell: Int, by amount: Int) throws -> [(cell: Int, delta: Double)]? {
         guard let j = column[Int32(cell)] else { return nil }
-        let floor = -(table.counts[cell] - 1)
+        let floor = -(system.values[cell] - 1)
         guard amount >= floor else { return nil }
         model.setBounds(column: j, lower: amount, upper: amount)
         defer { model.setBounds(column: j, lower: floor, upper: nil) }

@@ -9,7 +9,7 @@ import DeidModel
 /// choices, with signs alternating as above, change no total when moved together by ±t: τ-ARGUS's hypercube. If every one of them is hidden, the release admits
 /// that move, as far as the cells it lowers stay at least 1 — a witness, found by a few array lookups.
 struct HypercubeWitness {
-    private let table: Table
+    private let system: CellSystem
     /// Dimensions with a total or hierarchy: the only ones along which the cube extends.
     private let additive: [Int]
     static let maximumCubes = 256
@@ -18,20 +18,20 @@ struct HypercubeWitness {
     /// to hold the two ways of finding corners to the same cubes).
     private let dense: (strides: [Int], slots: [Int32])?
 
-    init(table: Table, usesDenseIndex: Bool = true) {
-        self.table = table
-        additive = table.dimensions.indices.filter { table.dimensions[$0].isAdditive }
-        dense = usesDenseIndex ? table.index.dense : nil
+    init(system: CellSystem, usesDenseIndex: Bool = true) {
+        self.system = system
+        additive = system.grid.axes.indices.filter { system.grid.axes[$0].isAdditive }
+        dense = usesDenseIndex ? system.grid.dense : nil
     }
 
     /// The best hypercube move of `cell` up and down (0 when none is found), with the cube's cells and signs.
     func best(for cell: Int, pattern: Pattern) -> (up: Double, down: Double, cube: [(cell: Int, sign: Double)]?) {
-        let arity = table.dimensions.count
-        let base = (0..<arity).map { table.value(of: cell, in: $0) }
+        let arity = system.grid.axes.count
+        let base = (0..<arity).map { system.grid.value(of: cell, on: $0) }
         // Per additive dimension, the choices whose single-step neighbour is hidden (every corner must be).
         var choices: [[(value: Int32, sameSign: Bool)]] = []
         for d in additive {
-            let dimension = table.dimensions[d]
+            let dimension = system.grid.axes[d]
             let v = base[d]
             var options: [(Int32, Bool)] = []
             let parent = dimension.parent[Int(v)]
@@ -46,7 +46,7 @@ struct HypercubeWitness {
             let hidden = options.filter { option in
                 var key = base
                 key[d] = option.0
-                return table.cell(at: key).map(pattern.isHidden) ?? false
+                return system.grid.cell(at: key).map(pattern.isHidden) ?? false
             }
             // A root of a dimension that never moves along it (no parent, no children) cannot take part.
             guard !hidden.isEmpty else { return (0, 0, nil) }
@@ -106,7 +106,7 @@ struct HypercubeWitness {
                 key[additive[k]] = pick.value
                 if !pick.sameSign { sign = -sign }
             }
-            guard let cell = table.cell(at: key), pattern.isHidden(cell) else { return nil }
+            guard let cell = system.grid.cell(at: key), pattern.isHidden(cell) else { return nil }
             result.append((cell, sign))
         }
         return result
@@ -114,7 +114,7 @@ struct HypercubeWitness {
 
     /// How far the cube can move when the cells with sign `lowered` go down: each stays at least 1.
     private func room(_ cube: [(cell: Int, sign: Double)], lowered: Double) -> Double {
-        cube.filter { $0.sign == lowered }.map { Double(table.counts[$0.cell] - 1) }.min() ?? .infinity
+        cube.filter { $0.sign == lowered }.map { Double(system.values[$0.cell] - 1) }.min() ?? .infinity
     }
 
     /// The next combination in odometer order; false after the last.

@@ -12,9 +12,9 @@ import DeidModel
 /// full audit to decide.
 enum LabelLeakScan {
     /// The first relation (in table order) where the labels would narrow a small cell, if any.
-    static func firstLeak(table: Table, pattern: Pattern, smallMax: Int) -> Int? {
-        for r in table.relations.indices {
-            let relation = table.relations[r]
+    static func firstLeak(system: CellSystem, pattern: Pattern, smallMax: Int) -> Int? {
+        for r in system.relations.indices {
+            let relation = system.relations[r]
             var small = 0
             var complementary = 0
             var residual = 0
@@ -25,7 +25,7 @@ enum LabelLeakScan {
                     // A hidden total counts against the parts: treat the relation as parts − total = 0.
                     if pattern.reasons[cell] == .primary { small += 1 } else { complementary += 1 }
                 } else {
-                    residual += sign * table.counts[cell]
+                    residual += sign * system.values[cell]
                 }
             }
             guard small > 0, !pattern.isHidden(relation.total) else { continue }

@@ -8,7 +8,7 @@ import DeidModel
 ///   region's only county moves only with the region).
 ///
 /// A move found inside a neighbourhood (cells outside held fixed) is a valid move of the whole
-/// table, so restricting the search is safe; it only may miss a cheaper one further away, and when none exists
+/// system, so restricting the search is safe; it only may miss a cheaper one further away, and when none exists
 /// inside, the caller widens the search, finally to the whole component. Targets with the same parents share a
 /// neighbourhood, so its linear program is built once and warm-started for all of them.
 struct Neighbourhood: Sendable {
@@ -22,11 +22,11 @@ struct Neighbourhood: Sendable {
     /// The key alone, without listing the cells: the protector looks its models up by key for every move,
     /// and builds the cell list only for a neighbourhood it has not met (listing the cells on every lookup was
     /// a noticeable share of a release's work; measurements: Benchmarks/README.md, "Design measurements").
-    static func key(of cell: Int, in table: Table, reach: Reach) -> [Int32] {
+    static func key(of cell: Int, in system: CellSystem, reach: Reach) -> [Int32] {
         var key: [Int32] = []
-        key.reserveCapacity(table.dimensions.count + 1)
-        for (d, dimension) in table.dimensions.enumerated() {
-            let value = table.value(of: cell, in: d)
+        key.reserveCapacity(system.grid.axes.count + 1)
+        for (d, dimension) in system.grid.axes.enumerated() {
+            let value = system.grid.value(of: cell, on: d)
             let parent = dimension.parent[Int(value)]
             key.append(dimension.isLeaf(value) ? 2 * (parent >= 0 ? parent : value) : 2 * value + 1)
         }
@@ -34,10 +34,10 @@ struct Neighbourhood: Sendable {
         return key
     }
 
-    init(of cell: Int, in table: Table, reach: Reach) {
+    init(of cell: Int, in system: CellSystem, reach: Reach) {
         var valuesPerDimension: [[Int32]] = []
-        for (d, dimension) in table.dimensions.enumerated() {
-            let value = table.value(of: cell, in: d)
+        for (d, dimension) in system.grid.axes.enumerated() {
+            let value = system.grid.value(of: cell, on: d)
             let parent = dimension.parent[Int(value)]
             var values: Set<Int32> = [value]
             if !dimension.isLeaf(value) {
@@ -58,7 +58,7 @@ struct Neighbourhood: Sendable {
         var coordinate = [Int32](repeating: 0, count: valuesPerDimension.count)
         func visit(_ d: Int) {
             if d == valuesPerDimension.count {
-                if let found = table.cell(at: coordinate) { cells.append(Int32(found)) }
+                if let found = system.grid.cell(at: coordinate) { cells.append(Int32(found)) }
                 return
             }
             for value in valuesPerDimension[d] {
@@ -67,11 +67,11 @@ struct Neighbourhood: Sendable {
             }
         }
         visit(0)
-        self.key = Self.key(of: cell, in: table, reach: reach)
+        self.key = Self.key(of: cell, in: system, reach: reach)
         self.cells = cells.sorted()
     }
 
-    private static func addDescendants(of value: Int32, in dimension: Dimension, to values: inout Set<Int32>) {
+    private static func addDescendants(of value: Int32, in dimension: Axis, to values: inout Set<Int32>) {
         for child in dimension.children[Int(value)] where values.insert(child).inserted {
             addDescendants(of: child, in: dimension, to: &values)
         }

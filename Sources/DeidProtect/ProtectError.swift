@@ -1,4 +1,5 @@
 import DeidSupport
+import DeidSolver
 
 /// Why a table could not be protected. `release` stops and writes nothing; the message says what to change.
 public enum ProtectError: DiagnosticError {
@@ -6,6 +7,8 @@ public enum ProtectError: DiagnosticError {
     case cannotProtect(cell: [Coordinate], at: SourceLocation, requiredWidth: Int)
     /// The repair loop did not converge (a safety net; it should not happen).
     case auditStillFailing(cells: Int, rounds: Int, file: String)
+    /// GLPK failed on a protection problem (numerical trouble, an iteration limit).
+    case solverFailed(detail: String)
     /// The policy demands distinct primary/complementary codes, but they would disclose values.
     case labelsWouldLeak(cells: Int, file: String)
     /// Something protection relies on does not hold; nothing is written. This is a bug in deid.
@@ -19,6 +22,7 @@ public enum ProtectError: DiagnosticError {
 
     public var location: SourceLocation? {
         switch self {
+        case .solverFailed: nil
         case .cannotProtect(_, let at, _): at
         case .auditStillFailing(_, _, let file), .labelsWouldLeak(_, let file), .invariantViolated(_, let file),
             .percentagesNarrowSmallCells(_, _, let file):
@@ -41,6 +45,8 @@ public enum ProtectError: DiagnosticError {
             "the policy requires distinct annotation codes for small-number and complementary cells, but with them "
                 + "\(cells) hidden cells could be narrowed (DDG Ed. 2.0 Examples 1, 2, 4); set labels.mode to auto or "
                 + "generic"
+        case .solverFailed(let detail):
+            "the linear-programming solver (GLPK) failed while choosing complementary cells: \(detail)"
         case .invariantViolated(let detail, _):
             "internal check failed (\(detail)); nothing was written. Please report this as a bug in deid"
         case .threeCategoryShape(let column, let categories, _):
@@ -56,5 +62,17 @@ public enum ProtectError: DiagnosticError {
                 + "the numerator minimum − 1; nothing was written. Aggregate "
                 + "the other dimensions for larger totals, or publish counts with suppression"
         }
+    }
+}
+
+/// Runs a solver call, reporting its failure as protection's. (Generic in the closure's error because closures do
+/// not yet infer a typed `throws` from their context; the only error the solver throws is `SolverError`.)
+func solving<T, Failure: Error>(_ body: () throws(Failure) -> T) throws(ProtectError) -> T {
+    do {
+        return try body()
+    } catch let error as SolverError {
+        throw .solverFailed(detail: error.detail)
+    } catch {
+        throw .solverFailed(detail: String(describing: error))
     }
 }

@@ -27,7 +27,7 @@ final class ProtectionLP: HiddenCellLog.Follower {
     var syncedLog = 0
 
     init(
-        table: Table, cells: [Int32], relations: [Int32], costs: SuppressionCosts, pattern: Pattern,
+        system: CellSystem, cells: [Int32], relations: [Int32], costs: SuppressionCosts, pattern: Pattern,
         mergesHidden: Bool = true
     ) throws {
         self.mergesHidden = mergesHidden
@@ -35,22 +35,22 @@ final class ProtectionLP: HiddenCellLog.Follower {
         // leaving them out of the model changes nothing but its size.
         let candidates = cells.filter { cell in
             let c = Int(cell)
-            return table.counts[c] > 0 && (pattern.isHidden(c) || costs.eligible[c])
+            return system.values[c] > 0 && (pattern.isHidden(c) || costs.eligible[c])
         }
-        let movableCells = Self.withoutPinned(candidates, relations: relations, table: table)
+        let movableCells = Self.withoutPinned(candidates, relations: relations, system: system)
         self.cells = movableCells
         for (i, cell) in movableCells.enumerated() { local[cell] = i }
         var lower: [Int] = []
         var upper: [Int?] = []
         var downLimit: [Int] = []
         for cell in movableCells.map(Int.init) {
-            downLimit.append(table.counts[cell] - 1)
+            downLimit.append(system.values[cell] - 1)
             lower += [0, 0]
-            upper += [nil, table.counts[cell] - 1]
+            upper += [nil, system.values[cell] - 1]
         }
         var rows: [LinearRow] = []
         for r in relations.map(Int.init) {
-            let relation = table.relations[r]
+            let relation = system.relations[r]
             var columns: [Int32] = []
             var coefficients: [Int32] = []
             for (cell, sign) in relation.signedCells {
@@ -82,13 +82,13 @@ final class ProtectionLP: HiddenCellLog.Follower {
     /// The cells left once those pinned at their value are removed: a relation in which only one cell can move
     /// (a region whose state total lies outside the neighbourhood, say) holds it still, and removing it can
     /// leave another relation with one movable cell. The linear program would find the same, in more pivots.
-    static func withoutPinned(_ cells: [Int32], relations: [Int32], table: Table) -> [Int32] {
+    static func withoutPinned(_ cells: [Int32], relations: [Int32], system: CellSystem) -> [Int32] {
         var movable = Set(cells)
         var changed = true
         while changed {
             changed = false
             for r in relations.map(Int.init) {
-                let relation = table.relations[r]
+                let relation = system.relations[r]
                 var only: Int32?
                 var count = 0
                 // Runs for every relation of every new neighbourhood: no array is built per relation.

@@ -1,6 +1,6 @@
 import DeidDescription
 import DeidModel
-import DeidAudit
+import DeidSupport
 
 /// The three-category method of DDG Ed. 2.0 §4.4.4 (T11, ddg-rules §6.7 and Q13): a variable such as
 /// Male / Female / Intersex is published as whole-number percentages of its total and no counts at all, when
@@ -60,7 +60,7 @@ public enum RoundedPercentages {
     /// Checks the dimension and every total, and computes each cell's text. Throws when the method does not
     /// apply (not three categories, a total below the policy's minimum).
     public static func prepare(table: Table, declaration: PercentagesDeclaration, policy: Policy) throws
-        -> PercentagesRelease
+        -> PercentagesPlan
     {
         guard let t = table.dimensions.firstIndex(where: { $0.column == declaration.dimension }) else {
             throw ProtectError.threeCategoryShape(
@@ -108,28 +108,23 @@ public enum RoundedPercentages {
                 labels[cell] = .roundedShare(lower: bounds.lower, upper: bounds.upper)
             }
         }
-        let problem = AuditProblem(
-            cellCount: table.cellCount, relations: table.relations, values: table.counts,
-            hidden: labels.keys.sorted(), labels: labels, policy: policy)
-        let audit = try DisclosureAudit.run(problem)
-        guard audit.passed else {
-            throw ProtectError.percentagesNarrowSmallCells(
-                cells: audit.underProtected.count, column: dimension.column, file: table.file)
-        }
-        return PercentagesRelease(
-            declaration: declaration, texts: texts, slices: totals.count, audit: audit)
+        return PercentagesPlan(
+            declaration: declaration, column: dimension.column, texts: texts, slices: totals.count, labels: labels)
     }
 }
 
-/// A table published as rounded percentages: each cell's text and the audit that proved it safe.
-public struct PercentagesRelease: Sendable {
+/// A table published as rounded percentages: each cell's text, and what each category's percentage tells an
+/// attacker, for the percentages audit (the pipeline runs it) to prove the categories still protected.
+public struct PercentagesPlan: Sendable {
     public var declaration: PercentagesDeclaration
+    /// The dimension published as percentages.
+    public var column: String
     /// Per cell, the text of its percent column.
     public var texts: [String]
     /// Number of totals (one per combination of the other dimensions' values).
     public var slices: Int
-    /// The percentages audit: one interval per non-zero category cell.
-    public var audit: AuditResult
+    /// The interval each non-zero category's percentage places it in.
+    public var labels: [Int: HiddenLabel]
 
     /// Every count is withheld: each cell is hidden as percentages-only.
     public func hideCounts(in pattern: inout Pattern) {

@@ -9,18 +9,18 @@ enum Rule6Application {
     /// Applies the rule until no relation triggers it. Returns the relations where it triggered but no
     /// non-zero cell was left to hide (the audit still decides whether those cells are protected).
     static func apply(
-        _ rule: Rule6, table: Table, costs: SuppressionCosts, pattern: inout Pattern
+        _ rule: Rule6, system: CellSystem, costs: SuppressionCosts, pattern: inout Pattern
     ) -> [Int] {
         var unsatisfiable = Set<Int>()
         var changed = true
         while changed {
             changed = false
-            for r in table.relations.indices where !unsatisfiable.contains(r) {
-                let relation = table.relations[r]
+            for r in system.relations.indices where !unsatisfiable.contains(r) {
+                let relation = system.relations[r]
                 let cells = [relation.total] + relation.parts.map(Int.init)
                 // Withheld-for-percentages counts are not suppressed values in the rule's sense (no count is shown).
                 let hiddenValues = cells.filter { pattern.isHidden($0) && pattern.reasons[$0] != .percentagesOnly }
-                    .map { table.counts[$0] }
+                    .map { system.values[$0] }
                 guard !hiddenValues.isEmpty else { continue }
                 let tiny = hiddenValues.allSatisfy { $0 <= rule.allAtMost }
                 let small = hiddenValues.reduce(0, +) < rule.sumBelow

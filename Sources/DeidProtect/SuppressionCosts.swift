@@ -11,12 +11,12 @@ struct SuppressionCosts: Sendable {
     let eligible: [Bool]
     let cost: [Double]
 
-    init(table: Table, rule: ComplementaryRule) {
-        var eligible = [Bool](repeating: false, count: table.cellCount)
-        var cost = [Double](repeating: 0, count: table.cellCount)
-        for cell in 0..<table.cellCount {
-            let count = table.counts[cell]
-            let marginality = table.marginality(of: cell)
+    init(system: CellSystem, rule: ComplementaryRule) {
+        var eligible = [Bool](repeating: false, count: system.cellCount)
+        var cost = [Double](repeating: 0, count: system.cellCount)
+        for cell in 0..<system.cellCount {
+            let count = system.values[cell]
+            let marginality = Int(system.marginality[cell])
             eligible[cell] = count > 0 && (rule.allowTotals || marginality == 0)
             var factor = 1.0
             for _ in 0..<marginality { factor *= rule.totalCostFactor }

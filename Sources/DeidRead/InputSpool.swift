@@ -5,7 +5,7 @@ import Glibc
 /// An input that cannot be read twice (standard input, a named pipe, `<(…)`, a device) copied once into a
 /// temporary file, so that every later pass (the header, two segments on two cores, the release written in
 /// input order) reads the same bytes. A regular file is used as it is.
-package struct InputSpool: ~Copyable {
+package final class InputSpool {
     package let source: InputSource
     private let temporary: String?
 

@@ -1,5 +1,5 @@
 import CGLPK
-import DeidAudit
+
 
 /// The master problem of exact complementary suppression: which cells to hide, as a 0–1 integer program
 /// `minimise Σ cost_j·x_j` subject to rows `Σ a_j·x_j ≥ b` that grow as the attacker subproblems find patterns
@@ -18,7 +18,7 @@ final class CoveringMaster {
     private(set) var nonZeros = 0
 
     /// `fixed[j]`: true for a cell that is hidden whatever the master decides, false for one that may not be.
-    init(costs: [Double], fixed: [Bool?]) throws(AuditError) {
+    init(costs: [Double], fixed: [Bool?]) throws(ProtectError) {
         precondition(costs.count == fixed.count && !costs.isEmpty, "a master problem needs columns")
         guard costs.count < Int(Int32.max), let problem = glp_create_prob() else {
             throw .solverFailed(detail: "could not create a master problem of \(costs.count) cells")
@@ -76,7 +76,7 @@ final class CoveringMaster {
     /// the pivots: GLPK's default (Driebeck–Tomlin) evaluates a tableau row per fractional column at every node,
     /// which took a large share of such a search. Node preprocessing runs at the root only: on every node it cost
     /// more time for the same optimum (measurements: Benchmarks/README.md, "Design measurements").
-    func solve(budget: inout Int) throws(AuditError) -> Outcome {
+    func solve(budget: inout Int) throws(ProtectError) -> Outcome {
         var parameters = glp_iocp()
         glp_init_iocp(&parameters)
         parameters.msg_lev = GLP_MSG_OFF

@@ -1,7 +1,7 @@
 import DeidSupport
 import DeidDescription
 import DeidModel
-import DeidAudit
+
 
 /// Exact complementary suppression for a small component: the cheapest pattern (by `SuppressionCosts`) under
 /// which the linear relaxation of the attacker's problem gives every hidden cell the width it needs, found by
@@ -40,13 +40,13 @@ public enum OptimalSuppression {
     static func protect(
         component: Int, shared: GreedySuppression.Shared, policy: Policy, pattern: Pattern,
         maximumCells: Int = maximumCells, workBudget: Int = workBudget
-    ) throws(AuditError) -> Outcome? {
-        let table = shared.table
+    ) throws(ProtectError) -> Outcome? {
+        let system = shared.system
         let costs = shared.costs
         let componentCells = shared.components.cells[component]
-        guard componentCells.count(where: { table.counts[Int($0)] > 0 }) <= maximumCells else { return nil }
+        guard componentCells.count(where: { system.values[Int($0)] > 0 }) <= maximumCells else { return nil }
         let oracle = try WidthOracle(
-            table: table, cells: componentCells, relations: shared.components.relations[component])
+            system: system, cells: componentCells, relations: shared.components.relations[component])
         let cells = oracle.cells
         let fixed: [Bool?] = cells.map { cell in
             pattern.isHidden(cell) ? true : (costs.eligible[cell] ? nil : false)
@@ -64,14 +64,14 @@ public enum OptimalSuppression {
         for c in cells.indices where audited[c] { addRelationCuts(for: c, oracle, master, shared, standard) }
         if let rule = policy.complementary.rule6 {
             let relations = shared.components.relations[component].map(Int.init)
-            addRule6Rows(rule, relations, oracle, master, table, fixed, pattern)
+            addRule6Rows(rule, relations, oracle, master, system, fixed, pattern)
         }
 
         var seen = Set<[Bool]>()
         var budget = workBudget
         for iteration in 1...maximumIterations {
             let solved = try StageTrace.measure("component \(component) master \(iteration) (\(master.rowCount) rows)") {
-                () throws(AuditError) in try master.solve(budget: &budget)
+                () throws(ProtectError) in try master.solve(budget: &budget)
             }
             guard case .optimal(let x) = solved, seen.insert(x).inserted else {
                 StageTrace.note("component \(component): exact search gave up at iteration \(iteration), work \(workBudget - budget)")
@@ -81,7 +81,7 @@ public enum OptimalSuppression {
             var cuts = 0
             for c in cells.indices where x[c] && (fixed[c] == nil || audited[c]) {
                 let reach = try oracle.reach(of: c)
-                let required = standard.requiredWidth(value: table.counts[cells[c]], lowest: reach.down)
+                let required = standard.requiredWidth(value: system.values[cells[c]], lowest: reach.down)
                 guard reach.width < Double(required) - 1e-6 else { continue }
                 var terms = reach.coefficients.map { (column: $0.column, coefficient: min($0.coefficient, Double(required))) }
                 if fixed[c] == nil {
@@ -131,11 +131,11 @@ public enum OptimalSuppression {
         for c: Int, _ oracle: WidthOracle, _ master: CoveringMaster, _ shared: GreedySuppression.Shared,
         _ standard: Standard
     ) {
-        let table = shared.table
+        let system = shared.system
         let cell = oracle.cells[c]
-        let value = table.counts[cell]
+        let value = system.values[cell]
         for r in shared.membership[cell].map(Int.init) {
-            let relation = table.relations[r]
+            let relation = system.relations[r]
             let others = relation.cells.filter { $0 != cell }.compactMap(oracle.column(of:))
             guard !others.isEmpty else { continue }
             master.add(others.map { (column: $0, coefficient: 1) }, atLeast: 1)
@@ -143,7 +143,7 @@ public enum OptimalSuppression {
             guard relation.total != cell, value <= standard.smallMax, rest > 1 else { continue }
             let terms = others.map { j in
                 let other = oracle.cells[j]
-                let room = other == relation.total ? rest : min(rest, Double(table.counts[other] - 1))
+                let room = other == relation.total ? rest : min(rest, Double(system.values[other] - 1))
                 return (column: j, coefficient: room)
             }
             master.add(terms, atLeast: rest)
@@ -154,17 +154,17 @@ public enum OptimalSuppression {
     /// least `sumBelow` and at least one of them must exceed `allAtMost`. Where even hiding every non-zero cell
     /// cannot satisfy it, the greedy rule hides them all, and so does the row written here.
     private static func addRule6Rows(
-        _ rule: Rule6, _ relations: [Int], _ oracle: WidthOracle, _ master: CoveringMaster, _ table: Table,
+        _ rule: Rule6, _ relations: [Int], _ oracle: WidthOracle, _ master: CoveringMaster, _ system: CellSystem,
         _ fixed: [Bool?], _ pattern: Pattern
     ) {
         for r in relations {
-            let relation = table.relations[r]
+            let relation = system.relations[r]
             // Cells withheld for rounded percentages are not suppressed values in the rule's sense.
             let members = relation.cells.compactMap(oracle.column(of:))
                 .filter { fixed[$0] != false && pattern.reasons[oracle.cells[$0]] != .percentagesOnly }
             guard members.count > 1 else { continue }
-            let values = members.map { Double(table.counts[oracle.cells[$0]]) }
-            let large = members.filter { table.counts[oracle.cells[$0]] > rule.allAtMost }
+            let values = members.map { Double(system.values[oracle.cells[$0]]) }
+            let large = members.filter { system.values[oracle.cells[$0]] > rule.allAtMost }
             let satisfiable = values.reduce(0, +) >= Double(rule.sumBelow) && !large.isEmpty
             for i in members {
                 if satisfiable {

@@ -1,7 +1,7 @@
 import CGLPK
 import DeidSolver
 import DeidModel
-import DeidAudit
+
 
 /// The attacker subproblem of exact complementary suppression, over one component: given which cells are
 /// hidden, how far can a hidden cell move, and — when not far enough — which cells would have to be hidden to
@@ -29,15 +29,15 @@ final class WidthOracle {
     private let model: GLPKModel
     private var hidden: [Bool]
 
-    init(table: Table, cells componentCells: [Int32], relations: [Int32]) throws(AuditError) {
-        let cells = componentCells.map(Int.init).filter { table.counts[$0] > 0 }
+    init(system: CellSystem, cells componentCells: [Int32], relations: [Int32]) throws(ProtectError) {
+        let cells = componentCells.map(Int.init).filter { system.values[$0] > 0 }
         self.cells = cells
         for (i, cell) in cells.enumerated() { columnOf[cell] = i }
-        values = cells.map { table.counts[$0] }
+        values = cells.map { system.values[$0] }
         hidden = Array(repeating: false, count: cells.count)
         var rows: [LinearRow] = []
         for r in relations.map(Int.init) {
-            let relation = table.relations[r]
+            let relation = system.relations[r]
             var columns: [Int32] = []
             var coefficients: [Int32] = []
             for (cell, sign) in relation.signedCells {
@@ -72,7 +72,7 @@ final class WidthOracle {
         var coefficients: [(column: Int, coefficient: Double)]
     }
 
-    func reach(of c: Int) throws(AuditError) -> Reach {
+    func reach(of c: Int) throws(ProtectError) -> Reach {
         precondition(hidden[c], "only a hidden cell has a reach")
         var coefficient: [Int: Double] = [:]
         var up = Double.infinity

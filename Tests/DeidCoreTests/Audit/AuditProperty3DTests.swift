@@ -1,5 +1,6 @@
 import PropertyBased
 import Testing
+@testable import DeidModel
 @testable import DeidAudit
 
 /// Random small 3-D tables (where LP vertices can be fractional): cross-checks that need no enumeration.

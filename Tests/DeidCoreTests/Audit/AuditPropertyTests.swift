@@ -1,5 +1,6 @@
 import PropertyBased
 import Testing
+@testable import DeidModel
 @testable import DeidAudit
 
 /// The audit's intervals must equal, exactly, those found by enumerating every integer completion.

@@ -57,12 +57,12 @@ import Testing
         let run = try ReleaseRun(csv: Self.csv, yaml: Self.yaml)
         defer { run.remove() }
         let rules = (description: run.description, policy: run.policy)
-        let table = try run.table()
+        let table = try run.table().cellSystem
         var primaries = Pattern(cellCount: table.cellCount)
         PrimarySuppression.apply(to: table, policy: rules.policy, pattern: &primaries)
         let width = rules.policy.audit.minIntervalWidth
-        let costs = SuppressionCosts(table: table, rule: rules.policy.complementary)
-        let shared = GreedySuppression.Shared(table: table, costs: costs, components: TableComponents(table))
+        let costs = SuppressionCosts(system: table, rule: rules.policy.complementary)
+        let shared = GreedySuppression.Shared(system: table, costs: costs, components: CellComponents(table))
         #expect(shared.components.cells.count > 1, "the sample has one component per year")
 
         let parallel = try ComplementarySuppression.protectInParallel(

@@ -6,29 +6,29 @@ import Testing
 /// whole component's program with split columns finds moves as cheap as with merged ones.
 @Suite struct HiddenNetworkTests {
     /// County (CA = R1 + R2, R1 = c1 + c2, R2 = c3) × Sex (T = F + M), the table of `PinnedCellsTests`.
-    static func table() throws -> Table {
-        try ReleaseRun.table(PinnedCellsTests.csv, PinnedCellsTests.yaml)
+    static func table() throws -> CellSystem {
+        try ReleaseRun.table(PinnedCellsTests.csv, PinnedCellsTests.yaml).cellSystem
     }
 
-    static func cell(_ label: String, in table: Table) throws -> Int {
-        try #require((0..<table.cellCount).first { table.coordinates(of: $0).map(\.value).joined(separator: " ") == label })
+    static func cell(_ label: String, in table: CellSystem) throws -> Int {
+        try #require((0..<table.cellCount).first { table.origins.coordinates(of: $0).map(\.value).joined(separator: " ") == label })
     }
 
-    static func network(_ table: Table, hidden: [Int]) throws -> HiddenNetworkLP {
+    static func network(_ table: CellSystem, hidden: [Int]) throws -> HiddenNetworkLP {
         let membership = table.relations.membership(cellCount: table.cellCount)
-        let components = TableComponents(table)
+        let components = CellComponents(table)
         #expect(components.cells.count == 1, "the sample is one component")
         return try #require(
-            try HiddenNetworkLP(table: table, membership: membership, components: components, component: 0, hidden: hidden))
+            try HiddenNetworkLP(system: table, membership: membership, components: components, component: 0, hidden: hidden))
     }
 
     /// Every relation still adds up after the move, and only the given cells moved.
-    static func expectConsistent(_ moves: [(cell: Int, delta: Double)], _ table: Table, within allowed: Set<Int>) {
+    static func expectConsistent(_ moves: [(cell: Int, delta: Double)], _ table: CellSystem, within allowed: Set<Int>) {
         var delta = [Double](repeating: 0, count: table.cellCount)
         for (cell, d) in moves {
             #expect(allowed.contains(cell), "a published cell moved")
             delta[cell] = d
-            #expect(Double(table.counts[cell]) + d >= 1 - 1e-9, "a hidden cell went below 1")
+            #expect(Double(table.values[cell]) + d >= 1 - 1e-9, "a hidden cell went below 1")
         }
         for r in table.relations.indices {
             let relation = table.relations[r]
@@ -88,7 +88,7 @@ import Testing
         let run = try ReleaseRun(csv: PinnedCellsTests.csv, yaml: PinnedCellsTests.yaml)
         defer { run.remove() }
         let policy = run.policy
-        let costs = SuppressionCosts(table: table, rule: policy.complementary)
+        let costs = SuppressionCosts(system: table, rule: policy.complementary)
         var pattern = Pattern(cellCount: table.cellCount)
         for label in ["c1 F", "c2 M"] { pattern.hide(try Self.cell(label, in: table), .primary) }
         let all = (0..<table.cellCount).map(Int32.init)
@@ -96,9 +96,9 @@ import Testing
         func price(_ moves: [(cell: Int, delta: Double)]) -> Double {
             moves.reduce(0) { $0 + (pattern.isHidden($1.cell) ? 0 : costs.cost[$1.cell] * abs($1.delta)) }
         }
-        let merged = try ProtectionLP(table: table, cells: all, relations: relations, costs: costs, pattern: pattern)
+        let merged = try ProtectionLP(system: table, cells: all, relations: relations, costs: costs, pattern: pattern)
         let split = try ProtectionLP(
-            table: table, cells: all, relations: relations, costs: costs, pattern: pattern, mergesHidden: false)
+            system: table, cells: all, relations: relations, costs: costs, pattern: pattern, mergesHidden: false)
         let target = try Self.cell("c1 F", in: table)
         for amount in [6, -4, 11] {
             let a = try #require(try merged.cheapestMove(of: target, by: amount))

@@ -5,20 +5,20 @@ import Testing
 /// A hypercube witness is used as proof that a hidden cell can move, so every cube it returns must be a
 /// move that keeps every total: for each relation, the total's move equals the sum of its parts' moves.
 @Suite struct HypercubeWitnessTests {
-    func load(_ csv: String, _ yaml: String) throws -> Table { try ReleaseRun.table(csv, yaml) }
+    func load(_ csv: String, _ yaml: String) throws -> CellSystem { try ReleaseRun.table(csv, yaml).cellSystem }
 
     /// Every cube found for every hidden cell balances every relation.
-    func expectBalanced(_ table: Table, hidden: [Int]) {
+    func expectBalanced(_ table: CellSystem, hidden: [Int]) {
         var pattern = Pattern(cellCount: table.cellCount)
         for cell in hidden { pattern.hide(cell, .primary) }
-        let witness = HypercubeWitness(table: table)
+        let witness = HypercubeWitness(system: table)
         for cell in hidden {
             guard let cube = witness.best(for: cell, pattern: pattern).cube else { continue }
             var move = [Double](repeating: 0, count: table.cellCount)
             for corner in cube { move[corner.cell] = corner.sign }
             for relation in table.relations {
                 let parts = relation.parts.reduce(0.0) { $0 + move[Int($1)] }
-                #expect(move[relation.total] == parts, "cube for \(table.coordinates(of: cell).label) breaks a total")
+                #expect(move[relation.total] == parts, "cube for \(table.origins.coordinates(of: cell).label) breaks a total")
             }
         }
     }
@@ -52,7 +52,7 @@ import Testing
         let hidden = [1, 3]  // RG2 and R21
         var pattern = Pattern(cellCount: table.cellCount)
         for cell in hidden { pattern.hide(cell, .primary) }
-        #expect(HypercubeWitness(table: table).best(for: 1, pattern: pattern).cube == nil)
+        #expect(HypercubeWitness(system: table).best(for: 1, pattern: pattern).cube == nil)
         expectBalanced(table, hidden: hidden)
     }
 
@@ -99,13 +99,13 @@ import Testing
     }
 
     /// Corners found by stride arithmetic on the dense index are the ones found by looking up coordinates.
-    func expectSameCubesWithoutTheDenseIndex(_ table: Table) {
-        #expect(table.index.dense != nil, "the sample is indexed densely")
+    func expectSameCubesWithoutTheDenseIndex(_ table: CellSystem) {
+        #expect(table.grid.dense != nil, "the sample is indexed densely")
         for step in [1, 2, 3] {
             var pattern = Pattern(cellCount: table.cellCount)
             for cell in stride(from: 0, to: table.cellCount, by: step) { pattern.hide(cell, .primary) }
-            let dense = HypercubeWitness(table: table)
-            let lookedUp = HypercubeWitness(table: table, usesDenseIndex: false)
+            let dense = HypercubeWitness(system: table)
+            let lookedUp = HypercubeWitness(system: table, usesDenseIndex: false)
             var cubes = 0
             for cell in pattern.hiddenCells {
                 let a = dense.best(for: cell, pattern: pattern)

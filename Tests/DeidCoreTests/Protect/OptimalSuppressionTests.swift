@@ -2,6 +2,7 @@ import Testing
 @testable import DeidDescription
 @testable import DeidModel
 @testable import DeidProtect
+@testable import DeidPipeline
 
 /// Exact complementary suppression (`OptimalSuppression`): its cuts are valid for every pattern, its pattern is
 /// the cheapest an exhaustive search finds, and it passes the exact audit.
@@ -41,7 +42,7 @@ import Testing
         """
 
     struct Setup {
-        let table: Table
+        let table: CellSystem
         let policy: Policy
         let primaries: Pattern
         let shared: GreedySuppression.Shared
@@ -52,17 +53,17 @@ import Testing
             defer { run.remove() }
             var policy = run.policy
             if !rule6 { policy.complementary.rule6 = nil }
-            let table = try run.table()
+            let table = try run.table().cellSystem
             var primaries = Pattern(cellCount: table.cellCount)
             PrimarySuppression.apply(to: table, policy: policy, pattern: &primaries)
-            let components = TableComponents(table)
+            let components = CellComponents(table)
             let shared = GreedySuppression.Shared(
-                table: table, costs: SuppressionCosts(table: table, rule: policy.complementary), components: components)
+                system: table, costs: SuppressionCosts(system: table, rule: policy.complementary), components: components)
             self.table = table
             self.policy = policy
             self.primaries = primaries
             self.shared = shared
-            oracle = try WidthOracle(table: table, cells: components.cells[0], relations: components.relations[0])
+            oracle = try WidthOracle(system: table, cells: components.cells[0], relations: components.relations[0])
         }
 
         /// Every pattern that hides the primaries, as one flag per oracle column.
@@ -123,7 +124,7 @@ import Testing
             var acceptable = !rule6 || satisfiesRule6(x, setup)
             for c in oracle.cells.indices where acceptable && x[c] {
                 let reach = try oracle.reach(of: c)
-                let value = setup.table.counts[oracle.cells[c]]
+                let value = setup.table.values[oracle.cells[c]]
                 let required = standard.requiredWidth(value: value, lowest: reach.down)
                 acceptable = reach.width >= Double(required) - 1e-6
             }
@@ -140,7 +141,7 @@ import Testing
         guard let rule = setup.policy.complementary.rule6 else { return true }
         return setup.table.relations.indices.allSatisfy { r in
             let hidden = setup.table.relations[r].cells.compactMap(setup.oracle.column(of:)).filter { x[$0] }
-                .map { setup.table.counts[setup.oracle.cells[$0]] }
+                .map { setup.table.values[setup.oracle.cells[$0]] }
             return hidden.isEmpty || (hidden.reduce(0, +) >= rule.sumBelow && hidden.contains { $0 > rule.allAtMost })
         }
     }
@@ -166,12 +167,13 @@ import Testing
         let setup = try Setup(rule6: true)
         var exact = setup.primaries
         var greedy = setup.primaries
-        let exactResult = try ComplementarySuppression.protect(table: setup.table, policy: setup.policy, pattern: &exact)
-        let greedyResult = try ComplementarySuppression.protect(
-            table: setup.table, policy: setup.policy, pattern: &greedy, exactUpTo: 0)
+        let exactResult = try ReleaseSteps.protectUntilTheAuditPasses(
+            system: setup.table, policy: setup.policy, pattern: &exact, exactUpTo: OptimalSuppression.maximumCells)
+        let greedyResult = try ReleaseSteps.protectUntilTheAuditPasses(
+            system: setup.table, policy: setup.policy, pattern: &greedy, exactUpTo: 0)
         #expect(exactResult.audit.passed && greedyResult.audit.passed)
-        #expect(exactResult.method.contains("in 1 of 1 components"))
-        #expect(greedyResult.method.contains("in 0 of 1 components"))
+        #expect(exactResult.method.exactComponents == 1 && exactResult.method.componentsWithHiddenCells == 1)
+        #expect(greedyResult.method.exactComponents == 0 && greedyResult.method.componentsWithHiddenCells == 1)
         func cost(_ pattern: Pattern) -> Double {
             pattern.hiddenCells.filter { !setup.primaries.isHidden($0) }.reduce(0) { $0 + setup.shared.costs.cost[$1] }
         }

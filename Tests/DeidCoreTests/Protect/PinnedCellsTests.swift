@@ -49,15 +49,15 @@ import Testing
     @Test func aRegionWhoseStateTotalIsOutsideIsPinned() throws {
         let run = try ReleaseRun(csv: Self.csv, yaml: Self.yaml)
         defer { run.remove() }
-        let table = try run.table()
-        func label(_ cell: Int32) -> String { table.coordinates(of: Int(cell)).map(\.value).joined(separator: " ") }
+        let table = try run.table().cellSystem
+        func label(_ cell: Int32) -> String { table.origins.coordinates(of: Int(cell)).map(\.value).joined(separator: " ") }
         let target = try #require((0..<table.cellCount).first { label(Int32($0)) == "c1 F" })
         let hood = Neighbourhood(of: target, in: table, reach: .near)
         let relations = Set(hood.cells.flatMap { cell in
             table.relations.indices.filter { table.relations[$0].total == Int(cell) || table.relations[$0].parts.contains(cell) }
         }).map(Int32.init).sorted()
 
-        let kept = ProtectionLP.withoutPinned(hood.cells, relations: relations, table: table)
+        let kept = ProtectionLP.withoutPinned(hood.cells, relations: relations, system: table)
         #expect(Set(hood.cells.map(label)) == ["c1 F", "c1 M", "c1 T", "c2 F", "c2 M", "c2 T", "R1 F", "R1 M", "R1 T"])
         #expect(Set(kept.map(label)) == ["c1 F", "c1 M", "c1 T", "c2 F", "c2 M", "c2 T"])
         // A fixed point: no relation is left with exactly one cell that could move.

@@ -10,7 +10,7 @@ import Testing
 @Suite struct RepairTests {
     struct Setup {
         let run: ReleaseRun
-        let table: Table
+        let table: CellSystem
         let policy: Policy
         let shared: GreedySuppression.Shared
         var pattern: Pattern
@@ -18,11 +18,11 @@ import Testing
 
     static func setup() throws -> Setup {
         let run = try ReleaseRun(csv: FirstPassTests.csv, yaml: FirstPassTests.yaml)
-        let table = try run.table()
+        let table = try run.table().cellSystem
         var pattern = Pattern(cellCount: table.cellCount)
         PrimarySuppression.apply(to: table, policy: run.policy, pattern: &pattern)
-        let costs = SuppressionCosts(table: table, rule: run.policy.complementary)
-        let shared = GreedySuppression.Shared(table: table, costs: costs, components: TableComponents(table))
+        let costs = SuppressionCosts(system: table, rule: run.policy.complementary)
+        let shared = GreedySuppression.Shared(system: table, costs: costs, components: CellComponents(table))
         return Setup(run: run, table: table, policy: run.policy, shared: shared, pattern: pattern)
     }
 
@@ -37,9 +37,9 @@ import Testing
         let hiddenBefore = s.pattern.hiddenCount
 
         // As if the integer audit had found the cell narrower than its witnesses claim.
-        let rejected = CellInterval(cell: target, lower: 1, upper: 5, protected: false, requirement: .minimumWidth)
+        let rejected = UnderProtectedCell(cell: target, couldBeSmall: true)
         let added = try ComplementarySuppression.repair(
-            rejected, table: s.table, policy: s.policy, protector: &protector, pattern: &s.pattern)
+            rejected, system: s.table, policy: s.policy, protector: &protector, pattern: &s.pattern)
         #expect(added >= 1)
         #expect(s.pattern.hiddenCount == hiddenBefore + added)
     }

@@ -65,7 +65,7 @@ import Testing
         defer { run.remove() }
         let (table, description, policy) = try run.load()
         var pattern = Pattern(cellCount: table.cellCount)
-        PrimarySuppression.apply(to: table, policy: policy, pattern: &pattern)
+        PrimarySuppression.apply(to: table.cellSystem, policy: policy, pattern: &pattern)
         let unreliable = ReliabilityScreen.unreliableCells(in: table, description: description, policy: policy)
         SurveyReliability.hide(unreliable, in: &pattern, at: .beforeProtection, policy: policy)
         #expect(unreliable == [2])

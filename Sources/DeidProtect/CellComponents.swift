@@ -4,7 +4,7 @@ import DeidModel
 /// The independent parts of a table: cells connected through relations. A dimension without a total splits the
 /// table (each year its own slice), and nothing an attacker learns in one part says anything about another, so
 /// protection works part by part.
-struct TableComponents: Sendable {
+struct CellComponents: Sendable {
     /// Component id of each cell.
     let componentOf: [Int32]
     /// Cells of each component, in cell order.
@@ -12,15 +12,15 @@ struct TableComponents: Sendable {
     /// Relations of each component.
     let relations: [[Int32]]
 
-    init(_ table: Table) {
-        var sets = UnionFind(count: table.cellCount)
-        for relation in table.relations {
+    init(_ system: CellSystem) {
+        var sets = UnionFind(count: system.cellCount)
+        for relation in system.relations {
             for part in relation.parts { sets.union(relation.total, Int(part)) }
         }
         var ids = [Int: Int32]()
-        var componentOf = [Int32](repeating: 0, count: table.cellCount)
+        var componentOf = [Int32](repeating: 0, count: system.cellCount)
         var cells: [[Int32]] = []
-        for cell in 0..<table.cellCount {
+        for cell in 0..<system.cellCount {
             let root = sets.find(cell)
             let id: Int32
             if let known = ids[root] {
@@ -34,8 +34,8 @@ struct TableComponents: Sendable {
             cells[Int(id)].append(Int32(cell))
         }
         var relations = Array(repeating: [Int32](), count: cells.count)
-        for r in table.relations.indices {
-            relations[Int(componentOf[table.relations[r].total])].append(Int32(r))
+        for r in system.relations.indices {
+            relations[Int(componentOf[system.relations[r].total])].append(Int32(r))
         }
         self.componentOf = componentOf
         self.cells = cells

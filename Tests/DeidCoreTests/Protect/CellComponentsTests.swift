@@ -2,10 +2,10 @@ import Testing
 @testable import DeidModel
 @testable import DeidProtect
 
-/// Regression: the union-find in `TableComponents` once re-linked a stale root, so the parts of one relation
+/// Regression: the union-find in `CellComponents` once re-linked a stale root, so the parts of one relation
 /// fell into different components and complementary suppression "protected" cells without hiding anything.
 @Suite struct TableComponentsTests {
-    func load(_ csv: String, _ yaml: String) throws -> Table { try ReleaseRun.table(csv, yaml) }
+    func load(_ csv: String, _ yaml: String) throws -> CellSystem { try ReleaseRun.table(csv, yaml).cellSystem }
 
     @Test func everyRelationLiesInOneComponent() throws {
         let table = try load("""
@@ -35,7 +35,7 @@ import Testing
               count: Cases
 
             """)
-        let components = TableComponents(table)
+        let components = CellComponents(table)
         #expect(components.cells.count == 1)
         for relation in table.relations {
             #expect(Set(relation.cells.map { components.componentOf[$0] }).count == 1)
@@ -66,7 +66,7 @@ import Testing
               count: Cases
 
             """)
-        let components = TableComponents(table)
+        let components = CellComponents(table)
         #expect(components.cells.map(\.count) == [3, 3])
         #expect(components.relations.map(\.count) == [1, 1])
     }

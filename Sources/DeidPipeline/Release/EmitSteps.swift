@@ -1,0 +1,97 @@
+import DeidRead
+import DeidVerify
+import DeidEmit
+
+/// The release, checked before a byte of it is written.
+struct VerifiedRelease {
+    let labelled: LabelledTable
+    let layout: ReleaseLayout
+}
+
+/// What a successful release did, in words and counts that reveal no value.
+public struct ReleaseOutcome: Sendable {
+    public var report: AuditReport
+    public var summary: String
+}
+
+extension ReleaseSteps {
+    /// The release's guarantees, re-derived independently of the steps that made them.
+    static func verify(_ labelled: LabelledTable) throws -> VerifiedRelease {
+        let protected = labelled.protected
+        let assessed = protected.assessed
+        let rules = assessed.recoded.read.described.rules
+        try ReleaseInvariants.verify(
+            table: assessed.recoded.table, pattern: protected.pattern, policy: rules.policy,
+            audit: protected.protection.audit, assessment: assessed.assessment)
+        let recode = assessed.recoded.recode
+        let layout = ReleaseLayout(
+            rows: recode.rows.isIdentity ? nil : recode.rows, rates: rules.description.masking.rates,
+            percentages: protected.percentages.map { ($0.declaration.column, $0.texts) })
+        return VerifiedRelease(labelled: labelled, layout: layout)
+    }
+
+    /// The release table, the JSON report and the HTML report, each to a temporary file, then renamed into
+    /// place together (the release last).
+    static func emit(_ verified: VerifiedRelease) throws -> ReleaseOutcome {
+        let labelled = verified.labelled
+        let protected = labelled.protected
+        let assessed = protected.assessed
+        let read = assessed.recoded.read
+        let (request, rules) = (read.described.request, read.described.rules)
+        let (table, pattern) = (assessed.recoded.table, protected.pattern)
+        let staged = try read.described.outputs.stage()
+        let output = staged.release
+        switch table.kind {
+        case .aggregate:
+            try ReleaseWriter.writeAggregate(
+                input: read.spool.source, displayName: request.displayName, table: table, pattern: pattern,
+                description: rules.description, annotations: labelled.labels.annotations,
+                hideDerived: rules.policy.derived.hideWithCount, layout: verified.layout, to: output.fileDescriptor)
+        case .records:
+            try ReleaseWriter.writeAggregated(
+                table: table, pattern: pattern, description: rules.description,
+                annotations: labelled.labels.annotations, layout: verified.layout, to: output.fileDescriptor)
+        }
+        try output.close()
+        try ReleaseInvariants.verifyWritten(
+            path: output.temporaryPath, table: table, pattern: pattern, description: rules.description,
+            policy: rules.policy, layout: verified.layout)
+        let report = try auditReport(verified, outputDigest: FileDigest.sha256(ofFile: output.temporaryPath))
+        var reportError: EmitError?
+        report.writeJSON { text in
+            guard reportError == nil else { return }
+            do throws(EmitError) { try staged.report.write(Array(text.utf8)) } catch { reportError = error }
+        }
+        if let reportError { throw reportError }
+        if let htmlFile = staged.htmlReport {
+            let html = HTMLReport.render(report, options: HTMLReport.Options(jsonReport: request.report))
+            try htmlFile.write(Array(html.utf8))
+        }
+        try staged.commit()
+        return ReleaseOutcome(report: report, summary: report.summaryLine)
+    }
+
+    /// The JSON audit report of a verified release (the HTML report is rendered from it).
+    static func auditReport(_ verified: VerifiedRelease, outputDigest: String) throws -> AuditReport {
+        let labelled = verified.labelled
+        let protected = labelled.protected
+        let assessed = protected.assessed
+        let read = assessed.recoded.read
+        let (request, rules) = (read.described.request, read.described.rules)
+        let reportRules = AuditReport.Rules(
+            description: rules.description,
+            descriptionFile: AuditReport.FileInfo(
+                file: rules.descriptionFile, sha256: try FileDigest.sha256(ofFile: rules.descriptionFile)),
+            policy: rules.policy, policySHA256: try FileDigest.sha256(ofFile: rules.policy.file))
+        return AuditReport(
+            table: assessed.recoded.table, pattern: protected.pattern, rules: reportRules,
+            inputName: request.displayName, inputDigest: read.loaded.sha256 ?? "", output: request.output,
+            outputDigest: outputDigest, protection: protected.protection, labelling: labelled.labels,
+            assessment: assessed.assessment,
+            masking: MaskingReport(
+                recode: assessed.recoded.recode, percentages: protected.percentages,
+                unreliableCells: protected.pattern.cells(hiddenFor: .unreliable).count,
+                description: rules.description, policy: rules.policy,
+                scoreBeforeRecoding: assessed.scoreBeforeRecoding))
+    }
+}

@@ -1,0 +1,121 @@
+import DeidSupport
+import DeidModel
+import DeidAssess
+import DeidAudit
+import DeidProtect
+import DeidVerify
+import DeidDescription
+
+/// The pattern of hidden cells and the audit that proved it, on the table's cell system.
+struct ProtectedTable {
+    let assessed: AssessedTable
+    let system: CellSystem
+    let pattern: Pattern
+    let percentages: PercentagesRelease?
+    let protection: ProtectionResult
+}
+
+/// The protected table with the labels its release prints.
+struct LabelledTable {
+    let protected: ProtectedTable
+    let labels: LabelOutcome
+}
+
+extension ReleaseSteps {
+    /// Protection and the audit, in turn until the audit passes: rounded percentages (audited on their own),
+    /// primary suppression, survey reliability, complementary suppression's first pass, then the disclosure audit
+    /// over the whole system and a repair of every cell it finds under-protected, round after round.
+    static func protect(_ assessed: AssessedTable, exactUpTo: Int) throws -> ProtectedTable {
+        let rules = assessed.recoded.read.described.rules
+        let (table, policy, description) = (assessed.recoded.table, rules.policy, rules.description)
+        let system = table.cellSystem
+        var pattern = Pattern(cellCount: table.cellCount)
+        let percentages = try description.masking.percentages.map { declaration in
+            try auditedPercentages(
+                RoundedPercentages.prepare(table: table, declaration: declaration, policy: policy), system: system,
+                policy: policy)
+        }
+        percentages?.plan.hideCounts(in: &pattern)
+        if assessed.assessment.requiresMasking { PrimarySuppression.apply(to: system, policy: policy, pattern: &pattern) }
+        let unreliable = ReliabilityScreen.unreliableCells(in: table, description: description, policy: policy)
+        SurveyReliability.hide(unreliable, in: &pattern, at: .beforeProtection, policy: policy)
+        let protection = try StageTrace.measure("protect") {
+            try protectUntilTheAuditPasses(system: system, policy: policy, pattern: &pattern, exactUpTo: exactUpTo)
+        }
+        SurveyReliability.hide(unreliable, in: &pattern, at: .afterProtection, policy: policy)
+        return ProtectedTable(
+            assessed: assessed, system: system, pattern: pattern, percentages: percentages, protection: protection)
+    }
+
+    /// The protect ⇄ audit loop. The audit's intervals are exact, so the one that passes goes into the report as
+    /// it is.
+    static func protectUntilTheAuditPasses(
+        system: CellSystem, policy: Policy, pattern: inout Pattern, exactUpTo: Int
+    ) throws -> ProtectionResult {
+        var suppression = try ComplementarySuppression(
+            system: system, policy: policy, pattern: &pattern, exactUpTo: exactUpTo)
+        var rounds = 0
+        while true {
+            let audit = try StageTrace.measure("audit round \(rounds)") {
+                try DisclosureAudit.run(AuditProblems.forRelease(system: system, pattern: pattern, policy: policy, labels: [:]))
+            }
+            StageTrace.note(
+                "audit: \(audit.linearProgramsSolved) LPs, \(audit.integerProgramsSolved) integer programs, "
+                    + "\(audit.integerTightenedBounds) tightened, \(audit.outerBoundIntervals) outer bounds")
+            if audit.passed {
+                return ProtectionResult(
+                    audit: audit, rounds: rounds, method: suppression.method, notes: suppression.notes)
+            }
+            rounds += 1
+            guard rounds <= ComplementarySuppression.maximumRounds else {
+                throw ProtectError.auditStillFailing(
+                    cells: audit.underProtected.count, rounds: ComplementarySuppression.maximumRounds,
+                    file: system.origins.file)
+            }
+            let cells = audit.underProtected.map {
+                UnderProtectedCell(cell: $0.cell, couldBeSmall: $0.lower <= policy.numerator.minimum - 1)
+            }
+            guard try suppression.repair(cells, pattern: &pattern) > 0 else {
+                throw ProtectError.auditStillFailing(
+                    cells: audit.underProtected.count, rounds: rounds, file: system.origins.file)
+            }
+        }
+    }
+
+    /// The percentages audit: an attacker who knows every total and reads the percentages must still not narrow
+    /// a category that could be small.
+    static func auditedPercentages(_ plan: PercentagesPlan, system: CellSystem, policy: Policy) throws
+        -> PercentagesRelease
+    {
+        let problem = AuditProblem(
+            cellCount: system.cellCount, relations: system.relations, values: system.values,
+            hidden: plan.labels.keys.sorted(), labels: plan.labels, policy: policy)
+        let audit = try DisclosureAudit.run(problem)
+        guard audit.passed else {
+            throw ProtectError.percentagesNarrowSmallCells(
+                cells: audit.underProtected.count, column: plan.column, file: system.origins.file)
+        }
+        return PercentagesRelease(plan: plan, audit: audit)
+    }
+
+    /// Distinct small-number and complementary codes only when the label-aware audit shows they narrow nothing.
+    static func label(_ protected: ProtectedTable) throws -> LabelledTable {
+        let rules = protected.assessed.recoded.read.described.rules
+        let (system, pattern, policy) = (protected.system, protected.pattern, rules.policy)
+        let labels = try StageTrace.measure("labels") { () throws -> LabelOutcome in
+            switch try Labelling.plan(
+                system: system, pattern: pattern, policy: policy, annotated: rules.description.annotation != nil)
+            {
+            case .decided(let decision):
+                return LabelOutcome(decision: decision, audit: nil)
+            case .auditDistinctLabels(let labels):
+                let audit = try DisclosureAudit.run(
+                    AuditProblems.forRelease(system: system, pattern: pattern, policy: policy, labels: labels))
+                let decision = try Labelling.conclude(
+                    narrowed: audit.underProtected.count, pattern: pattern, policy: policy, file: system.origins.file)
+                return LabelOutcome(decision: decision, audit: audit)
+            }
+        }
+        return LabelledTable(protected: protected, labels: labels)
+    }
+}

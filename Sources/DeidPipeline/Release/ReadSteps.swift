@@ -1,0 +1,90 @@
+import DeidSupport
+import DeidRead
+import DeidModel
+import DeidRecode
+import DeidAssess
+import DeidEmit
+
+/// The table's description and policy, found and loaded, and the outputs checked against them.
+struct Described {
+    let request: ReleaseRequest
+    let rules: DescriptionContext
+    let outputs: OutputPlan
+}
+
+/// The table as read.
+struct ReadTable {
+    let described: Described
+    /// The input, in a temporary file if it could be read only once: the release is written by a second pass.
+    let spool: InputSpool
+    let loaded: LoadedTable
+}
+
+/// The table after the description's `aggregate:` rules (DDG Step 4 restructuring).
+struct RecodedTable {
+    let read: ReadTable
+    let recode: RecodeResult
+    var table: Table { recode.table }
+}
+
+/// DDG Steps 1–3 on the recoded table.
+struct AssessedTable {
+    let recoded: RecodedTable
+    let assessment: Assessment
+    /// When recoding changed the table: its score before, or why that could not be computed.
+    let scoreBeforeRecoding: ScoreBeforeRecoding?
+}
+
+extension ReleaseSteps {
+    /// Every output is checked before the input is read: none may replace an input, none another output.
+    static func describe(_ request: ReleaseRequest) throws -> Described {
+        let rules = try DescriptionContext.load(
+            source: request.source, descriptionFile: request.descriptionFile, presetsDirectory: request.presetsDirectory)
+        let outputs = try OutputPlan(outputs: request.plannedOutputs, inputs: rules.inputFiles(table: request.source))
+        return Described(request: request, rules: rules, outputs: outputs)
+    }
+
+    static func read(_ described: Described) throws -> ReadTable {
+        let request = described.request
+        let spool = try InputSpool(request.source, displayName: request.displayName)
+        let loaded = try StageTrace.measure("read and model") {
+            try TableLoader.load(
+                spool.source, displayName: request.displayName, description: described.rules.description,
+                policy: described.rules.policy, purpose: .release, digest: true)
+        }
+        return ReadTable(described: described, spool: spool, loaded: loaded)
+    }
+
+    /// `aggregate:` rules merge values; every later step sees the recoded table.
+    static func recode(_ read: ReadTable) throws -> RecodedTable {
+        let rules = read.described.rules
+        let recode = try Recoding.apply(
+            rules.description.masking.aggregate, to: read.loaded.table, description: rules.description,
+            policy: rules.policy)
+        return RecodedTable(read: read, recode: recode)
+    }
+
+    /// DDG Steps 1–3 on the table that is released decide whether Step 4 masking applies; without it the release
+    /// hides no small count.
+    static func assess(_ recoded: RecodedTable) throws -> AssessedTable {
+        let rules = recoded.read.described.rules
+        let assessment = try StageTrace.measure("assess") {
+            try Assessor.assess(
+                table: recoded.table, description: rules.description, policy: rules.policy,
+                referenceDirectory: rules.referenceDirectory)
+        }
+        var before: ScoreBeforeRecoding?
+        if !recoded.recode.recodings.isEmpty, let after = assessment.score?.total {
+            let original = Result { () throws(AssessError) in
+                try Assessor.assess(
+                    table: recoded.read.loaded.table, description: rules.description, policy: rules.policy,
+                    referenceDirectory: rules.referenceDirectory)
+            }
+            switch original {
+            case .success(let original): before = original.score.map { .score(before: $0.total, after: after) }
+            case .failure(let error): before = .notComputed(reason: error.message)
+            }
+        }
+        return AssessedTable(recoded: recoded, assessment: assessment, scoreBeforeRecoding: before)
+    }
+}

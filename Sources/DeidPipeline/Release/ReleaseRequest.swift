@@ -1,0 +1,59 @@
+import Foundation
+import DeidRead
+import DeidProtect
+import DeidEmit
+
+/// One table to release.
+public struct ReleaseRequest: Sendable {
+    public var source: InputSource
+    public var displayName: String
+    public var descriptionFile: String?
+    public var output: String
+    public var report: String
+    /// Where to write the HTML report a reviewer signs (`--report-html`), if anywhere.
+    public var reportHTML: String?
+    public var presetsDirectory: String?
+    /// Components of up to this many non-zero cells are protected exactly (`OptimalSuppression`); tests set 0
+    /// to run the greedy path on small tables.
+    public var exactUpTo = OptimalSuppression.maximumCells
+
+    public init(
+        source: InputSource, displayName: String, descriptionFile: String?, output: String, report: String,
+        reportHTML: String? = nil, presetsDirectory: String? = nil
+    ) {
+        self.source = source
+        self.displayName = displayName
+        self.descriptionFile = descriptionFile
+        self.output = output
+        self.report = report
+        self.reportHTML = reportHTML
+        self.presetsDirectory = presetsDirectory
+    }
+}
+
+extension ReleaseRequest {
+    /// The outputs in the order they are committed: the release last, so that a release never stands on disk
+    /// without its audit report.
+    var plannedOutputs: [PlannedOutput] {
+        [PlannedOutput(path: report, option: "--report")]
+            + (reportHTML.map { [PlannedOutput(path: $0, option: "--report-html")] } ?? [])
+            + [PlannedOutput(path: output, option: "--output")]
+    }
+}
+
+extension StagedOutputs {
+    /// The files of a release's plan (`ReleaseRequest.plannedOutputs`), by what they hold.
+    var report: StagedFile { files[0] }
+    var htmlReport: StagedFile? { files.count == 3 ? files[1] : nil }
+    var release: StagedFile { files[files.count - 1] }
+}
+
+extension ReleaseRequest {
+    /// The release of the one table `table` names (`table.paths` holds one path).
+    public init(table: TableArguments, output: String, report: String, reportHTML: String?) {
+        let (source, name) = table.tables.first ?? (.standardInput, InputSource.standardInput.defaultDisplayName)
+        self.init(
+            source: source, displayName: name, descriptionFile: table.descriptionFile, output: output, report: report,
+            reportHTML: reportHTML, presetsDirectory: table.presetsDirectory)
+    }
+}

@@ -1,0 +1,20 @@
+/// `deid release`, step by step as the data flows: describe (the table description, the policy and every output
+/// checked before anything is read) → read → recode → assess → protect ⇄ audit → label → verify → emit. Each step
+/// is a function from the previous step's result to the next; nothing is written unless every step succeeds and
+/// the audit passes, and any doubt is an error (exit 2). The outputs are written to temporary files and renamed
+/// into place only once all of them are complete.
+public enum Releaser {
+    public static func release(_ request: ReleaseRequest) throws -> ReleaseOutcome {
+        let described = try ReleaseSteps.describe(request)
+        let read = try ReleaseSteps.read(described)
+        let recoded = try ReleaseSteps.recode(read)
+        let assessed = try ReleaseSteps.assess(recoded)
+        let protected = try ReleaseSteps.protect(assessed, exactUpTo: request.exactUpTo)
+        let labelled = try ReleaseSteps.label(protected)
+        let verified = try ReleaseSteps.verify(labelled)
+        return try ReleaseSteps.emit(verified)
+    }
+}
+
+/// The steps of `Releaser.release`, in order.
+enum ReleaseSteps {}
