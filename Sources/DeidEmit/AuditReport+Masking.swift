@@ -2,6 +2,7 @@ import DeidDescription
 import DeidRecode
 import DeidProtect
 import DeidVerify
+import DeidSupport
 
 /// What the report records about masking beyond cell suppression: recoding, rounded percentages, survey
 /// reliability, and notes about derived values. Reasons cite rules, thresholds and public populations only.
@@ -73,7 +74,7 @@ public struct PercentagesInfo: Sendable, Encodable {
     public var reviewer: String
 
     public struct Audit: Sendable, Encodable {
-        public var verdict: String
+        public var verdict: Verdict
         public var categoriesAudited: Int
         /// Categories whose percentage lets them be small ("< 1%"), each proven to still span 1…smallMax.
         public var smallCategories: Int
@@ -100,7 +101,7 @@ public struct PercentagesInfo: Sendable, Encodable {
         footnote = policy.threeCategory.footnote
         totals = release.slices
         audit = Audit(
-            verdict: release.audit.passed ? "pass" : "fail", categoriesAudited: release.audit.intervals.count,
+            verdict: Verdict(passed: release.audit.passed), categoriesAudited: release.audit.intervals.count,
             smallCategories: release.audit.intervals.filter { $0.requirement == .smallShare }.count,
             solver: release.audit.solver)
         reasoning = "every total is at least \(policy.threeCategory.minTotal) (T11), so each percentage leaves an "

@@ -53,26 +53,6 @@ public struct AuditReport: Sendable, Encodable {
         public var interval: Interval?
     }
 
-    public struct AuditInfo: Sendable, Encodable {
-        public var verdict: String
-        public var method: String
-        public var solver: String
-        public var components: Int
-        public var linearPrograms: Int
-        public var minIntervalWidth: Int
-        public var narrowestWidth: Int?
-        public var rounds: Int
-        /// Present only when some intervals are outer bounds (`Interval.exact`); they are left out of
-        /// `narrowestWidth`.
-        public var outerBoundIntervals: Int?
-
-        enum CodingKeys: String, CodingKey {
-            case verdict, method, solver, components, rounds
-            case linearPrograms = "linear_programs", minIntervalWidth = "min_interval_width"
-            case narrowestWidth = "narrowest_width", outerBoundIntervals = "outer_bound_intervals"
-        }
-    }
-
     public struct LabelInfo: Sendable, Encodable {
         public var mode: LabelDecision.Mode
         public var reason: String
@@ -81,11 +61,11 @@ public struct AuditReport: Sendable, Encodable {
     public struct Summary: Sendable, Encodable {
         public var cells: Int
         public var hiddenCells: Int
-        public var hiddenByReason: [String: Int]
+        public var hiddenByReason: [HiddenReason: Int]
         /// Share of the table's total count that is hidden; nil where it could reveal a hidden value.
         public var hiddenShareOfTotalCount: Double?
         public var hiddenShareNote: String?
-        public var audit: AuditInfo
+        public var audit: AuditSummary
         public var labels: LabelInfo
         public var notes: [String]
 
@@ -173,19 +153,15 @@ public struct AuditReport: Sendable, Encodable {
                     Interval(lower: $0.lower, upper: $0.upper, width: $0.width, exact: $0.exact ? nil : false)
                 })
         }
-        var byReason: [String: Int] = [:]
-        for reason in pattern.reasons.compactMap({ $0 }) { byReason[reason.rawValue, default: 0] += 1 }
+        var byReason: [HiddenReason: Int] = [:]
+        for reason in pattern.reasons.compactMap({ $0 }) { byReason[reason, default: 0] += 1 }
         let share = HiddenShare.compute(table: table, pattern: pattern)
         summary = Summary(
             cells: table.cellCount, hiddenCells: pattern.hiddenCount, hiddenByReason: byReason,
             hiddenShareOfTotalCount: share.value, hiddenShareNote: share.note,
-            audit: AuditInfo(
-                verdict: audit.passed ? "pass" : "fail", method: ProtectionText.method(protection.method),
-                solver: audit.solver, components: audit.components,
-                linearPrograms: audit.linearProgramsSolved,
-                minIntervalWidth: rules.policy.audit.minIntervalWidth,
-                narrowestWidth: audit.narrowestWidth, rounds: protection.rounds,
-                outerBoundIntervals: audit.outerBoundIntervals > 0 ? audit.outerBoundIntervals : nil),
+            audit: AuditSummary(
+                released: audit, method: ProtectionText.method(protection.method), rounds: protection.rounds,
+                policy: rules.policy),
             labels: LabelInfo(
                 mode: labelling.mode, reason: ProtectionText.labelReason(labelling.decision.reason, policy: rules.policy)),
             notes: (assessment.map { [$0.decisionSummary] } ?? []) + ProtectionText.notes(protection.notes)
@@ -210,7 +186,7 @@ public struct AuditReport: Sendable, Encodable {
         // Terminal output ends up in shared CI logs. Unless the release's codes say which hidden cells are small,
         // neither does this line (the reports for the reviewer do).
         let reasons = !labelsPublished
-            ? [] : summary.hiddenByReason.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+            ? [] : summary.hiddenByReason.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value) \($0.key.rawValue)" }
         let hidden =
             summary.hiddenCells == 0
             ? "no cell hidden"
@@ -222,6 +198,6 @@ public struct AuditReport: Sendable, Encodable {
             ? "" : "; recoded \((recodings ?? []).reduce(0) { $0 + $1.members.count }) values into \(groups) group\(groups == 1 ? "" : "s")"
         let percentages = percentagesOnly.map { "; '\($0.dimension)' published as rounded percentages only" } ?? ""
         return "deid: released \(input.file) (\(summary.cells) cells) to \(output.file)\(recoded)\(percentages): \(hidden); "
-            + "audit \(summary.audit.verdict)\(narrowest); labels \(summary.labels.mode.rawValue)"
+            + "audit \(summary.audit.verdict.rawValue)\(narrowest); labels \(summary.labels.mode.rawValue)"
     }
 }

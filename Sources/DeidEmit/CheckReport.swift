@@ -9,7 +9,7 @@ public struct CheckReport: Sendable, Encodable {
     public var policy: String
     public var findings: [Finding]
     /// Findings not listed because of the finding limit, by rule id.
-    public var omittedFindings: [String: Int]
+    public var omittedFindings: [FindingCode: Int]
     public var summary: CheckSummary
     /// DDG Steps 1–3: whether the table needs masking at all, and why.
     public var assessment: Assessment?
@@ -19,7 +19,7 @@ public struct CheckReport: Sendable, Encodable {
     public var inputs: [PlannedInput] = []
 
     public init(
-        file: String, policy: String, findings: [Finding], omittedFindings: [String: Int] = [:], omittedErrors: Int = 0,
+        file: String, policy: String, findings: [Finding], omittedFindings: [FindingCode: Int] = [:], omittedErrors: Int = 0,
         summary: CheckSummary, assessment: Assessment? = nil
     ) {
         self.file = file
@@ -32,7 +32,7 @@ public struct CheckReport: Sendable, Encodable {
     }
 
     public var hasErrors: Bool { omittedErrors > 0 || findings.contains { $0.severity == .error } }
-    public var status: String { hasErrors ? "fail" : "pass" }
+    public var status: Verdict { Verdict(passed: !hasErrors) }
 
     enum CodingKeys: String, CodingKey {
         case file, policy, findings, summary, status, assessment
@@ -73,30 +73,57 @@ public struct CheckSummary: Sendable, Codable, Hashable {
     }
 }
 
-/// The audit's verdict in a form reports can carry.
+/// The disclosure audit as every report carries it: the verdict and the solver's work. `check` reports how many
+/// cells are under-protected; a release (which only happens when none is) reports its method and rounds instead.
 public struct AuditSummary: Sendable, Codable, Hashable {
-    public var verdict: String
-    public var underProtected: Int
-    /// The narrowest width among hidden cells' exact intervals (nil when every one is unbounded or an outer bound).
-    public var narrowestWidth: Int?
-    public var minIntervalWidth: Int
+    public var verdict: Verdict
+    /// How the release chose its complementary cells (release reports only).
+    public var method: String?
     public var solver: String
     public var components: Int
     public var linearPrograms: Int
+    public var minIntervalWidth: Int
+    /// The narrowest width among hidden cells' exact intervals (nil when every one is unbounded or an outer bound).
+    public var narrowestWidth: Int?
+    /// Audit-and-repair rounds after complementary suppression's first pass (release reports only).
+    public var rounds: Int?
+    /// Present only when some intervals are outer bounds (`Interval.exact`); they are left out of
+    /// `narrowestWidth` (release reports only).
+    public var outerBoundIntervals: Int?
+    /// Hidden cells the audit found under-protected (`check` reports only).
+    public var underProtected: Int?
 
     enum CodingKeys: String, CodingKey {
-        case verdict, underProtected = "under_protected", narrowestWidth = "narrowest_width",
-            minIntervalWidth = "min_interval_width", solver, components, linearPrograms = "linear_programs"
+        case verdict, method, solver, components, rounds
+        case linearPrograms = "linear_programs", minIntervalWidth = "min_interval_width"
+        case narrowestWidth = "narrowest_width", outerBoundIntervals = "outer_bound_intervals"
+        case underProtected = "under_protected"
     }
 }
 
 extension AuditSummary {
-    public init(_ result: AuditResult, policy: Policy) {
-        self.init(
-            verdict: result.passed ? "pass" : "fail", underProtected: result.underProtected.count,
-            narrowestWidth: result.narrowestWidth,
-            minIntervalWidth: policy.audit.minIntervalWidth, solver: result.solver, components: result.components,
-            linearPrograms: result.linearProgramsSolved)
+    /// The audit of a table being checked.
+    public init(checked result: AuditResult, policy: Policy) {
+        verdict = Verdict(passed: result.passed)
+        underProtected = result.underProtected.count
+        narrowestWidth = result.narrowestWidth
+        minIntervalWidth = policy.audit.minIntervalWidth
+        solver = result.solver
+        components = result.components
+        linearPrograms = result.linearProgramsSolved
+    }
+
+    /// The audit of a release, with how its complementary cells were chosen.
+    init(released result: AuditResult, method: String, rounds: Int, policy: Policy) {
+        verdict = Verdict(passed: result.passed)
+        self.method = method
+        self.rounds = rounds
+        outerBoundIntervals = result.outerBoundIntervals > 0 ? result.outerBoundIntervals : nil
+        narrowestWidth = result.narrowestWidth
+        minIntervalWidth = policy.audit.minIntervalWidth
+        solver = result.solver
+        components = result.components
+        linearPrograms = result.linearProgramsSolved
     }
 }
 

@@ -1,5 +1,6 @@
 import DeidModel
 import DeidRecode
+import DeidSupport
 
 extension HTMLReport {
     /// Step 4: what was done — recoding, suppression by reason, the complementary method, the disclosure audit,
@@ -8,7 +9,7 @@ extension HTMLReport {
         let s = report.summary
         let result =
             report.release.masked
-            ? "Masking applied: \(cells(s.hiddenCells)) hidden; disclosure audit \(s.audit.verdict)."
+            ? "Masking applied: \(cells(s.hiddenCells)) hidden; disclosure audit \(s.audit.verdict.rawValue)."
             : "Suppression of small counts not applied (\(report.release.summary))."
         step(4, "Statistical Masking", result: result, &w) { w in
             recodings(report, &w)
@@ -53,7 +54,7 @@ extension HTMLReport {
             w.headerRow(["Reason", "Cells", "Meaning"])
             w.block("tbody") { w in
                 for reason in HiddenReason.allCases {
-                    let count = byReason[reason.rawValue] ?? 0
+                    let count = byReason[reason] ?? 0
                     // Cells blank in the input never reach a release (it refuses them); list them only if present.
                     guard count > 0 || reason != .inputBlank else { continue }
                     w.row(
@@ -70,7 +71,7 @@ extension HTMLReport {
             w.element("p", "Share of the total count hidden: not given (\(note)).")
         }
         if report.summary.hiddenCells > 0 {
-            w.element("p", "Complementary method: \(report.summary.audit.method).")
+            w.element("p", "Complementary method: \(report.summary.audit.method ?? "—").")
         }
     }
 
@@ -92,7 +93,7 @@ extension HTMLReport {
             w.element(
                 "caption", "Disclosure audit (linear programming: the interval an attacker can prove for each hidden cell)")
             w.block("tbody") { w in
-                w.row(["Verdict", a.verdict], header: true)
+                w.row(["Verdict", a.verdict.rawValue], header: true)
                 w.row(["Solver", a.solver], header: true)
                 // Widths and tallies are structure, not values; the classes let the leak canary tell them apart.
                 w.row(
@@ -103,7 +104,7 @@ extension HTMLReport {
                     header: true)
                 w.row(["Independent parts of the table", String(a.components)], header: true, classes: [nil, "tally"])
                 w.row(["Linear programs solved", String(a.linearPrograms)], header: true, classes: [nil, "tally"])
-                w.row(["Audit-and-repair rounds", String(a.rounds)], header: true, classes: [nil, "tally"])
+                w.row(["Audit-and-repair rounds", String(a.rounds ?? 0)], header: true, classes: [nil, "tally"])
                 if let outer = a.outerBoundIntervals {
                     w.row(
                         ["Intervals given as outer bounds (verdict settled, exact bound over budget)", String(outer)],
@@ -121,7 +122,7 @@ extension HTMLReport {
             w.element("li", "Every total is at least \(p.minTotal) (\(p.totals) totals); annotation \(p.code).")
             w.element(
                 "li",
-                "Percentages audit: \(p.audit.verdict) (\(p.audit.categoriesAudited) categories audited, "
+                "Percentages audit: \(p.audit.verdict.rawValue) (\(p.audit.categoriesAudited) categories audited, "
                     + "\(p.audit.smallCategories) that could be small; \(p.audit.solver)). "
                     + "\(p.reasoning.uppercasedFirst).")
             w.element("li", "For the reviewer: \(p.reviewer).")

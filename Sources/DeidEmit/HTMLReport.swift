@@ -68,9 +68,9 @@ public enum HTMLReport {
         }
     }
 
-    static func auditSentence(_ audit: AuditReport.AuditInfo) -> String {
-        guard let narrowest = audit.narrowestWidth else { return "Disclosure audit: \(audit.verdict) (no hidden cell to audit)." }
-        return "Disclosure audit: \(audit.verdict) (narrowest interval width \(narrowest); the policy requires at least "
+    static func auditSentence(_ audit: AuditSummary) -> String {
+        guard let narrowest = audit.narrowestWidth else { return "Disclosure audit: \(audit.verdict.rawValue) (no hidden cell to audit)." }
+        return "Disclosure audit: \(audit.verdict.rawValue) (narrowest interval width \(narrowest); the policy requires at least "
             + "\(audit.minIntervalWidth)), solved with \(audit.solver)."
     }
 
@@ -83,8 +83,8 @@ public enum HTMLReport {
     }
 
     /// "461 primary, 270 complementary" in a fixed order, so the text is the same on every run.
-    static func reasonTallies(_ byReason: [String: Int]) -> String {
-        HiddenReason.allCases.compactMap { reason in byReason[reason.rawValue].map { "\($0) \(reason.rawValue)" } }
+    static func reasonTallies(_ byReason: [HiddenReason: Int]) -> String {
+        HiddenReason.allCases.compactMap { reason in byReason[reason].map { "\($0) \(reason.rawValue)" } }
             .joined(separator: ", ")
     }
 

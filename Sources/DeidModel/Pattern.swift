@@ -2,7 +2,7 @@ import DeidDescription
 
 /// Why a cell is hidden. The raw values appear in the JSON report; `inputBlank` marks cells that an earlier
 /// release had already hidden (seen by `check`).
-public enum HiddenReason: String, Sendable, Hashable, Codable, CaseIterable {
+public enum HiddenReason: String, Sendable, Hashable, Codable, CodingKeyRepresentable, CaseIterable {
     /// A count of 1 up to the numerator minimum − 1 (DDG T1, T6).
     case primary
     /// Hidden so that a primary cell cannot be recomputed from totals (DDG §4).

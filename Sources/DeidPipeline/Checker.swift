@@ -51,7 +51,7 @@ public enum Checker {
         var findings = SmallCountScreen.smallCountFindings(
             for: listed, in: table, policy: rules.policy, countColumn: rules.description.countColumn)
         if !assessment.requiresMasking { findings = SmallCountScreen.allowed(findings) }
-        var omitted = [FindingCode.smallCount.rawValue: small.count - listed.count]
+        var omitted = [FindingCode.smallCount: small.count - listed.count]
         var omittedErrors = assessment.requiresMasking ? small.count - listed.count : 0
         findings += SmallCountScreen.derivedFindings(in: table, description: rules.description, policy: rules.policy)
         findings += ReliabilityScreen.findings(in: table, description: rules.description, policy: rules.policy)
@@ -63,7 +63,7 @@ public enum Checker {
             let problem = AuditProblems.forRelease(system: system, pattern: pattern, policy: rules.policy)
             let result = try DisclosureAudit.run(problem)
             findings += AuditFindings.findings(for: result, system: system, policy: rules.policy)
-            auditSummary = AuditSummary(result, policy: rules.policy)
+            auditSummary = AuditSummary(checked: result, policy: rules.policy)
         }
         // Each screen lists its findings in cell order; put them in line order across screens. Sorting indices
         // keeps the (large) findings themselves from being moved around.
@@ -74,7 +74,7 @@ public enum Checker {
         if order != Array(findings.indices) { findings = order.map { findings[$0] } }
         if let limit = request.findingLimit, findings.count > limit {
             for finding in findings[limit...] {
-                omitted[finding.code.rawValue, default: 0] += 1
+                omitted[finding.code, default: 0] += 1
                 if finding.severity == .error { omittedErrors += 1 }
             }
             findings.removeSubrange(limit...)

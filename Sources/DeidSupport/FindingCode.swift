@@ -1,6 +1,6 @@
 /// Stable identifiers of the checks deid performs. CI systems fingerprint alerts by these ids, so an id
 /// never changes meaning once published; the summary and DDG source are shown in SARIF rule metadata.
-public struct FindingCode: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
+public struct FindingCode: RawRepresentable, Sendable, Hashable, Codable, CodingKeyRepresentable, CustomStringConvertible {
     public var rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
     public var description: String { rawValue }

@@ -11,8 +11,8 @@ enum CheckSummaryLine {
                 byRule[finding.code.rawValue, default: 0] += 1
                 total += 1
             }
-            for (rule, count) in report.omittedFindings {
-                byRule[rule, default: 0] += count
+            for (code, count) in report.omittedFindings {
+                byRule[code.rawValue, default: 0] += count
                 total += count
             }
         }

@@ -49,7 +49,7 @@ import Testing
 
     static func report(_ file: String, _ findings: [Finding]) -> CheckReport {
         CheckReport(
-            file: file, policy: "calhhs-ddg-2.0", findings: findings, omittedFindings: findings.isEmpty ? [:] : ["x": 2],
+            file: file, policy: "calhhs-ddg-2.0", findings: findings, omittedFindings: findings.isEmpty ? [:] : [FindingCode(rawValue: "x"): 2],
             summary: CheckSummary(cells: 12, hiddenCells: 3, visibleSmallCounts: 1, audit: nil))
     }
 

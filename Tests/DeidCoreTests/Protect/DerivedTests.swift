@@ -17,7 +17,7 @@ import Testing
         #expect(released.csv == (try Masking.expected("example3")))
         #expect(released.report.hiddenCells.map(\.cell) == [[Coordinate(dimension: "County", value: "XXX")]])
         #expect(released.report.hiddenCells.first?.reason == .primary)
-        #expect(released.report.summary.audit.verdict == "pass")
+        #expect(released.report.summary.audit.verdict == .pass)
     }
 
     /// A release that left XXX's 0.0% beside its blank count: one finding, the specific one.

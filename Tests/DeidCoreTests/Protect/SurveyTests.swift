@@ -53,7 +53,7 @@ import Testing
         #expect(released.report.hiddenCells.count == 1)
         #expect(released.report.hiddenCells.first?.interval == nil)
         #expect(released.report.survey?.protectedByAudit == false)
-        #expect(released.report.summary.audit.verdict == "pass")
+        #expect(released.report.summary.audit.verdict == .pass)
     }
 
     /// A count that is both small and unreliable keeps its primary reason (confidentiality first).

@@ -14,11 +14,11 @@ import Testing
         let released = try run.release()
         #expect(released.csv == (try Masking.expected("three-category")))
         #expect(released.report.hiddenCells.isEmpty)  // described as a whole in `percentages_only`
-        #expect(released.report.summary.hiddenByReason == ["percentages-only": 4])
+        #expect(released.report.summary.hiddenByReason == [.percentagesOnly: 4])
         let info = try #require(released.report.percentagesOnly)
         #expect(info.dimension == "Sex" && info.column == "Percent")
         #expect(info.minTotal == 1100 && info.code == "P" && info.totals == 1)
-        #expect(info.audit.verdict == "pass")
+        #expect(info.audit.verdict == .pass)
         #expect(info.audit.categoriesAudited == 3)
         #expect(info.audit.smallCategories == 1)
         #expect(info.footnote.hasPrefix("Counts are not shown to protect the privacy"))

@@ -28,7 +28,7 @@ import Testing
         #expect(recodings.first?.parent == "Mountain")
         #expect(recodings.first?.condition == "population_below 20000")
         #expect(recodings.first?.groupStillFails == false)
-        #expect(released.report.summary.audit.verdict == "pass")
+        #expect(released.report.summary.audit.verdict == .pass)
         #expect(released.summary.contains("recoded 3 values into 1 group"))
         let written = try #require(released.json["recodings"] as? [[String: Any]])
         #expect(written.first?["group"] as? String == "Other Mountain")
@@ -166,7 +166,7 @@ import Testing
         let report = try run.check(run.output)
         #expect(report.findings.isEmpty)
         #expect(report.summary.hiddenCells == 4)
-        #expect(report.summary.audit?.verdict == "pass")
+        #expect(report.summary.audit?.verdict == .pass)
     }
 
     @Test func recordsInputReleasesTheRecodedCategories() throws {
