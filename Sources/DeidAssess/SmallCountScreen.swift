@@ -50,7 +50,7 @@ public enum SmallCountScreen {
             let count = table.counts[cell]
             // A hidden cell is never zero (zeros are always shown), so a blank count stands for a non-zero one.
             let hiddenOrSmall = table.isBlank(cell) || (count > 0 && policy.numerator.isSmall(count))
-            if hiddenOrSmall && marks.derivedReadsZero[safe: cell] == true {
+            if hiddenOrSmall && marks.derivedReadsZero(cell) {
                 return Finding(
                     .roundedZeroPercent(columns: columns, countHidden: table.isBlank(cell)),
                     location: table.location(of: cell), cell: table.coordinates(of: cell))

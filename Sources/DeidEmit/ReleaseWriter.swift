@@ -11,34 +11,29 @@ import DeidVerify
 /// A `ReleaseLayout` adds recoding (one row per group, at its first member's row) and the percent column of
 /// rounded percentages.
 public enum ReleaseWriter {
-    /// What goes in the annotation column for each hidden cell (cells not in the map get an empty field).
-    public typealias Annotations = [Int: String]
-
-    /// Re-reads an aggregate input (a file; stdin is spooled to one first) and writes it row by row.
+    /// Re-reads an aggregate input (a file; stdin is spooled to one first) and writes it row by row, as
+    /// `release` decides. Returns the SHA-256 of the input as read this second time, for the caller to compare
+    /// with the first read's.
     public static func writeAggregate(
-        input: InputSource, displayName: String, table: Table, pattern: Pattern, description: TableDescription,
-        annotations: Annotations, hideDerived: Bool, layout: ReleaseLayout = .plain, to fd: Int32
-    ) throws {
-        let reader = try CSVReader(source: input, displayName: displayName)
+        _ release: Release, input: InputSource, displayName: String, to fd: Int32
+    ) throws -> String? {
+        var options = CSVOptions()
+        options.computeDigest = true
+        let reader = try CSVReader(source: input, displayName: displayName, options: options)
         var writer = CSVWriter(fileDescriptor: fd)
-        // The fields a hidden row still shows; every other one is emptied.
+        let (description, layout) = (release.description, release.layout)
         var keptWhenHidden = Set<Int>()
         var header: [String] = []
         var percentField: Int?
-        let rates = Dictionary(layout.rates.map { ($0.column, $0.multiplier) }, uniquingKeysWith: { a, _ in a })
         var inputRow = 0
         try reader.read(
             header: { fields in
                 header = fields
-                let position = Dictionary(fields.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-                var kept = description.dimensions.map(\.column)
-                kept += [description.denominator, description.masking.sampleSize].compactMap { $0 }
-                if !hideDerived { kept += description.derived }
-                keptWhenHidden = Set(kept.compactMap { position[$0] })
+                keptWhenHidden = Set(fields.indices.filter { release.columnsKeptWhenHidden.contains(fields[$0]) })
                 for field in fields { writer.field(field) }
                 if let percentages = layout.percentages {
                     // The input's own percent column is filled; otherwise one is added after the input's columns.
-                    percentField = position[percentages.column]
+                    percentField = fields.firstIndex(of: percentages.column)
                     if percentField == nil { writer.field(percentages.column) }
                 }
                 if let annotation = description.annotation { writer.field(annotation) }
@@ -48,9 +43,8 @@ public enum ReleaseWriter {
                 // Input row r is cell r of the table as read; recoding maps it to its group's cell, written once.
                 defer { inputRow += 1 }
                 guard let cell = layout.rows.map({ $0.cellWritten(atRow: inputRow) }) ?? inputRow else { return }
-                let hidden = pattern.isHidden(cell)
-                let merged = layout.rows?.isMerged(cell) == true
-                    ? MergedRow(table: table, cell: cell, description: description, rates: rates) : nil
+                let hidden = release.pattern.isHidden(cell)
+                let merged = release.mergedRow(cell)
                 for i in 0..<row.count {
                     if i == percentField, let percentages = layout.percentages {
                         writer.field(percentages.texts[cell])
@@ -63,17 +57,16 @@ public enum ReleaseWriter {
                     }
                 }
                 if percentField == nil, let percentages = layout.percentages { writer.field(percentages.texts[cell]) }
-                if description.annotation != nil { writer.field(annotations[cell] ?? "") }
+                if description.annotation != nil { writer.field(release.annotations[cell] ?? "") }
                 writer.endRecord()
             })
         try writer.flush()
+        return reader.sha256Hex
     }
 
     /// Writes an aggregated records table: dimension columns in declared order, then the count column.
-    public static func writeAggregated(
-        table: Table, pattern: Pattern, description: TableDescription, annotations: Annotations,
-        layout: ReleaseLayout = .plain, to fd: Int32
-    ) throws {
+    public static func writeAggregated(_ release: Release, to fd: Int32) throws {
+        let (table, description, layout) = (release.table, release.description, release.layout)
         var writer = CSVWriter(fileDescriptor: fd)
         for dimension in table.dimensions { writer.field(dimension.column) }
         writer.field(description.countColumn)
@@ -84,9 +77,9 @@ public enum ReleaseWriter {
             for (d, dimension) in table.dimensions.enumerated() {
                 writer.field(dimension.labels[Int(table.value(of: cell, in: d))])
             }
-            writer.field(pattern.isHidden(cell) ? "" : String(table.counts[cell]))
+            writer.field(release.pattern.isHidden(cell) ? "" : String(table.counts[cell]))
             if let percentages = layout.percentages { writer.field(percentages.texts[cell]) }
-            if description.annotation != nil { writer.field(annotations[cell] ?? "") }
+            if description.annotation != nil { writer.field(release.annotations[cell] ?? "") }
             writer.endRecord()
         }
         try writer.flush()

@@ -19,7 +19,8 @@ struct AggregateTableBuilder: Sendable {
     private var lines: [Int32] = []
     private var annotations: [ReleaseMarks.Code] = []
     private var derivedPublished: [Bool] = []
-    private var derivedReadsZero: [Bool] = []
+    private var derivedZeroColumns: [UInt32] = []
+    private var rateDecimals: [Int8] = []
     private var sampleSizes: [Int] = []
 
     init(description: TableDescription, columns: ColumnMap, labelCodes: LabelRule, allowBlankCounts: Bool, file: String) {
@@ -51,7 +52,14 @@ struct AggregateTableBuilder: Sendable {
             }
         }
         derivedPublished.append(columns.derived.contains { !row.isEmpty($0) })
-        derivedReadsZero.append(columns.derived.contains { NumberParser.readsAsZero(row[$0]) })
+        var zeros: UInt32 = 0
+        for (k, field) in columns.derived.prefix(32).enumerated() where NumberParser.readsAsZero(row[field]) {
+            zeros |= 1 << UInt32(k)
+        }
+        derivedZeroColumns.append(zeros)
+        for field in columns.rates {
+            rateDecimals.append(field.flatMap { DecimalText.decimals(of: row[$0]) }.map { Int8(clamping: $0) } ?? -1)
+        }
         if let field = columns.sampleSize { sampleSizes.append(try sampleSize(in: row, field: field)) }
         annotations.append(columns.annotation.map { code(row.string($0)) } ?? .none)
     }
@@ -119,7 +127,8 @@ struct AggregateTableBuilder: Sendable {
         for line in other.lines { lines.append(line + lineOffset) }
         annotations += other.annotations
         derivedPublished += other.derivedPublished
-        derivedReadsZero += other.derivedReadsZero
+        derivedZeroColumns += other.derivedZeroColumns
+        rateDecimals += other.rateDecimals
         sampleSizes += other.sampleSizes
     }
 
@@ -145,10 +154,9 @@ struct AggregateTableBuilder: Sendable {
             file: file) }
         try StageTrace.measure("validate") { () throws(ModelError) in try RelationBuilder.validate(
             relations, counts: counts, dimensions: dimensions, coordinates: coordinates, lines: lines, file: file) }
-        var marks = ReleaseMarks(
-            annotations: annotations, derivedPublished: derivedPublished,
-            hasAnnotationColumn: columns.annotation != nil)
-        marks.derivedReadsZero = derivedReadsZero
+        let marks = ReleaseMarks(
+            annotations: annotations, derivedPublished: derivedPublished, derivedZeroColumns: derivedZeroColumns,
+            rateDecimals: rateDecimals, hasAnnotationColumn: columns.annotation != nil)
         return Table(
             file: file, kind: .aggregate, dimensions: dimensions, coordinates: coordinates, index: index, counts: counts,
             denominators: columns.denominator == nil ? nil : denominators, lines: lines, relations: relations,

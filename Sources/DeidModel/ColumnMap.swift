@@ -11,6 +11,8 @@ struct ColumnMap: Sendable {
     var annotation: Int?
     /// The unweighted sample cases of each survey estimate (`sample_size:`).
     var sampleSize: Int?
+    /// The columns of the `rates:` formulas, in order; nil where the header lacks one.
+    var rates: [Int?] = []
 
     static func resolve(header: [String], description: TableDescription, purpose: TablePurpose, file: String)
         throws(ModelError) -> ColumnMap
@@ -38,6 +40,7 @@ struct ColumnMap: Sendable {
             if let sampleSize = description.masking.sampleSize {
                 map.sampleSize = try find(sampleSize, "sample size")
             }
+            map.rates = description.masking.rates.map { position[$0.column] }
         }
         if let annotation = description.annotation, let i = position[annotation] {
             if purpose == .release {

@@ -93,15 +93,26 @@ public struct ReleaseMarks: Sendable {
     public var annotations: [Code]
     /// Whether any derived column on the cell's row holds a value.
     public var derivedPublished: [Bool]
-    /// Whether a derived column on the cell's row holds a value that reads as zero (`0.0`, `0%`; Example 3).
-    public var derivedReadsZero: [Bool] = []
+    /// Per cell, which derived columns (bit k: the description's k-th `derived` column) hold a value that reads as
+    /// zero (`0.0`, `0%`; Example 3).
+    public var derivedZeroColumns: [UInt32] = []
+    /// Per cell and rate formula (`rates:`, in order), the decimals its input value was written with, or -1 when
+    /// it was not a plain decimal: a merged row's recomputed rate keeps its first member's.
+    public var rateDecimals: [Int8] = []
     /// Whether the input had the annotation column at all.
     public var hasAnnotationColumn: Bool
 
-    package init(annotations: [Code], derivedPublished: [Bool], derivedReadsZero: [Bool] = [], hasAnnotationColumn: Bool) {
+    package init(
+        annotations: [Code], derivedPublished: [Bool], derivedZeroColumns: [UInt32] = [], rateDecimals: [Int8] = [],
+        hasAnnotationColumn: Bool
+    ) {
         self.annotations = annotations
         self.derivedPublished = derivedPublished
-        self.derivedReadsZero = derivedReadsZero
+        self.derivedZeroColumns = derivedZeroColumns
+        self.rateDecimals = rateDecimals
         self.hasAnnotationColumn = hasAnnotationColumn
     }
+
+    /// Whether any derived column on the cell's row reads as zero.
+    public func derivedReadsZero(_ cell: Int) -> Bool { (derivedZeroColumns[safe: cell] ?? 0) != 0 }
 }

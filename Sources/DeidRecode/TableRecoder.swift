@@ -49,7 +49,9 @@ enum TableRecoder {
         var lines: [Int32] = []
         var annotations: [ReleaseMarks.Code] = []
         var derivedPublished: [Bool] = []
-        var derivedZero: [Bool] = []
+        var derivedZero: [UInt32] = []
+        var rateDecimals: [Int8] = []
+        let rates = table.marks.map { $0.rateDecimals.count / max(table.cellCount, 1) } ?? 0
         for cell in 0..<table.cellCount {
             for j in 0..<arity { key[j] = table.value(of: cell, in: j) }
             key[d] = newValue[Int(key[d])]
@@ -64,7 +66,10 @@ enum TableRecoder {
                 lines.append(table.lines[cell])
                 annotations.append(table.marks?.annotations[cell] ?? .none)
                 derivedPublished.append(table.marks?.derivedPublished[cell] ?? false)
-                derivedZero.append(table.marks?.derivedReadsZero[safe: cell] ?? false)
+                derivedZero.append(table.marks?.derivedZeroColumns[safe: cell] ?? 0)
+                if let marks = table.marks, rates > 0 {
+                    rateDecimals += marks.rateDecimals[(cell * rates)..<((cell + 1) * rates)]
+                }
             } else {
                 output.memberCount[id] += 1
                 guard let count = sum(counts[id], table.counts[cell]),
@@ -77,7 +82,7 @@ enum TableRecoder {
                 denominators[id] += table.denominators?[cell] ?? .nan
                 // A merged row's derived values are recomputed or left empty; none is copied from a member.
                 derivedPublished[id] = false
-                derivedZero[id] = false
+                derivedZero[id] = 0
             }
         }
         // The merged coordinates are distinct by construction (one per group key), so indexing finds no duplicate.
@@ -88,12 +93,11 @@ enum TableRecoder {
             file: table.file)
         try RelationBuilder.validate(
             relations, counts: counts, dimensions: dimensions, coordinates: coordinates, lines: lines, file: table.file)
-        var marks = table.marks.map { _ in
+        let marks = table.marks.map { _ in
             ReleaseMarks(
-                annotations: annotations, derivedPublished: derivedPublished,
-                hasAnnotationColumn: table.marks?.hasAnnotationColumn ?? false)
+                annotations: annotations, derivedPublished: derivedPublished, derivedZeroColumns: derivedZero,
+                rateDecimals: rateDecimals, hasAnnotationColumn: table.marks?.hasAnnotationColumn ?? false)
         }
-        marks?.derivedReadsZero = derivedZero
         output.table = Table(
             file: table.file, kind: table.kind, dimensions: dimensions, coordinates: coordinates, index: cells,
             counts: counts,

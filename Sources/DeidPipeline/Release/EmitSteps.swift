@@ -2,10 +2,10 @@ import DeidRead
 import DeidVerify
 import DeidEmit
 
-/// The release, checked before a byte of it is written.
+/// The release, in memory and checked, before a byte of it is written.
 struct VerifiedRelease {
     let labelled: LabelledTable
-    let layout: ReleaseLayout
+    let release: Release
 }
 
 /// What a successful release did, in words and counts that reveal no value.
@@ -15,47 +15,47 @@ public struct ReleaseOutcome: Sendable {
 }
 
 extension ReleaseSteps {
-    /// The release's guarantees, re-derived independently of the steps that made them.
+    /// The release's guarantees, re-derived independently of the steps that made them, on the release as it
+    /// will be written.
     static func verify(_ labelled: LabelledTable) throws -> VerifiedRelease {
         let protected = labelled.protected
         let assessed = protected.assessed
         let rules = assessed.recoded.read.described.rules
+        let table = assessed.recoded.table
         try ReleaseInvariants.verify(
-            table: assessed.recoded.table, pattern: protected.pattern, policy: rules.policy,
-            audit: protected.protection.audit, assessment: assessed.assessment)
+            table: table, pattern: protected.pattern, policy: rules.policy, audit: protected.protection.audit,
+            assessment: assessed.assessment)
         let recode = assessed.recoded.recode
         let layout = ReleaseLayout(
             rows: recode.rows.isIdentity ? nil : recode.rows, rates: rules.description.masking.rates,
             percentages: protected.percentages.map { ($0.declaration.column, $0.texts) })
-        return VerifiedRelease(labelled: labelled, layout: layout)
+        let release = Release(
+            table: table, pattern: protected.pattern, description: rules.description, policy: rules.policy,
+            annotations: labelled.labels.annotations, layout: layout)
+        try ReleaseInvariants.verifyRows(release)
+        return VerifiedRelease(labelled: labelled, release: release)
     }
 
     /// The release table, the JSON report and the HTML report, each to a temporary file, then renamed into
     /// place together (the release last).
     static func emit(_ verified: VerifiedRelease) throws -> ReleaseOutcome {
-        let labelled = verified.labelled
-        let protected = labelled.protected
-        let assessed = protected.assessed
-        let read = assessed.recoded.read
-        let (request, rules) = (read.described.request, read.described.rules)
-        let (table, pattern) = (assessed.recoded.table, protected.pattern)
+        let read = verified.labelled.protected.assessed.recoded.read
+        let request = read.described.request
+        let table = verified.release.table
         let staged = try read.described.outputs.stage()
         let output = staged.release
         switch table.kind {
         case .aggregate:
-            try ReleaseWriter.writeAggregate(
-                input: read.spool.source, displayName: request.displayName, table: table, pattern: pattern,
-                description: rules.description, annotations: labelled.labels.annotations,
-                hideDerived: rules.policy.derived.hideWithCount, layout: verified.layout, to: output.fileDescriptor)
+            let digest = try ReleaseWriter.writeAggregate(
+                verified.release, input: read.spool.source, displayName: request.displayName, to: output.fileDescriptor)
+            // The input is read a second time to be written: it must still be the table that was protected.
+            guard digest == read.loaded.sha256 else {
+                throw VerifyError.invariantViolated("the input changed while it was being released", file: table.file)
+            }
         case .records:
-            try ReleaseWriter.writeAggregated(
-                table: table, pattern: pattern, description: rules.description,
-                annotations: labelled.labels.annotations, layout: verified.layout, to: output.fileDescriptor)
+            try ReleaseWriter.writeAggregated(verified.release, to: output.fileDescriptor)
         }
         try output.close()
-        try ReleaseInvariants.verifyWritten(
-            path: output.temporaryPath, table: table, pattern: pattern, description: rules.description,
-            policy: rules.policy, layout: verified.layout)
         let report = try auditReport(verified, outputDigest: FileDigest.sha256(ofFile: output.temporaryPath))
         var reportError: EmitError?
         report.writeJSON { text in
