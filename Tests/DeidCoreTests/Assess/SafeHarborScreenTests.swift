@@ -15,7 +15,7 @@ import Testing
               count: Cases
 
             """
-        let c = try Masking.Case(csv: csv, description: description)
+        let c = try FixtureRun(csv: csv, description: description)
         defer { c.remove() }
         let (table, parsed, _) = try c.load()
         return SafeHarborScreen.reasons(table: table, description: parsed)

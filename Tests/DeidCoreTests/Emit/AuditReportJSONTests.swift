@@ -8,7 +8,7 @@ import Testing
 /// document must be byte for byte what Foundation's JSONEncoder writes for the same report.
 @Suite struct AuditReportJSONTests {
     @Test func streamedReportEqualsEncodedReport() throws {
-        let run = try Masking.Case(fixture: "survey")
+        let run = try FixtureRun(fixture: "ddg/survey")
         defer { run.remove() }
         var report = try run.release().report
         // Every shape a hidden cell can take: with and without line, annotation and interval; an unbounded and
@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func emptyHiddenCellsKeepFoundationsLayout() throws {
-        let run = try Masking.Case(fixture: "survey")
+        let run = try FixtureRun(fixture: "ddg/survey")
         defer { run.remove() }
         var report = try run.release().report
         report.hiddenCells = []

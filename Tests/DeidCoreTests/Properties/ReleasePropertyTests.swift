@@ -24,7 +24,7 @@ import Testing
         var verified = 0
         var dimensions: Set<Int> = []
         await propertyCheck(count: 60, input: Self.tables) { table in
-            let run = try ReleaseRun(csv: table.csv, yaml: table.yaml)
+            let run = try FixtureRun(csv: table.csv, description: table.yaml)
             defer { run.remove() }
             do {
                 try run.release(exactUpTo: exactUpTo)
@@ -41,7 +41,7 @@ import Testing
             released += 1
             dimensions.insert(table.axes.count)
 
-            let verdict = run.verifier().verify(input: run.input, release: try run.released())
+            let verdict = try run.verifier().verify(input: run.input, release: run.released())
             #expect(verdict.violations.isEmpty, "\(verdict.violations)\n\(table)")
             if !verdict.inconclusive {
                 verified += 1
@@ -74,11 +74,12 @@ import Testing
     /// generated rates can read as 0.0 when the population is large.
     @Test func checkFlagsExactlyTheSmallCounts() async throws {
         await propertyCheck(count: 40, input: Self.tables) { table in
-            let run = try ReleaseRun(csv: table.csv, yaml: table.yaml)
+            let run = try FixtureRun(csv: table.csv, description: table.yaml)
             defer { run.remove() }
             let report = try run.check(run.tablePath)
             let count = try #require(run.input.column("Cases"))
-            let smallLines = run.input.rows.indices.filter { (1...10).contains(Int(run.input.rows[$0][count]) ?? 0) }.map { $0 + 2 }
+            let input = try run.input
+            let smallLines = input.rows.indices.filter { (1...10).contains(Int(input.rows[$0][count]) ?? 0) }.map { $0 + 2 }
             let small = report.findings.filter { $0.code == .smallCount }
             let others = report.findings.filter { $0.code != .smallCount }
             #expect(others.allSatisfy { $0.code == .roundedZeroPercent }, "\(report.findings.map(report.message(of:)))")

@@ -35,9 +35,9 @@ import Testing
         """
 
     func verdict(_ release: String) throws -> ReleaseVerifier.Verdict {
-        let run = try ReleaseRun(csv: Self.input, yaml: Self.yaml)
+        let run = try FixtureRun(csv: Self.input, description: Self.yaml)
         defer { run.remove() }
-        return run.verifier().verify(input: run.input, release: try PlainCSV(text: release))
+        return try run.verifier().verify(input: run.input, release: PlainCSV(text: release))
     }
 
     func release(_ rows: [String]) -> String {
@@ -81,12 +81,13 @@ import Testing
         """
 
     func example4Verdict(hiding hidden: Set<String>) throws -> ReleaseVerifier.Verdict {
-        let run = try ReleaseRun(csv: Self.example4, yaml: Self.yaml)
+        let run = try FixtureRun(csv: Self.example4, description: Self.yaml)
         defer { run.remove() }
-        let rows = run.input.rows.map { row in
+        let input = try run.input
+        let rows = input.rows.map { row in
             hidden.contains(row[0]) ? [row[0], "", row[2], "", "1|2"] : row + [""]
         }
-        return run.verifier().verify(input: run.input, release: PlainCSV(header: run.input.header + ["Annotation"], rows: rows))
+        return try run.verifier().verify(input: input, release: PlainCSV(header: input.header + ["Annotation"], rows: rows))
     }
 
     @Test func aLoneHiddenCellIsExact() throws {

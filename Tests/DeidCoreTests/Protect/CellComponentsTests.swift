@@ -5,7 +5,7 @@ import Testing
 /// Regression: the union-find in `CellComponents` once re-linked a stale root, so the parts of one relation
 /// fell into different components and complementary suppression "protected" cells without hiding anything.
 @Suite struct TableComponentsTests {
-    func load(_ csv: String, _ yaml: String) throws -> CellSystem { try ReleaseRun.table(csv, yaml).cellSystem }
+    func load(_ csv: String, _ yaml: String) throws -> CellSystem { try FixtureRun.table(csv, yaml).cellSystem }
 
     @Test func everyRelationLiesInOneComponent() throws {
         let table = try load("""

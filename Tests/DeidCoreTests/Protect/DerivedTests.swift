@@ -11,7 +11,7 @@ import Testing
     /// DDG Ed. 2.0 §4.4.3 Example 3: XXX's count of 3 and its 0.0% are hidden; ZZZ's 0 and 0.0% are a
     /// non-event and stay.
     @Test func example3HidesTheCountAndItsRoundedZero() throws {
-        let run = try Masking.Case(fixture: "example3")
+        let run = try FixtureRun(fixture: "ddg/example3")
         defer { run.remove() }
         let released = try run.release()
         #expect(released.csv == (try Masking.expected("example3")))
@@ -22,7 +22,7 @@ import Testing
 
     /// A release that left XXX's 0.0% beside its blank count: one finding, the specific one.
     @Test func checkReportsARoundedZeroBesideAHiddenCount() throws {
-        let run = try Masking.Case(fixture: "example3")
+        let run = try FixtureRun(fixture: "ddg/example3")
         defer { run.remove() }
         let report = try run.check(Masking.fixtures + "/example3/released-with-zero-percent.csv")
         #expect(report.findings.map(\.code) == [.roundedZeroPercent])
@@ -37,7 +37,7 @@ import Testing
 
     /// The raw table: XXX's 3 is a small count, and its 0.0% is a rounded zero; ZZZ's 0 and 0.0% are fine.
     @Test func checkReportsARoundedZeroBesideASmallCount() throws {
-        let run = try Masking.Case(fixture: "example3")
+        let run = try FixtureRun(fixture: "ddg/example3")
         defer { run.remove() }
         let report = try run.check()
         #expect(report.findings.map(\.code) == [.roundedZeroPercent, .smallCount])
@@ -51,7 +51,7 @@ import Testing
 
     /// A hidden count with a non-zero derived value is still the general rule-5 finding.
     @Test func aPublishedNonZeroValueOfAHiddenCountIsTheGeneralFinding() throws {
-        let run = try Masking.Case(fixture: "example3")
+        let run = try FixtureRun(fixture: "ddg/example3")
         defer { run.remove() }
         try run.folder.write("released.csv", "County,Count,Percent,Annotation\nXXX,,0.1,1\nYYY,15,1.0,\nZZZ,0,0.0,\n")
         let report = try run.check(run.folder.path + "/released.csv")
@@ -71,8 +71,8 @@ import Testing
     /// Under a policy that publishes derived values of hidden rows, the release still refuses the rounded zero:
     /// the written table is read back before it is committed.
     @Test func releaseRefusesARoundedZeroUnderAnyPolicy() throws {
-        let run = try Masking.Case(
-            fixture: "example3",
+        let run = try FixtureRun(
+            fixture: "ddg/example3",
             policy: try Masking.preset(replacing: "hide_with_count: true", with: "hide_with_count: false"))
         defer { run.remove() }
         let error = expectError(VerifyError.self) { _ = try run.release() }
@@ -89,7 +89,7 @@ import Testing
 
     /// Rule 5 covers complementary cells too: every hidden row of the recoded release has an empty rate.
     @Test func derivedValuesOfEveryHiddenRowAreEmpty() throws {
-        let run = try Masking.Case(fixture: "recode-county")
+        let run = try FixtureRun(fixture: "ddg/recode-county")
         defer { run.remove() }
         let released = try run.release()
         let rows = Masking.rows(released.csv)

@@ -54,9 +54,9 @@ import Testing
         """
 
     @Test func parallelComponentsGiveTheSequentialPattern() throws {
-        let run = try ReleaseRun(csv: Self.csv, yaml: Self.yaml)
+        let run = try FixtureRun(csv: Self.csv, description: Self.yaml)
         defer { run.remove() }
-        let rules = (description: run.description, policy: run.policy)
+        let rules = try run.rules()
         let table = try run.table().cellSystem
         var primaries = Pattern(cellCount: table.cellCount)
         PrimarySuppression.apply(to: table, policy: rules.policy, pattern: &primaries)

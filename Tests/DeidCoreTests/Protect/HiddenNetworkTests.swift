@@ -7,7 +7,7 @@ import Testing
 @Suite struct HiddenNetworkTests {
     /// County (CA = R1 + R2, R1 = c1 + c2, R2 = c3) × Sex (T = F + M), the table of `PinnedCellsTests`.
     static func table() throws -> CellSystem {
-        try ReleaseRun.table(PinnedCellsTests.csv, PinnedCellsTests.yaml).cellSystem
+        try FixtureRun.table(PinnedCellsTests.csv, PinnedCellsTests.yaml).cellSystem
     }
 
     static func cell(_ label: String, in table: CellSystem) throws -> Int {
@@ -85,9 +85,9 @@ import Testing
     /// two: only the starting basis differs.
     @Test func splitAndMergedColumnsFindEquallyCheapMoves() throws {
         let table = try Self.table()
-        let run = try ReleaseRun(csv: PinnedCellsTests.csv, yaml: PinnedCellsTests.yaml)
+        let run = try FixtureRun(csv: PinnedCellsTests.csv, description: PinnedCellsTests.yaml)
         defer { run.remove() }
-        let policy = run.policy
+        let policy = try run.policy
         let costs = SuppressionCosts(system: table, rule: policy.complementary)
         var pattern = Pattern(cellCount: table.cellCount)
         for label in ["c1 F", "c2 M"] { pattern.hide(try Self.cell(label, in: table), .primary) }

@@ -5,7 +5,7 @@ import Testing
 /// A hypercube witness is used as proof that a hidden cell can move, so every cube it returns must be a
 /// move that keeps every total: for each relation, the total's move equals the sum of its parts' moves.
 @Suite struct HypercubeWitnessTests {
-    func load(_ csv: String, _ yaml: String) throws -> CellSystem { try ReleaseRun.table(csv, yaml).cellSystem }
+    func load(_ csv: String, _ yaml: String) throws -> CellSystem { try FixtureRun.table(csv, yaml).cellSystem }
 
     /// Every cube found for every hidden cell balances every relation.
     func expectBalanced(_ table: CellSystem, hidden: [Int]) {

@@ -6,78 +6,9 @@ import Testing
 @testable import DeidEmit
 @testable import DeidPipeline
 
-/// Runs the masking fixtures (Tests/Fixtures/ddg) and small inline tables through the real pipeline.
+/// Helpers for the masking fixtures (Tests/Fixtures/ddg); `FixtureRun` runs them through the pipeline.
 enum Masking {
     static let fixtures = Repo.fixtures + "/ddg"
-
-    /// What a release wrote: the table's text, the report as the pipeline returned it, and the report's JSON as
-    /// written to disk.
-    struct Released {
-        var csv: String
-        var report: AuditReport
-        var json: [String: Any]
-        var summary: String
-    }
-
-    /// A folder with a table, its description and optionally a local policy, built from text.
-    struct Case {
-        let folder: TemporaryFolder
-        var table: String { folder.path + "/table.csv" }
-        var rules: String { folder.path + "/table.deid.yaml" }
-        var output: String { folder.path + "/release.csv" }
-        var reportFile: String { folder.path + "/audit.json" }
-
-        init(csv: String, description: String, policy: String? = nil) throws {
-            folder = try TemporaryFolder()
-            try folder.write("table.csv", csv)
-            try folder.write("table.deid.yaml", description)
-            if let policy { try folder.write("policy.yaml", policy) }
-        }
-
-        /// A copy of a fixture folder's table and description.
-        init(fixture name: String, policy: String? = nil) throws {
-            try self.init(
-                csv: String(contentsOfFile: Masking.fixtures + "/\(name)/table.csv", encoding: .utf8),
-                description: String(contentsOfFile: Masking.fixtures + "/\(name)/table.deid.yaml", encoding: .utf8)
-                    .replacingOccurrences(
-                        of: "policy: calhhs-ddg-2.0",
-                        with: policy == nil ? "policy: calhhs-ddg-2.0" : "policy: policy.yaml"),
-                policy: policy)
-        }
-
-        func release() throws -> Released {
-            let request = ReleaseRequest(
-                source: .file(table), displayName: "table.csv", descriptionFile: rules, output: output, report: reportFile,
-                presetsDirectory: Repo.presets)
-            let outcome = try Releaser.release(request)
-            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: reportFile)))
-            return Released(
-                csv: try String(contentsOfFile: output, encoding: .utf8), report: outcome.report,
-                json: json as? [String: Any] ?? [:], summary: outcome.summary)
-        }
-
-        func check(_ path: String? = nil) throws -> CheckReport {
-            try Checker.check(
-                CheckRequest(
-                    source: .file(path ?? table), displayName: "table.csv", descriptionFile: rules,
-                    presetsDirectory: Repo.presets))
-        }
-
-        var wroteNothing: Bool {
-            !FileManager.default.fileExists(atPath: output) && !FileManager.default.fileExists(atPath: reportFile)
-        }
-
-        /// The table as the release reads it, with its description and policy.
-        func load() throws -> (table: Table, description: TableDescription, policy: Policy) {
-            let description = try TableDescription.load(path: rules)
-            let policy = try Policy.load(for: description, presetsDirectory: Repo.presets)
-            let loaded = try TableLoader.load(
-                .file(table), displayName: "table.csv", description: description, policy: policy, purpose: .release)
-            return (loaded.table, description, policy)
-        }
-
-        func remove() { folder.remove() }
-    }
 
     static func expected(_ name: String) throws -> String {
         try String(contentsOfFile: fixtures + "/\(name)/expected-release.csv", encoding: .utf8)

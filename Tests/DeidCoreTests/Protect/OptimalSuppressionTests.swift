@@ -49,9 +49,9 @@ import Testing
         let oracle: WidthOracle
 
         init(rule6: Bool) throws {
-            let run = try ReleaseRun(csv: OptimalSuppressionTests.csv, yaml: OptimalSuppressionTests.yaml)
+            let run = try FixtureRun(csv: OptimalSuppressionTests.csv, description: OptimalSuppressionTests.yaml)
             defer { run.remove() }
-            var policy = run.policy
+            var policy = try run.policy
             if !rule6 { policy.complementary.rule6 = nil }
             let table = try run.table().cellSystem
             var primaries = Pattern(cellCount: table.cellCount)

@@ -47,7 +47,7 @@ import Testing
     /// The near neighbourhood of c1 × F holds R1 but not CA or R2, so CA = R1 + R2 holds R1 still in every sex;
     /// c1 and c2 can still move against each other within R1.
     @Test func aRegionWhoseStateTotalIsOutsideIsPinned() throws {
-        let run = try ReleaseRun(csv: Self.csv, yaml: Self.yaml)
+        let run = try FixtureRun(csv: Self.csv, description: Self.yaml)
         defer { run.remove() }
         let table = try run.table().cellSystem
         func label(_ cell: Int32) -> String { table.origins.coordinates(of: Int(cell)).map(\.value).joined(separator: " ") }

@@ -9,7 +9,7 @@ import Testing
 /// release would stop with "audit still failing" while cells remain that could widen the interval.
 @Suite struct RepairTests {
     struct Setup {
-        let run: ReleaseRun
+        let run: FixtureRun
         let table: CellSystem
         let policy: Policy
         let shared: GreedySuppression.Shared
@@ -17,13 +17,14 @@ import Testing
     }
 
     static func setup() throws -> Setup {
-        let run = try ReleaseRun(csv: FirstPassTests.csv, yaml: FirstPassTests.yaml)
+        let run = try FixtureRun(csv: FirstPassTests.csv, description: FirstPassTests.yaml)
         let table = try run.table().cellSystem
         var pattern = Pattern(cellCount: table.cellCount)
-        PrimarySuppression.apply(to: table, policy: run.policy, pattern: &pattern)
-        let costs = SuppressionCosts(system: table, rule: run.policy.complementary)
+        let policy = try run.policy
+        PrimarySuppression.apply(to: table, policy: policy, pattern: &pattern)
+        let costs = SuppressionCosts(system: table, rule: policy.complementary)
         let shared = GreedySuppression.Shared(system: table, costs: costs, components: CellComponents(table))
-        return Setup(run: run, table: table, policy: run.policy, shared: shared, pattern: pattern)
+        return Setup(run: run, table: table, policy: policy, shared: shared, pattern: pattern)
     }
 
     @Test func aRejectedCellCoveredByWitnessesStillGetsACell() throws {

@@ -13,7 +13,7 @@ import Testing
     /// (zeros are never suppressed). The audit protects Desert like any hidden cell, so North (the smallest other
     /// region) is hidden as its complementary cell.
     @Test func anEstimateOnFewerThan30CasesIsHiddenWithCode4() throws {
-        let run = try Masking.Case(fixture: "survey")
+        let run = try FixtureRun(fixture: "ddg/survey")
         defer { run.remove() }
         let released = try run.release()
         #expect(released.csv == (try Masking.expected("survey")))
@@ -36,8 +36,8 @@ import Testing
     /// `protect_unreliable: false`: the audit treats the unreliable cell as published, so nothing else is hidden,
     /// and the report gives it no interval.
     @Test func unprotectedUnreliableCellsNeedNoComplementaryCells() throws {
-        let run = try Masking.Case(
-            fixture: "survey",
+        let run = try FixtureRun(
+            fixture: "ddg/survey",
             policy: try Masking.preset(replacing: "protect_unreliable: true", with: "protect_unreliable: false"))
         defer { run.remove() }
         let released = try run.release()
@@ -58,7 +58,7 @@ import Testing
 
     /// A count that is both small and unreliable keeps its primary reason (confidentiality first).
     @Test func aSmallUnreliableCountStaysPrimary() throws {
-        let run = try Masking.Case(
+        let run = try FixtureRun(
             csv: "Region,Estimated adults,Respondents\nAll regions,400,80\nNorth,392,72\nSouth,8,8\n",
             description: try String(contentsOfFile: Masking.fixtures + "/survey/table.deid.yaml", encoding: .utf8)
                 .replacingOccurrences(of: "  derived: [Percent]\n", with: ""))
@@ -75,7 +75,7 @@ import Testing
     /// `deid check` on the raw table: Desert's published estimate is unreliable; Central's zero is not. The
     /// message names the column and the minimum, not the sample size.
     @Test func checkReportsUnreliableEstimates() throws {
-        let run = try Masking.Case(fixture: "survey")
+        let run = try FixtureRun(fixture: "ddg/survey")
         defer { run.remove() }
         let report = try run.check()
         let findings = report.findings.filter { $0.code == .unreliableEstimate }
@@ -87,11 +87,11 @@ import Testing
         #expect(report.properties(of: finding) == ["column": "Respondents", "min_sample_cases": "30"])
         // The release itself passes the check: the unreliable estimate is blank.
         _ = try run.release()
-        #expect(try run.check(run.output).findings.isEmpty)
+        #expect(try run.check(run.outputPath).findings.isEmpty)
     }
 
     @Test func aBlankSampleSizeIsRefusedForARelease() throws {
-        let run = try Masking.Case(
+        let run = try FixtureRun(
             csv: "Region,Estimated adults,Respondents,Percent\nAll regions,100,50,1.0\nNorth,60,,1.0\nSouth,40,20,1.0\n",
             description: try String(contentsOfFile: Masking.fixtures + "/survey/table.deid.yaml", encoding: .utf8))
         defer { run.remove() }

@@ -9,7 +9,7 @@ import Testing
 @Suite struct ThreeCategoryTests {
     /// The DDG's example: 545 / 545 / 10 of 1,100 → 50% / 50% / < 1% / 100%.
     @Test func ddgExampleIsPublishedAsRoundedPercentages() throws {
-        let run = try Masking.Case(fixture: "three-category")
+        let run = try FixtureRun(fixture: "ddg/three-category")
         defer { run.remove() }
         let released = try run.release()
         #expect(released.csv == (try Masking.expected("three-category")))
@@ -29,7 +29,7 @@ import Testing
 
     /// T11: a total of 1,099 is below 11 ÷ 1%; nothing is written and the message prints no count.
     @Test func aTotalOf1099IsRefused() throws {
-        let run = try Masking.Case(fixture: "three-category-total-1099")
+        let run = try FixtureRun(fixture: "ddg/three-category-total-1099")
         defer { run.remove() }
         let error = expectError(ProtectError.self) { _ = try run.release() }
         #expect(error?.description == "table.csv:2: error: the total of 'Sex' for the table is below 1100, the "
@@ -41,7 +41,7 @@ import Testing
 
     /// Every slice is checked: Alpine's total is too small even though California's is large.
     @Test func everyTotalIsChecked() throws {
-        let run = try Masking.Case(
+        let run = try FixtureRun(
             csv: """
                 County,Sex,Patients
                 California,Total,2300
@@ -68,7 +68,7 @@ import Testing
     /// Two counties above the minimum: each county's row shares are its own; relations across counties are part
     /// of the percentages audit.
     @Test func percentagesAreSharesOfEachTotal() throws {
-        let run = try Masking.Case(
+        let run = try FixtureRun(
             csv: """
                 County,Sex,Patients
                 California,Total,4000
@@ -111,7 +111,7 @@ import Testing
     /// 1,099 / 1 / 0 of 1,100 shows 100% / < 1% / 0%. "100%" means at least 1,095, so an attacker who knows the
     /// total narrows the small category to 1–5: the percentages audit refuses what the DDG's rule of thumb allows.
     @Test func roundedSharesThatNarrowASmallCategoryAreRefused() throws {
-        let run = try Masking.Case(
+        let run = try FixtureRun(
             csv: "Sex,Patients\nTotal,1100\nMale,1099\nFemale,1\nIntersex,0\n",
             description: try String(contentsOfFile: Masking.fixtures + "/three-category/table.deid.yaml", encoding: .utf8))
         defer { run.remove() }
@@ -122,7 +122,7 @@ import Testing
     }
 
     @Test func fourCategoriesAreRefused() throws {
-        let run = try Masking.Case(
+        let run = try FixtureRun(
             csv: "Sex,Patients\nTotal,1200\nMale,590\nFemale,590\nIntersex,10\nUnknown,10\n",
             description: try String(contentsOfFile: Masking.fixtures + "/three-category/table.deid.yaml", encoding: .utf8))
         defer { run.remove() }

@@ -6,9 +6,9 @@ import Testing
 /// names no code for any hidden cell.
 @Suite struct UnannotatedLabelsTests {
     @Test func noAnnotationColumnMeansNoCodeAndNoLabelAudit() throws {
-        let run = try ReleaseRun(csv: FirstPassTests.csv, yaml: FirstPassTests.yaml)
+        let run = try FixtureRun(csv: FirstPassTests.csv, description: FirstPassTests.yaml)
         defer { run.remove() }
-        #expect(run.description.annotation == nil)
+        #expect(try run.description.annotation == nil)
         let report = try run.release().report
         #expect(report.summary.labels.mode == .generic)
         #expect(report.summary.labels.reason.contains("no annotation column"))
@@ -18,7 +18,7 @@ import Testing
 
         let table = try run.table().cellSystem
         var pattern = Pattern(cellCount: table.cellCount)
-        PrimarySuppression.apply(to: table, policy: run.policy, pattern: &pattern)
+        PrimarySuppression.apply(to: table, policy: try run.policy, pattern: &pattern)
         guard case .decided(let decision) = try Labelling.plan(
             system: table, pattern: pattern, policy: run.policy, annotated: false)
         else {

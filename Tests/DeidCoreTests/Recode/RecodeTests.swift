@@ -10,7 +10,7 @@ import Testing
     /// recode-county: Alpine (1,200), Modoc (8,700) and Mono (13,200) are below 20,000 people and together make
     /// 23,100, so they become one value, "Other Mountain", in every row and relation.
     @Test func countyBelow20000IsReleasedAsOtherRegion() throws {
-        let run = try Masking.Case(fixture: "recode-county")
+        let run = try FixtureRun(fixture: "ddg/recode-county")
         defer { run.remove() }
         let released = try run.release()
         #expect(released.csv == (try Masking.expected("recode-county")))
@@ -39,7 +39,7 @@ import Testing
     /// The recoded table is a table in its own right: one value in place of three, sums in every cell, and every
     /// total still the sum of its parts.
     @Test func recodedTableKeepsItsRelations() throws {
-        let run = try Masking.Case(fixture: "recode-county")
+        let run = try FixtureRun(fixture: "ddg/recode-county")
         defer { run.remove() }
         let (table, description, policy) = try run.load()
         let result = try Recoding.apply(description.masking.aggregate, to: table, description: description, policy: policy)
@@ -69,7 +69,7 @@ import Testing
 
     /// Explicit groups pool years: 2019–2021's small age-group counts add up to publishable ones.
     @Test func yearsArePooledByADeclaredGroup() throws {
-        let run = try Masking.Case(fixture: "pooled-years")
+        let run = try FixtureRun(fixture: "ddg/pooled-years")
         defer { run.remove() }
         let released = try run.release()
         #expect(released.csv == (try Masking.expected("pooled-years")))
@@ -89,7 +89,7 @@ import Testing
                 with: "      into: parent\n      label: \"{parent}, small counties\"\n"
                     + "      populations: {Alameda: 1650000, Marin: 260000, San Francisco: 870000, Alpine: 1200, "
                     + "Modoc: 28000, Mono: 30000, Placer: 400000, Nevada: 102000}\n")
-        let run = try Masking.Case(
+        let run = try FixtureRun(
             csv: try String(contentsOfFile: Masking.fixtures + "/recode-county/table.csv", encoding: .utf8),
             description: description)
         defer { run.remove() }
@@ -107,7 +107,7 @@ import Testing
     /// `hidden_share_above`: Alpine, Modoc and Mono would lose every non-zero cell; merged they still would lose
     /// two of three, so the sibling with the smallest share (Placer, by label order among equals) joins.
     @Test func hiddenShareMergesValuesThatWouldMostlyBeHidden() throws {
-        let run = try Masking.Case(
+        let run = try FixtureRun(
             csv: try String(contentsOfFile: Masking.fixtures + "/recode-county/table.csv", encoding: .utf8),
             description: try String(contentsOfFile: Masking.fixtures + "/recode-county/table.deid.yaml", encoding: .utf8)
                 .replacingOccurrences(of: "{population_below: 20000}", with: "{hidden_share_above: 0.5}"))
@@ -123,7 +123,7 @@ import Testing
     }
 
     @Test func aRuleWithNothingFailingChangesNothing() throws {
-        let run = try Masking.Case(
+        let run = try FixtureRun(
             csv: try String(contentsOfFile: Masking.fixtures + "/recode-county/table.csv", encoding: .utf8),
             description: try String(contentsOfFile: Masking.fixtures + "/recode-county/table.deid.yaml", encoding: .utf8)
                 .replacingOccurrences(of: "20000", with: "1000"))
@@ -138,7 +138,7 @@ import Testing
 
     /// Subtotals can be grouped too: the group takes over their children, and the release and `check` agree.
     @Test func subtotalsMergeWithTheirChildren() throws {
-        let run = try Masking.Case(
+        let run = try FixtureRun(
             csv: try String(contentsOfFile: Masking.fixtures + "/recode-county/table.csv", encoding: .utf8),
             description: try String(contentsOfFile: Masking.fixtures + "/recode-county/table.deid.yaml", encoding: .utf8)
                 .replacingOccurrences(
@@ -154,23 +154,23 @@ import Testing
         #expect(county.labels[Int(county.parent[group])] == "California")
         #expect(result.table.relationsHold)
         _ = try run.release()
-        let check = try run.check(run.output)
+        let check = try run.check(run.outputPath)
         #expect(check.findings.isEmpty)
     }
 
     /// `deid check` reads the release with the description that produced it: the group stands in for its members.
     @Test func checkReadsARecodedRelease() throws {
-        let run = try Masking.Case(fixture: "recode-county")
+        let run = try FixtureRun(fixture: "ddg/recode-county")
         defer { run.remove() }
         _ = try run.release()
-        let report = try run.check(run.output)
+        let report = try run.check(run.outputPath)
         #expect(report.findings.isEmpty)
         #expect(report.summary.hiddenCells == 4)
         #expect(report.summary.audit?.verdict == .pass)
     }
 
     @Test func recordsInputReleasesTheRecodedCategories() throws {
-        let run = try Masking.Case(
+        let run = try FixtureRun(
             csv: "County,Sex\n" + String(repeating: "Alpine,F\n", count: 3) + String(repeating: "Mono,M\n", count: 9)
                 + String(repeating: "Placer,F\n", count: 20) + String(repeating: "Placer,M\n", count: 14),
             description: """
@@ -210,7 +210,7 @@ import Testing
     // MARK: errors
 
     @Test func membersOfDifferentParentsAreRefused() throws {
-        let run = try Masking.Case(
+        let run = try FixtureRun(
             csv: try String(contentsOfFile: Masking.fixtures + "/recode-county/table.csv", encoding: .utf8),
             description: try String(contentsOfFile: Masking.fixtures + "/recode-county/table.deid.yaml", encoding: .utf8)
                 .replacingOccurrences(
@@ -219,12 +219,12 @@ import Testing
         defer { run.remove() }
         let error = expectError(RecodeError.self) { _ = try run.release() }
         #expect(error?.message.contains("the members of 'Marin and Mono' have different parents ('Bay Area', 'Mountain')") == true)
-        #expect(error?.location?.file == run.rules)
+        #expect(error?.location?.file == run.descriptionPath)
         #expect(run.wroteNothing)
     }
 
     @Test func aGroupLabelThatIsAlreadyAValueIsRefused() throws {
-        let run = try Masking.Case(
+        let run = try FixtureRun(
             csv: try String(contentsOfFile: Masking.fixtures + "/recode-county/table.csv", encoding: .utf8),
             description: try String(contentsOfFile: Masking.fixtures + "/recode-county/table.deid.yaml", encoding: .utf8)
                 .replacingOccurrences(of: "      into: parent\n", with: "      into: parent\n      label: Nevada\n"))
@@ -235,7 +235,7 @@ import Testing
     }
 
     @Test func anUnknownPopulationIsRefusedWithoutPrintingOne() throws {
-        let run = try Masking.Case(
+        let run = try FixtureRun(
             csv: try String(contentsOfFile: Masking.fixtures + "/recode-county/table.csv", encoding: .utf8),
             description: try String(contentsOfFile: Masking.fixtures + "/recode-county/table.deid.yaml", encoding: .utf8)
                 .replacingOccurrences(of: "      into: parent\n", with: "      into: parent\n      populations: {Alpine: 1200}\n"))

@@ -51,11 +51,12 @@ import Testing
     func releaseHidesWhatIsExpectedAndSurvivesTheAttacker(_ name: String) throws {
         let folder = Self.folder + "/" + name
         let expected = try Expected.load(folder)
-        let run = try ReleaseRun(fixture: folder)
+        let run = try FixtureRun(fixture: folder)
         defer { run.remove() }
         try run.release()
         let release = try run.released()
-        let dims = run.description.dimensions.compactMap { run.input.column($0.column) }
+        let input = try run.input
+        let dims = try run.description.dimensions.compactMap { input.column($0.column) }
         let count = try #require(run.input.column(run.description.countColumn))
         let hidden = Set(release.rows.filter { $0[count].isEmpty }.map { row in dims.map { row[$0] } })
 
@@ -72,7 +73,7 @@ import Testing
             #expect(try run.reportedIntervals().labels == labels)
         }
 
-        let verdict = run.verifier(nodeBudget: 2_000_000).verify(input: run.input, release: release)
+        let verdict = try run.verifier(nodeBudget: 2_000_000).verify(input: run.input, release: release)
         #expect(verdict.violations.isEmpty, "\(verdict.violations)")
         #expect(!verdict.inconclusive, "the brute-force check ran out of budget")
         let recheck = try run.check(run.outputPath)
@@ -83,7 +84,7 @@ import Testing
     func checkFlagsTheHandMadeReleases(_ name: String) throws {
         let folder = Self.folder + "/" + name
         let expected = try Expected.load(folder)
-        let run = try ReleaseRun(fixture: folder)
+        let run = try FixtureRun(fixture: folder)
         defer { run.remove() }
         for hand in expected.check {
             let report = try run.check(folder + "/" + hand.file)
@@ -93,7 +94,7 @@ import Testing
             #expect(report.findings.allSatisfy { $0.code == .underProtected }, "\(report.findings.map(report.message(of:)))")
 
             // The independent attacker agrees, cell for cell.
-            let verdict = run.verifier().verify(input: run.input, release: try PlainCSV(file: folder + "/" + hand.file))
+            let verdict = try run.verifier().verify(input: run.input, release: PlainCSV(file: folder + "/" + hand.file))
             let broken = hand.underProtected.map { "(\($0.joined(separator: ", ")))" }
             #expect(verdict.violations.count == hand.underProtected.count, "\(verdict.violations)")
             for cell in broken { #expect(verdict.violations.contains { $0.contains(cell) }, "\(cell): \(verdict.violations)") }
