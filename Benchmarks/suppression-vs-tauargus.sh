@@ -70,7 +70,7 @@ for t in "${TABLES[@]}"; do
     matched=$OUT/matched-$t
     mkdir -p "$matched"
     sed -e 's/^name: .*/name: calhhs-ddg-2.0-width-10/' -e 's/^\( *min_interval_width:\) 11$/\1 10/' \
-        Rules/calhhs-ddg-2.0.yaml > "$matched/policy.yaml"
+        Presets/calhhs-ddg-2.0.yaml > "$matched/policy.yaml"
     grep -q '^ *min_interval_width: 10$' "$matched/policy.yaml" || { echo "could not set the width in $matched/policy.yaml"; exit 2; }
     sed 's|^policy: .*|policy: policy.yaml|' "${table%.csv}.deid.yaml" > "$matched/table.deid.yaml"
     echo "== table ($t): deid release with min_interval_width 10, hyperfine -N --warmup 1 --runs $RUNS"

@@ -1,7 +1,7 @@
 """California's 58 counties in the ten Census regions, with 2020 Census populations.
 
 Shared by the sample and benchmark generators. Populations: U.S. Census Bureau, 2020 Census redistricting
-data (P.L. 94-171), total population by county, as also given in Rules/reference/ca-county-population.csv.
+data (P.L. 94-171), total population by county, as also given in Presets/reference/ca-county-population.csv.
 """
 
 REGIONS = {

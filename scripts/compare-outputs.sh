@@ -7,7 +7,7 @@
 # Inputs: every table with a description among the test fixtures and the samples, the benchmark tables (a) and
 # (b) and RANDOM_TABLES (default 40) random tables of Benchmarks/random_tables.py. For each: `release` (with the
 # JSON and HTML reports), `check` in text and JSON on the input and on the release, and `score` in JSON.
-# Both binaries must find the same presets (run them from this checkout, or set DEID_RULES_DIR).
+# Both binaries must find the same presets (run them from this checkout, or set DEID_RULES_DIR, which every deid reads).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 old=$(realpath "$1")

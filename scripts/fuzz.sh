@@ -24,7 +24,7 @@ i=0
 while IFS= read -r f; do i=$((i + 1)); cp "$f" "$work/seeds/tables/$i.csv"; done \
   < <(find Tests/Fixtures -name '*.csv' -size -4k | sort)
 while IFS= read -r f; do i=$((i + 1)); cp "$f" "$work/seeds/yaml/$i.yaml"; done \
-  < <(find Tests/Fixtures Rules -name '*.yaml' | sort)
+  < <(find Tests/Fixtures Presets -name '*.yaml' | sort)
 seeds_for() {
   case $1 in
     csv | table) echo "$work/seeds/tables" ;;

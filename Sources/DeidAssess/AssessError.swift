@@ -24,16 +24,16 @@ public enum AssessError: DiagnosticError, Equatable {
     public var message: String {
         switch self {
         case .referenceNotFound(let name, let path, _, let available):
-            "reference data '\(name)' not found (looked for \(path)); available in Rules/reference: "
+            "reference data '\(name)' not found (looked for \(path)); available in Presets/reference: "
                 + (available.isEmpty ? "none" : available.joined(separator: ", "))
-                + "; or give a path to a CSV file of the same format (Rules/reference/README.md)"
+                + "; or give a path to a CSV file of the same format (Presets/reference/README.md)"
         case .invalidReference(_, let problem):
-            "invalid reference data: \(problem) (format: Rules/reference/README.md)"
+            "invalid reference data: \(problem) (format: Presets/reference/README.md)"
         case .unscorableLabel(_, let column, let label, let problem):
             "cannot score '\(label)' in dimension '\(column)': \(problem)"
         case .noScoringSection(let policy, _):
             "policy '\(policy)' has no `scoring:` section, so deid cannot compute the DDG publication score; "
-                + "copy the section from Rules/calhhs-ddg-2.0.yaml (without it every table with personal "
+                + "copy the section from Presets/calhhs-ddg-2.0.yaml (without it every table with personal "
                 + "characteristics is masked)"
         }
     }

@@ -7,7 +7,7 @@ import DeidModel
 /// (or is not declared not to be) a high-risk population, when the policy says so, or when the score is above
 /// the threshold; a score at or below it allows release without masking.
 public enum Assessor {
-    /// `referenceDirectory` is the `Rules/reference` folder beside the policy presets.
+    /// `referenceDirectory` is the `Presets/reference` folder beside the policy presets.
     public static func assess(
         table: Table, description: TableDescription, policy: Policy, referenceDirectory: String
     ) throws(AssessError) -> Assessment {
@@ -53,7 +53,7 @@ public enum Assessor {
             decision: decision, references: used, notes: notes, scoreFailure: score == nil ? scoreError : nil)
     }
 
-    /// The `Rules/reference` folder beside a presets folder.
+    /// The `Presets/reference` folder beside a presets folder.
     public static func referenceDirectory(presets: String) -> String { DescriptionFiles.join(presets, "reference") }
 
     /// T12 (§5.6.2): a declared high-risk population masks; so does a missing declaration (conservative).

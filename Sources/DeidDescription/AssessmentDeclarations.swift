@@ -65,7 +65,7 @@ public struct ImplicitPopulation: Sendable, Hashable {
     /// The name shown in the report, and the label looked up when no population is given.
     public var label: String?
     public var population: Int?
-    /// A reference file name (in `Rules/reference/`) or path; nil: the policy's default for the criterion.
+    /// A reference file name (in `Presets/reference/`) or path; nil: the policy's default for the criterion.
     public var reference: String?
     /// For service geography reported by provider address (DDG service-geography address bands).
     public var address: AddressKind?
@@ -162,7 +162,7 @@ public struct DimensionScoringSpec: Sendable, Hashable {
     public var ages: [String: AgeRange]
     /// Label → statewide (or unit) population, for labels missing from the reference data.
     public var populations: [String: Int]
-    /// A reference file name (in `Rules/reference/`) or path, replacing the policy's default.
+    /// A reference file name (in `Presets/reference/`) or path, replacing the policy's default.
     public var reference: String?
     /// Where `reference:` is written, so a missing file is reported at that line.
     public var referenceLocation: SourceLocation?

@@ -30,7 +30,7 @@ public enum DescriptionError: DiagnosticError, Equatable {
     case invalidHierarchy(SourceLocation, column: String, problem: String)
     case unknownPreset(SourceLocation?, name: String, directory: String, available: [String], suggestion: String?)
     case policyFileNotFound(SourceLocation?, path: String, resolved: String)
-    /// `PresetLocator` found no `Rules/` folder; `tried` lists every place looked at, in order.
+    /// `PresetLocator` found no `Presets/` folder; `tried` lists every place looked at, in order.
     case presetsDirectoryNotFound(tried: [String])
     case descriptionFileNotFound(path: String)
     /// `DescriptionDiscovery` found no description for a table; `searched` lists every path looked at.
@@ -97,8 +97,8 @@ public enum DescriptionError: DiagnosticError, Equatable {
         case .policyFileNotFound(_, let path, let resolved):
             "policy file not found: '\(path)' (looked for \(resolved)); paths are relative to the description's folder"
         case .presetsDirectoryNotFound(let tried):
-            "cannot find deid's policy presets (the Rules folder); tried: " + tried.joined(separator: "; ")
-                + ". Set DEID_RULES_DIR to the folder holding calhhs-ddg-2.0.yaml"
+            "cannot find deid's policy presets (the Presets folder); tried: " + tried.joined(separator: "; ")
+                + ". Set DEID_PRESETS_DIR to the folder holding calhhs-ddg-2.0.yaml"
         case .descriptionFileNotFound(let path):
             "table description not found: '\(path)' (given with --description)"
         case .descriptionNotFound(let table, let searched):

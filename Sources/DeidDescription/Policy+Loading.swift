@@ -30,7 +30,7 @@ extension Policy {
                     suggestion: Suggestion.nearest(to: name, in: available))
             }
             let policy = try parse(yaml: DescriptionFiles.read(path), file: path)
-            // A renamed copy left in Rules/ would otherwise be recorded in audits under the wrong name.
+            // A renamed copy left in Presets/ would otherwise be recorded in audits under the wrong name.
             guard policy.name == name else {
                 throw .invalidValue(
                     SourceLocation(file: path), key: "name",
@@ -68,7 +68,7 @@ extension Policy {
     /// Parses and validates policy text; `file` becomes `Policy.file`.
     public static func parse(yaml text: String, file: String) throws(DescriptionError) -> Policy {
         let yaml = StrictYAML(file: file)
-        let document = try yaml.document(text, expected: "a policy starts with `version: 1` (see Rules/calhhs-ddg-2.0.yaml)")
+        let document = try yaml.document(text, expected: "a policy starts with `version: 1` (see Presets/calhhs-ddg-2.0.yaml)")
         try TableDescription.checkVersion(document, yaml: yaml)
         let root = try yaml.root(
             document, what: "policy", allowed: sections + optionalSections,

@@ -1,5 +1,5 @@
-/// A disclosure-control policy: every threshold deid applies, loaded from a preset in `Rules/` or a file.
-/// No threshold lives in code; see Rules/calhhs-ddg-2.0.yaml for the documented values and their DDG sources.
+/// A disclosure-control policy: every threshold deid applies, loaded from a preset in `Presets/` or a file.
+/// No threshold lives in code; see Presets/calhhs-ddg-2.0.yaml for the documented values and their DDG sources.
 public struct Policy: Sendable, Hashable {
     /// Preset name, e.g. `calhhs-ddg-2.0`.
     public var name: String

@@ -1,13 +1,16 @@
 import Foundation
 
-/// Finds the `Rules/` folder holding the policy presets at run time.
+/// Finds the `Presets/` folder holding the policy presets at run time.
 ///
-/// Order: `$DEID_RULES_DIR`; `<executable's folder>/../share/deid/Rules` (an installed layout); then every folder
-/// above the executable's real path that has `Rules/calhhs-ddg-2.0.yaml` (a checkout running
-/// `.build/release/deid`, as the README and the pre-commit hook do). Tests either pass the folder to
-/// `Policy.load` directly or build a locator with their own environment and executable path.
+/// Order: `$DEID_PRESETS_DIR` (or its former name `$DEID_RULES_DIR`); `<executable's folder>/../share/deid/Presets`
+/// (an installed layout; `…/Rules` as installed before the folder was renamed); then every folder above the
+/// executable's real path that has `Presets/calhhs-ddg-2.0.yaml` (a checkout running `.build/release/deid`, as the
+/// README and the pre-commit hook do). Tests either pass the folder to `Policy.load` directly or build a locator
+/// with their own environment and executable path.
 public struct PresetLocator: Sendable {
-    public static let environmentVariable = "DEID_RULES_DIR"
+    public static let environmentVariable = "DEID_PRESETS_DIR"
+    /// The variable's name before the folder was renamed, still read.
+    public static let formerEnvironmentVariable = "DEID_RULES_DIR"
     /// The file whose presence identifies a presets folder while walking up from the executable.
     public static let marker = "calhhs-ddg-2.0.yaml"
 
@@ -26,10 +29,11 @@ public struct PresetLocator: Sendable {
     /// The presets folder, or an error listing every place tried.
     public func locate() throws(DescriptionError) -> String {
         var tried: [String] = []
-        if let explicit = environment[Self.environmentVariable], !explicit.isEmpty {
+        for variable in [Self.environmentVariable, Self.formerEnvironmentVariable] {
+            guard let explicit = environment[variable], !explicit.isEmpty else { continue }
             // An explicit setting that is wrong is an error, not a reason to quietly use some other policy.
             guard DescriptionFiles.isDirectory(explicit) else {
-                throw .presetsDirectoryNotFound(tried: ["\(Self.environmentVariable)=\(explicit) (not a folder)"])
+                throw .presetsDirectoryNotFound(tried: ["\(variable)=\(explicit) (not a folder)"])
             }
             return explicit
         }
@@ -39,17 +43,19 @@ public struct PresetLocator: Sendable {
             throw .presetsDirectoryNotFound(tried: tried)
         }
         let binFolder = DescriptionFiles.folder(of: executable)
-        let installed = DescriptionFiles.absolute("../share/deid/Rules", base: binFolder)
+        let installed = DescriptionFiles.absolute("../share/deid/Presets", base: binFolder)
         if DescriptionFiles.isDirectory(installed) { return installed }
+        let formerlyInstalled = DescriptionFiles.absolute("../share/deid/Rules", base: binFolder)
+        if DescriptionFiles.isDirectory(formerlyInstalled) { return formerlyInstalled }
         tried.append(installed)
         var folder = binFolder
         while true {
-            let candidate = DescriptionFiles.join(folder, "Rules")
+            let candidate = DescriptionFiles.join(folder, "Presets")
             if DescriptionFiles.isFile(DescriptionFiles.join(candidate, Self.marker)) { return candidate }
             guard folder != "/" else { break }
             folder = DescriptionFiles.folder(of: folder)
         }
-        tried.append("a Rules folder with \(Self.marker) in \(binFolder) or any folder above it")
+        tried.append("a Presets folder with \(Self.marker) in \(binFolder) or any folder above it")
         throw .presetsDirectoryNotFound(tried: tried)
     }
 

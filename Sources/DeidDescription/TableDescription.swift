@@ -64,7 +64,7 @@ public struct TableDescription: Sendable, Hashable {
 
 /// How the policy was named in the description.
 public enum PolicyReference: Sendable, Hashable, CustomStringConvertible {
-    /// A preset shipped in `Rules/`, e.g. `calhhs-ddg-2.0`.
+    /// A preset shipped in `Presets/`, e.g. `calhhs-ddg-2.0`.
     case preset(String)
     /// A policy file, resolved relative to the description file's folder.
     case path(String)

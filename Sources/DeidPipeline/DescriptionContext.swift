@@ -8,9 +8,9 @@ public struct DescriptionContext: Sendable {
     public var descriptionFile: String
     public var description: TableDescription
     public var policy: Policy
-    /// The `Rules/` folder the presets (and `reference/` data) were found in.
+    /// The `Presets/` folder the presets (and `reference/` data) were found in.
     public var presetsDirectory: String
-    /// The reference populations the publication score looks up (`Rules/reference`).
+    /// The reference populations the publication score looks up (`Presets/reference`).
     public var referenceDirectory: String { Assessor.referenceDirectory(presets: presetsDirectory) }
 
     /// The files a command reads for a table under these rules, which none of its outputs may replace.

@@ -26,7 +26,7 @@ import Testing
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
-        environment["DEID_RULES_DIR"] = Self.root + "/Rules"
+        environment["DEID_PRESETS_DIR"] = Self.root + "/Presets"
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -20,7 +20,7 @@ public struct ReferenceRow: Sendable, Hashable {
     public var source: String
 }
 
-/// The rows of one reference file (Rules/reference/README.md), looked up by label or alias ignoring case.
+/// The rows of one reference file (Presets/reference/README.md), looked up by label or alias ignoring case.
 public struct ReferencePopulations: Sendable {
     public static let header = ["label", "aliases", "category", "population_min", "population_max", "source"]
 
@@ -96,7 +96,7 @@ public struct ReferencePopulations: Sendable {
     }
 }
 
-/// Finds reference files by name (`Rules/reference/NAME.csv`) or path (relative to the description), loads
+/// Finds reference files by name (`Presets/reference/NAME.csv`) or path (relative to the description), loads
 /// each once, and remembers which were used so the report can hash them.
 final class ReferenceLibrary {
     let directory: String

@@ -6,7 +6,7 @@ import DeidModel
 /// One line per criterion: events, time, population (geography or insurance coverage), program, each
 /// demographic or other variable, and the variable interactions. The riskiest category of each decides (R1).
 public enum Scorer {
-    /// `referenceDirectory` is the `Rules/reference` folder holding the default reference files.
+    /// `referenceDirectory` is the `Presets/reference` folder holding the default reference files.
     public static func score(
         table: Table, description: TableDescription, policy: Policy, referenceDirectory: String
     ) throws(AssessError) -> ScoreBreakdown {

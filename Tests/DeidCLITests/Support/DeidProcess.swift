@@ -91,7 +91,7 @@ enum Deid {
         if let stdin { try Data(stdin).write(to: URL(fileURLWithPath: inPath)) }
 
         var env = ProcessInfo.processInfo.environment
-        for key in ["CI", "GITHUB_ACTIONS", "PRE_COMMIT", "DEID_RULES_DIR"] { env[key] = nil }
+        for key in ["CI", "GITHUB_ACTIONS", "PRE_COMMIT", "DEID_RULES_DIR", "DEID_PRESETS_DIR"] { env[key] = nil }
         for (key, value) in environment { env[key] = value }
 
         let process = Process()

@@ -8,7 +8,7 @@ enum Repo {
         return url.path
     }()
     static let fixtures = root + "/Tests/Fixtures"
-    static let presets = root + "/Rules"
+    static let presets = root + "/Presets"
 }
 
 /// A fresh temporary folder for one test; the test removes it with `remove()` (usually in a `defer`).

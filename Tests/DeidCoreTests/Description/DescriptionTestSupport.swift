@@ -6,10 +6,10 @@ import Testing
 enum Repo {
     static let root: String = {
         var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }  // Rules/ DeidCoreTests/ Tests/ <root>
+        for _ in 0..<4 { url.deleteLastPathComponent() }  // Presets/ DeidCoreTests/ Tests/ <root>
         return url.path
     }()
-    static let presets = root + "/Rules"
+    static let presets = root + "/Presets"
     static let fixtures = root + "/Tests/Fixtures"
 }
 
