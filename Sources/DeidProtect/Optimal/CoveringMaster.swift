@@ -1,6 +1,5 @@
 import CGLPK
 
-
 /// The master problem of exact complementary suppression: which cells to hide, as a 0–1 integer program
 /// `minimise Σ cost_j·x_j` subject to rows `Σ a_j·x_j ≥ b` that grow as the attacker subproblems find patterns
 /// too weak (`OptimalSuppression`). Cells hidden before protection are fixed at 1, cells that may not be hidden

@@ -2,7 +2,6 @@ import DeidSupport
 import DeidDescription
 import DeidModel
 
-
 /// Exact complementary suppression for a small component: the cheapest pattern (by `SuppressionCosts`) under
 /// which the linear relaxation of the attacker's problem gives every hidden cell the width it needs, found by
 /// Benders decomposition — the approach of Fischetti and Salazar-González's optimal cell suppression, with the

@@ -2,7 +2,6 @@ import CGLPK
 import DeidSolver
 import DeidModel
 
-
 /// The attacker subproblem of exact complementary suppression, over one component: given which cells are
 /// hidden, how far can a hidden cell move, and — when not far enough — which cells would have to be hidden to
 /// let it move further (a Benders cut for `CoveringMaster`).
