@@ -22,7 +22,7 @@ public struct MaskingReport: Sendable {
         notes = scoreBeforeRecoding.map { [$0.note] } ?? []
         if let recode {
             recodings = recode.recodings
-            notes += recode.notes
+            notes += recode.notes.map(RecodeText.note)
             if !recode.recodings.isEmpty {
                 let formulas = Set(description.masking.rates.map(\.column))
                 for column in description.derived where !formulas.contains(column) {

@@ -40,7 +40,10 @@ extension HTMLReport {
                     let stillFails =
                         r.groupStillFails.map { $0 ? "yes: its small cells are suppressed" : "no" } ?? "—"
                     w.row(
-                        [r.column, r.group, r.members.joined(separator: ", "), r.condition, r.reason, stillFails],
+                        [
+                            r.column, r.group, r.members.joined(separator: ", "), RecodeText.condition(r.condition),
+                            RecodeText.reason(r.reason), stillFails,
+                        ],
                         header: true)
                 }
             }

@@ -1,5 +1,6 @@
 import DeidDescription
 import DeidModel
+import DeidVerify
 
 extension HTMLReport {
     /// Section 1: every file the release depends on or produced, with its SHA-256 (ddg-rules §8 "Provenance").

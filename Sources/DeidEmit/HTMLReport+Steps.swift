@@ -1,4 +1,5 @@
 import DeidModel
+import DeidVerify
 
 extension HTMLReport {
     /// Section 2: the Expert Determination template (ddg-rules §8) with the six DDG steps (§1), each with a

@@ -21,8 +21,7 @@ public enum Recoding {
             let plan = try planner.plan()
             result.notes += plan.notes
             guard !plan.groups.isEmpty else {
-                result.notes.append(
-                    "aggregate rule \(i + 1) ('\(rule.column)'): no value failed its condition; nothing was merged")
+                result.notes.append(.nothingMerged(rule: i + 1, column: rule.column))
                 continue
             }
             let merged = try TableRecoder.merge(plan.groups, dimension: d, of: result.table)
@@ -39,11 +38,44 @@ public struct RecodeResult: Sendable {
     public var table: Table
     public var recodings: [RecodingRecord]
     public var rows: RecodedRows
-    public var notes: [String]
+    public var notes: [RecodeNote]
+}
+
+/// Something a reviewer should know about recoding, as data (the reports word it). `rule` is the rule's position
+/// in `aggregate:`, from 1.
+public enum RecodeNote: Sendable, Hashable {
+    /// No value failed the rule's condition.
+    case nothingMerged(rule: Int, column: String)
+    /// A value that fails `condition` (named only when the condition is a population) is the only one under
+    /// `parent`, so it is kept.
+    case loneValueKept(rule: Int, column: String, value: String?, parent: String, condition: AggregateDeclaration.Condition)
+    /// The group `group` takes in every value under `parent`, so it repeats the parent's row.
+    case groupRepeatsParent(rule: Int, column: String, group: String, parent: String)
+}
+
+/// Why a group was merged, as data. Population thresholds name the values below them (populations are public);
+/// a hidden-share condition names none, since which member failed would describe its hidden counts.
+public enum RecodingReason: Sendable, Hashable {
+    /// A declared group merged without a condition.
+    case declaredGroup
+    /// A declared group, at least one of whose members fails the condition.
+    case declaredGroupMemberFails(AggregateDeclaration.Condition)
+    /// `failed` are below the population threshold; `added` joined them so the group reaches it.
+    case populationBelow(Int, failed: [String], added: [String], source: PopulationSource)
+    /// Members fail a hidden-share condition or were added to make a group of two.
+    case hiddenShareAbove(Double)
+}
+
+/// Where the populations a rule compares with its threshold come from.
+public enum PopulationSource: Sendable, Hashable {
+    /// The rule's `populations:` list.
+    case listedInRule
+    /// The denominator column of each value's total rows.
+    case denominator(column: String)
 }
 
 /// One merge, as the audit report records it. The reason cites rules and public populations, never a count.
-public struct RecodingRecord: Sendable, Hashable, Encodable {
+public struct RecodingRecord: Sendable, Hashable {
     public var column: String
     /// Position of the rule in `aggregate:`, from 1.
     public var rule: Int
@@ -51,17 +83,12 @@ public struct RecodingRecord: Sendable, Hashable, Encodable {
     public var members: [String]
     /// The parent the group sits under, when the dimension has one.
     public var parent: String?
-    /// The rule's condition as written (`population_below 20000`), or `always` for unconditional groups.
-    public var condition: String
-    public var reason: String
+    /// The rule's condition; nil for unconditional groups.
+    public var condition: AggregateDeclaration.Condition?
+    public var reason: RecodingReason
     /// Whether the merged group itself still fails the condition (its small cells are then suppressed); given for
     /// population conditions only, since for `hidden_share_above` it would say which blank cells are small.
     public var groupStillFails: Bool?
-
-    enum CodingKeys: String, CodingKey {
-        case column, rule, group, members, parent, condition, reason
-        case groupStillFails = "group_still_fails"
-    }
 }
 
 /// Maps the rows of an aggregate input to the cells of the recoded table. Without recoding it is the identity:

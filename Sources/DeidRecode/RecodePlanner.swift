@@ -13,7 +13,7 @@ struct RecodePlanner {
     struct Plan {
         var groups: [MergeGroup] = []
         var records: [RecodingRecord] = []
-        var notes: [String] = []
+        var notes: [RecodeNote] = []
     }
 
     let rule: AggregateDeclaration
@@ -66,13 +66,13 @@ struct RecodePlanner {
             members.sort()
             try checkMergeable(members, group: group.label)
             try checkLabelFree(group.label, members: members)
-            let reason: String
+            let reason: RecodingReason
             if let condition = rule.condition {
                 let failing = try members.filter { try fails([$0], condition) }
                 guard !failing.isEmpty else { continue }
-                reason = "at least one member fails \(describe(condition))"
+                reason = .declaredGroupMemberFails(condition)
             } else {
-                reason = "declared group, merged unconditionally"
+                reason = .declaredGroup
             }
             plan.groups.append(MergeGroup(label: group.label, members: members))
             plan.records.append(
@@ -116,9 +116,7 @@ struct RecodePlanner {
                 record(label, members, reason: reason(condition, failed: failed, all: members),
                        stillFails: try publicVerdict(members, condition)))
             if siblings.isEmpty && members.count == dimension.children[Int(parent)].count {
-                plan.notes.append(
-                    "aggregate rule \(number) ('\(rule.column)'): '\(label)' takes in every value under "
-                        + "'\(parentLabel)', so it repeats the '\(parentLabel)' row")
+                plan.notes.append(.groupRepeatsParent(rule: number, column: rule.column, group: label, parent: parentLabel))
             }
         }
         return plan
@@ -131,14 +129,10 @@ struct RecodePlanner {
         return try fails(members, condition)
     }
 
-    private func lonelyNote(_ value: Int32, _ parent: String, _ condition: AggregateDeclaration.Condition) -> String {
-        let rule = "aggregate rule \(number) ('\(rule.column)')"
-        guard case .populationBelow = condition else {
-            return "\(rule): a value under '\(parent)' has no other value to merge with, so it is kept; its small "
-                + "cells are suppressed"
-        }
-        return "\(rule): '\(dimension.labels[Int(value)])' fails \(describe(condition)) but is the only value under "
-            + "'\(parent)', so it is kept; its small cells are suppressed"
+    private func lonelyNote(_ value: Int32, _ parent: String, _ condition: AggregateDeclaration.Condition) -> RecodeNote {
+        // Populations are public, so the value below one may be named; a hidden share would describe its counts.
+        let named: String? = if case .populationBelow = condition { dimension.labels[Int(value)] } else { nil }
+        return .loneValueKept(rule: number, column: rule.column, value: named, parent: parent, condition: condition)
     }
 
     /// The parent's other detailed values, closest to failing first (ties: label order).
@@ -153,43 +147,27 @@ struct RecodePlanner {
         return keyed.map(\.value)
     }
 
-    private func reason(_ condition: AggregateDeclaration.Condition, failed: [Int32], all: [Int32]) -> String {
+    private func reason(_ condition: AggregateDeclaration.Condition, failed: [Int32], all: [Int32]) -> RecodingReason {
         switch condition {
-        case .populationBelow:
-            // Populations are public figures, so which values are below the threshold may be named.
-            let names = failed.map { dimension.labels[Int($0)] }.joined(separator: ", ")
-            let added = all.filter { !failed.contains($0) }.map { dimension.labels[Int($0)] }
-            return "\(names) \(failed.count == 1 ? "fails" : "fail") \(describe(condition)) (\(populationSource))"
-                + (added.isEmpty ? "" : "; \(added.joined(separator: ", ")) added so the group has at least two "
-                    + "members and reaches the threshold")
-        case .hiddenShareAbove:
-            // Which member failed would say something about its hidden counts, so only the rule is named.
-            return "members fail \(describe(condition)) or were added so the group has at least two members"
+        case .populationBelow(let threshold):
+            .populationBelow(
+                threshold, failed: failed.map { dimension.labels[Int($0)] },
+                added: all.filter { !failed.contains($0) }.map { dimension.labels[Int($0)] },
+                source: rule.populations.isEmpty ? .denominator(column: description.denominator ?? "") : .listedInRule)
+        case .hiddenShareAbove(let share):
+            .hiddenShareAbove(share)
         }
     }
 
-    private var populationSource: String {
-        rule.populations.isEmpty
-            ? "population from the denominator column '\(description.denominator ?? "")' of each value's total rows"
-            : "public populations listed in the rule"
-    }
-
-    private func record(_ group: String, _ members: [Int32], reason: String, stillFails: Bool?) -> RecodingRecord {
+    private func record(_ group: String, _ members: [Int32], reason: RecodingReason, stillFails: Bool?) -> RecodingRecord {
         let parent = dimension.parent[Int(members[0])]
         return RecodingRecord(
             column: rule.column, rule: number, group: group, members: members.map { dimension.labels[Int($0)] },
             parent: parent >= 0 ? dimension.labels[Int(parent)] : nil,
-            condition: rule.condition.map(describe) ?? "always", reason: reason, groupStillFails: stillFails)
+            condition: rule.condition, reason: reason, groupStillFails: stillFails)
     }
 
     // MARK: conditions
-
-    private func describe(_ condition: AggregateDeclaration.Condition) -> String {
-        switch condition {
-        case .populationBelow(let n): "population_below \(n)"
-        case .hiddenShareAbove(let share): "hidden_share_above \(share)"
-        }
-    }
 
     private func fails(_ members: [Int32], _ condition: AggregateDeclaration.Condition) throws -> Bool {
         switch condition {

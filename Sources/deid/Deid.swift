@@ -1,5 +1,6 @@
 import ArgumentParser
 import DeidSupport
+import DeidVerify
 
 /// The `deid` command. Exit codes: 0 clean, 1 findings, 2 the tool could not do the job (usage,
 /// configuration, input or output errors). ArgumentParser's own usage exit code (64) is remapped to 2.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DeidSupport
 import DeidPipeline
+import DeidVerify
 
 extension Deid {
     struct Release: ParsableCommand {
