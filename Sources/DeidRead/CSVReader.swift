@@ -163,8 +163,12 @@ private struct ReadSession {
             state.pointee.rowFieldLimit = headerCount + 1
         }
         if let segment { remaining = segment.end - segment.start }
+        // Bytes at the front of the buffer held back from the last read: a UTF-8 character it cut in two. They
+        // reach libcsv only once the character is complete and valid, so that which error an invalid character
+        // next to a quote gives does not depend on where a read ends.
+        var carried = 0
         while true {
-            var n = try input.read(into: buffer, count: min(bufferSize, remaining))
+            var n = try input.read(into: buffer + carried, count: min(bufferSize - carried, remaining))
             remaining -= n
             if first {
                 // A pipe may deliver fewer than 3 bytes at first; the BOM check needs them together.
@@ -177,7 +181,7 @@ private struct ReadSession {
             }
             if n == 0 { break }
             bytesRead += n
-            hasher?.update(bufferPointer: UnsafeRawBufferPointer(start: buffer, count: n))
+            hasher?.update(bufferPointer: UnsafeRawBufferPointer(start: buffer + carried, count: n))
             var start = 0
             if first {
                 first = false
@@ -187,8 +191,10 @@ private struct ReadSession {
                     state.pointee.fieldStart = 3
                 }
             }
-            let bad = validator.validate(buffer + start, count: n - start, base: chunkOffset + start)
-            var end = bad.map { max($0 - chunkOffset, start) } ?? n
+            let fresh = carried + start
+            let total = carried + n
+            let bad = validator.validate(buffer + fresh, count: total - fresh, base: chunkOffset + fresh)
+            var end = bad.map { max($0 - chunkOffset, start) } ?? (validator.incompleteCharacterStart.map { $0 - chunkOffset } ?? total)
             // A NUL byte is valid UTF-8 but no text table holds one (a UTF-16 export, a binary file); in a label
             // it would make two spellings look alike. memchr keeps the check off the per-byte path.
             let nul = memchr(buffer + start, 0, end - start).map { $0.assumingMemoryBound(to: UInt8.self) - buffer }
@@ -196,7 +202,9 @@ private struct ReadSession {
             try feed(from: start, to: end, chunkOffset: chunkOffset, header: header, row: row)
             if nul != nil { throw nulByte() }
             if let bad { throw invalidUTF8(at: bad, chunkOffset: chunkOffset) }
-            chunkOffset += n
+            carried = total - end
+            if carried > 0 { memmove(buffer, buffer + end, carried) }
+            chunkOffset += end
         }
         if let bad = validator.finish() { throw invalidUTF8(at: bad, chunkOffset: chunkOffset) }
         try finish(at: chunkOffset, header: header, row: row)

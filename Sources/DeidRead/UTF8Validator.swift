@@ -12,6 +12,9 @@ struct UTF8StreamValidator {
     /// Absolute input offset of the lead byte of the pending character.
     private var sequenceStart = 0
 
+    /// Where the character still waiting for continuation bytes begins, if one is.
+    var incompleteCharacterStart: Int? { pending > 0 ? sequenceStart : nil }
+
     /// Checks `count` bytes that start at absolute input offset `base`. Returns the absolute offset of the first
     /// byte of the first invalid character (which may lie in an earlier buffer), or nil when all is well.
     mutating func validate(_ bytes: UnsafePointer<UInt8>, count: Int, base: Int) -> Int? {

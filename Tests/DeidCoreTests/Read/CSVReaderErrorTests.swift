@@ -37,6 +37,16 @@ extension ReadTests {
                     + "check for a stray '\"'")
         }
 
+        /// Found by the fuzzer: a character that is not UTF-8 right after a closing quote was reported as a parse
+        /// error when a read cut it in two, and as invalid UTF-8 otherwise. It is invalid UTF-8 either way.
+        @Test func invalidUTF8AfterAClosingQuoteWhateverTheBuffer() throws {
+            for padding in 0..<8 {
+                let bytes = Array("a,b\n\"".utf8) + Array(repeating: UInt8(ascii: "x"), count: padding)
+                    + Array("q\"".utf8) + [0xCF, 0xCF] + Array(",1\n".utf8)
+                #expect(try readError(bytes) == .invalidUTF8(at(line: 2, column: padding + 4, record: 2)), "padding \(padding)")
+            }
+        }
+
         /// Found by the fuzzer: an open quote after more fields than the header has was located by the fields
         /// stored, which depended on the read buffer's size. The surplus field, which comes first, is reported.
         @Test func unterminatedQuoteInARecordWithTooManyFields() throws {
