@@ -1,15 +1,15 @@
-/// The `Encoder` behind `JSONStream`: it records what a value's `encode(to:)` asks for as a `JSONNode`,
-/// one level at a time. Primitives are written out at once; a nested `Encodable` is kept as it is and encoded
-/// only when the writer reaches it.
+/// The `Encoder` behind `JSONStream`: it records what a value's `encode(to:)` asks for as a `JSONNode`.
+/// Primitives are written out at once, nested values encoded at once too, except a `JSONArrayStream`, which is
+/// kept as it is and encoded element by element only when the writer reaches it.
 final class JSONNodeEncoder: Encoder {
     let codingPath: [any CodingKey]
     var userInfo: [CodingUserInfoKey: Any] { [:] }
-    var node: JSONNode = .null
+    @exclusivity(unchecked) var node: JSONNode = .null
 
     init(codingPath: [any CodingKey] = []) { self.codingPath = codingPath }
 
     /// The node `value` encodes to.
-    static func node(of value: any Encodable) -> JSONNode {
+    static func node<T: Encodable>(of value: T) -> JSONNode {
         if let primitive = primitive(value) { return primitive }
         let encoder = JSONNodeEncoder()
         // Only the encoders of deid's own models run here, and this encoder never throws.
@@ -17,19 +17,22 @@ final class JSONNodeEncoder: Encoder {
         return encoder.node
     }
 
-    /// Strings, booleans and numbers, written as JSONEncoder writes them; nil for anything else.
-    static func primitive(_ value: any Encodable) -> JSONNode? {
-        switch value {
-        case let string as String: .string(string)
-        case let flag as Bool: .literal(flag ? "true" : "false")
-        case let number as Int: .literal(String(number))
-        case let number as Int32: .literal(String(number))
-        case let number as Int64: .literal(String(number))
-        case let number as UInt8: .literal(String(number))
-        case let number as Double: .literal(JSONNumber.text(number))
-        default: nil
-        }
+    /// Strings, booleans and numbers, written as JSONEncoder writes them; nil for anything else. Decided by the
+    /// static type, which is much cheaper than casting an existential.
+    static func primitive<T: Encodable>(_ value: T) -> JSONNode? {
+        if T.self == String.self { return .string(unsafeBitCast(value, to: String.self)) }
+        if T.self == Int.self { return .literal(String(unsafeBitCast(value, to: Int.self))) }
+        if T.self == Bool.self { return .literal(unsafeBitCast(value, to: Bool.self) ? "true" : "false") }
+        if T.self == Double.self { return .literal(JSONNumber.text(unsafeBitCast(value, to: Double.self))) }
+        if T.self == Int32.self { return .literal(String(unsafeBitCast(value, to: Int32.self))) }
+        if T.self == Int64.self { return .literal(String(unsafeBitCast(value, to: Int64.self))) }
+        if T.self == UInt8.self { return .literal(String(unsafeBitCast(value, to: UInt8.self))) }
+        return nil
     }
+
+    /// The node of a nested value: a primitive, or the value encoded now (a `JSONArrayStream` encodes itself as a
+    /// stream the writer expands).
+    static func nested<T: Encodable>(_ value: T) -> JSONNode { primitive(value) ?? node(of: value) }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         let box: JSONObjectBox
@@ -76,9 +79,7 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: String, forKey key: Key) { set(.string(value), key) }
     mutating func encode(_ value: Int, forKey key: Key) { set(.literal(String(value)), key) }
     mutating func encode(_ value: Double, forKey key: Key) { set(.literal(JSONNumber.text(value)), key) }
-    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) {
-        set(JSONNodeEncoder.primitive(value) ?? .deferred(value), key)
-    }
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) { set(JSONNodeEncoder.nested(value), key) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(
         keyedBy keyType: NestedKey.Type, forKey key: Key
@@ -119,9 +120,7 @@ struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
     mutating func encode(_ value: String) { box.elements.append(.string(value)) }
     mutating func encode(_ value: Int) { box.elements.append(.literal(String(value))) }
     mutating func encode(_ value: Double) { box.elements.append(.literal(JSONNumber.text(value))) }
-    mutating func encode<T: Encodable>(_ value: T) {
-        box.elements.append(JSONNodeEncoder.primitive(value) ?? .deferred(value))
-    }
+    mutating func encode<T: Encodable>(_ value: T) { box.elements.append(JSONNodeEncoder.nested(value)) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
         -> KeyedEncodingContainer<NestedKey>
@@ -154,7 +153,7 @@ struct JSONSingleValueContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: Int) { encoder.node = .literal(String(value)) }
     mutating func encode(_ value: Double) { encoder.node = .literal(JSONNumber.text(value)) }
     mutating func encode<T: Encodable>(_ value: T) {
-        // A wrapper that encodes one value in its place (a RawRepresentable enum, say): that value, resolved now.
-        encoder.node = JSONNodeEncoder.node(of: value)
+        // A wrapper that encodes one value in its place (a RawRepresentable enum, say): that value.
+        encoder.node = JSONNodeEncoder.nested(value)
     }
 }

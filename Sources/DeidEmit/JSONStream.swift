@@ -9,7 +9,7 @@ public enum JSONStream {
     public static func write(_ value: some Encodable, to output: (String) -> Void) {
         withoutActuallyEscaping(output) { output in
             var writer = JSONTextWriter(output: output)
-            writer.write(JSONNode.deferred(value), indent: 0)
+            writer.write(JSONNodeEncoder.node(of: value), indent: 0)
             writer.flush()
         }
     }
@@ -25,85 +25,97 @@ public enum JSONStream {
 /// An array whose elements are made and encoded one at a time, when the writer reaches them.
 public struct JSONArrayStream<Element: Encodable>: Encodable, StreamedJSONArray {
     public let count: Int
-    let element: (Int) -> Element
+    let element: @Sendable (Int) -> Element
 
-    public init(count: Int, element: @escaping (Int) -> Element) {
+    public init(count: Int, element: @escaping @Sendable (Int) -> Element) {
         self.count = count
         self.element = element
     }
 
-    func encodedElement(_ index: Int) -> any Encodable { element(index) }
+    func encodedNode(_ index: Int) -> JSONNode { JSONNodeEncoder.node(of: element(index)) }
 
-    /// For any other encoder: every element, in order.
+    /// To `JSONStream`'s own encoder, itself, expanded element by element as it is written; to any other
+    /// encoder, every element, in order.
     public func encode(to encoder: any Encoder) throws {
+        if let streaming = encoder as? JSONNodeEncoder {
+            streaming.node = .stream(JSONStreamBox(stream: self))
+            return
+        }
         var container = encoder.unkeyedContainer()
         for index in 0..<count { try container.encode(element(index)) }
     }
 }
 
-protocol StreamedJSONArray {
+protocol StreamedJSONArray: Sendable {
     var count: Int { get }
-    func encodedElement(_ index: Int) -> any Encodable
+    func encodedNode(_ index: Int) -> JSONNode
 }
 
-/// A value as the encoder captured it: primitives written out, containers as boxes, and everything else
-/// deferred until the writer reaches it.
+/// A value as the encoder captured it: primitives written out, containers as boxes, and streams deferred until
+/// the writer reaches them.
 enum JSONNode {
     case null
     case literal(String)
     case string(String)
     case object(JSONObjectBox)
     case array(JSONArrayBox)
-    case deferred(any Encodable)
+    case stream(JSONStreamBox)
     case encoder(JSONNodeEncoder)
 }
 
+// The boxes are filled by the encoder of one document and read by its writer, on one thread, never with two
+// accesses overlapping: the runtime exclusivity check on every append would be pure cost.
 final class JSONObjectBox {
-    var members: [(key: String, value: JSONNode)] = []
+    @exclusivity(unchecked) var members: [(key: String, value: JSONNode)] = []
+    init() { members.reserveCapacity(8) }
+}
+
+final class JSONStreamBox {
+    let stream: any StreamedJSONArray
+    init(stream: any StreamedJSONArray) { self.stream = stream }
 }
 
 final class JSONArrayBox {
-    var elements: [JSONNode] = []
+    @exclusivity(unchecked) var elements: [JSONNode] = []
 }
 
-/// Writes nodes in the pretty layout, encoding deferred values as it meets them.
+/// Writes nodes in the pretty layout as UTF-8 bytes, handed out in pieces of about 64 KiB; a stream's elements
+/// are encoded one at a time, as the writer meets them.
 struct JSONTextWriter {
     let output: (String) -> Void
-    var text = ""
+    var bytes: [UInt8] = []
 
     init(output: @escaping (String) -> Void) {
         self.output = output
-        text.reserveCapacity(1 << 17)
+        bytes.reserveCapacity(1 << 17)
     }
 
     mutating func flush() {
-        if !text.isEmpty { output(text) }
-        text = ""
+        if !bytes.isEmpty { output(String(decoding: bytes, as: UTF8.self)) }
+        bytes.removeAll(keepingCapacity: true)
     }
 
     mutating func write(_ node: JSONNode, indent: Int) {
         switch node {
-        case .null: text += "null"
-        case .literal(let literal): text += literal
-        case .string(let string): JSONText.writeString(string, to: &text)
+        case .null: bytes.appendText("null")
+        case .literal(let literal): bytes.appendText(literal)
+        case .string(let string): JSONText.writeString(string, to: &bytes)
         case .object(let box): writeObject(box.members, indent: indent)
         case .array(let box): writeArray(count: box.elements.count, indent: indent) { box.elements[$0] }
         case .encoder(let encoder): write(encoder.node, indent: indent)
-        case .deferred(let value):
-            if let stream = value as? any StreamedJSONArray {
-                writeArray(count: stream.count, indent: indent) { JSONNodeEncoder.node(of: stream.encodedElement($0)) }
-            } else {
-                write(JSONNodeEncoder.node(of: value), indent: indent)
-            }
+        case .stream(let box): writeArray(count: box.stream.count, indent: indent) { box.stream.encodedNode($0) }
         }
-        if text.utf8.count >= 1 << 16 { flush() }
+        if bytes.count >= 1 << 16 { flush() }
     }
 
     private mutating func writeObject(_ members: [(key: String, value: JSONNode)], indent: Int) {
-        let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        let inOrder: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        // Most types declare their keys in order already: sort only when they do not.
+        let isSorted = members.indices.dropFirst().allSatisfy { !inOrder(members[$0].key, members[$0 - 1].key) }
+        let sorted = isSorted ? members : members.sorted { inOrder($0.key, $1.key) }
         writeContainer(open: "{", close: "}", count: sorted.count, indent: indent) { index, writer in
-            JSONText.writeString(sorted[index].key, to: &writer.text)
-            writer.text += " : "
+            JSONText.writeString(sorted[index].key, to: &writer.bytes)
+            writer.bytes.appendText(" : ")
             writer.write(sorted[index].value, indent: indent + 2)
         }
     }
@@ -119,18 +131,18 @@ struct JSONTextWriter {
     private mutating func writeContainer(
         open: String, close: String, count: Int, indent: Int, element: (Int, inout JSONTextWriter) -> Void
     ) {
-        text += open
+        bytes.appendText(open)
         if count == 0 {
-            text += "\n\n"
+            bytes.appendText("\n\n")
         } else {
             for index in 0..<count {
-                text += index == 0 ? "\n" : ",\n"
-                text += JSONText.spaces(indent + 2)
+                bytes.appendText(index == 0 ? "\n" : ",\n")
+                bytes.appendText(JSONText.spaces(indent + 2))
                 element(index, &self)
             }
-            text += "\n"
+            bytes.appendText("\n")
         }
-        text += JSONText.spaces(indent)
-        text += close
+        bytes.appendText(JSONText.spaces(indent))
+        bytes.appendText(close)
     }
 }

@@ -183,11 +183,12 @@ public struct ComplementarySuppression {
         let before = Set(pattern.hiddenCells)
         let unsatisfiable = Rule6Application.apply(rule, system: system, costs: shared.costs, pattern: &pattern)
         protector.noteHidden(pattern.hiddenCells.filter { !before.contains($0) })
+        var noted = Set(notes)
         for r in unsatisfiable {
             let relation = system.relations[r]
             let note = ProtectionNote.rule6Unsatisfiable(
                 total: system.origins.coordinates(of: relation.total), axis: system.origins.axisName(of: relation))
-            if !notes.contains(note) { notes.append(note) }
+            if noted.insert(note).inserted { notes.append(note) }
         }
     }
 }

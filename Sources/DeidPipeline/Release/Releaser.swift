@@ -1,3 +1,5 @@
+import DeidSupport
+
 /// `deid release`, step by step as the data flows: describe (the table description, the policy and every output
 /// checked before anything is read) → read → recode → assess → protect ⇄ audit → label → verify → emit. Each step
 /// is a function from the previous step's result to the next; nothing is written unless every step succeeds and
@@ -11,8 +13,8 @@ public enum Releaser {
         let assessed = try ReleaseSteps.assess(recoded)
         let protected = try ReleaseSteps.protect(assessed, exactUpTo: request.exactUpTo)
         let labelled = try ReleaseSteps.label(protected)
-        let verified = try ReleaseSteps.verify(labelled)
-        return try ReleaseSteps.emit(verified)
+        let verified = try StageTrace.measure("verify") { try ReleaseSteps.verify(labelled) }
+        return try StageTrace.measure("emit") { try ReleaseSteps.emit(verified) }
     }
 }
 
