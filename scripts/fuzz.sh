@@ -25,6 +25,14 @@ while IFS= read -r f; do i=$((i + 1)); cp "$f" "$work/seeds/tables/$i.csv"; done
   < <(find Tests/Fixtures -name '*.csv' -size -4k | sort)
 while IFS= read -r f; do i=$((i + 1)); cp "$f" "$work/seeds/yaml/$i.yaml"; done \
   < <(find Tests/Fixtures Presets -name '*.yaml' | sort)
+# Runs a build, showing its output only when it fails.
+quietly() {
+  if ! "$@" > "$work/build.log" 2>&1; then
+    tail -n 30 "$work/build.log" >&2
+    echo "deid-fuzz: the build failed (whole log: $work/build.log)" >&2
+    exit 2
+  fi
+}
 seeds_for() {
   case $1 in
     csv | table) echo "$work/seeds/tables" ;;
@@ -34,7 +42,7 @@ seeds_for() {
 }
 
 if [ "$mode" = mutate ]; then
-  swift build -c release --product deid-fuzz >/dev/null
+  quietly swift build -c release --product deid-fuzz
   for t in "${targets[@]}"; do
     # About 20,000 mutants a second per small target; run for roughly the same time as libFuzzer would.
     .build/release/deid-fuzz "$t" "$(seeds_for "$t")" $((seconds * 2000)) "${FUZZ_SEED:-1}"
@@ -44,8 +52,8 @@ fi
 
 echo "== building the libFuzzer targets (.build-fuzz)" >&2
 # lld, not gold: SwiftPM defines main as the executable's own entry point, and gold stops on libFuzzer's main.
-swift build -c release --scratch-path "$work" --product deid-fuzz \
-  -Xswiftc -sanitize=fuzzer -Xswiftc -DDEID_LIBFUZZER -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld >/dev/null
+quietly swift build -c release --scratch-path "$work" --product deid-fuzz \
+  -Xswiftc -sanitize=fuzzer -Xswiftc -DDEID_LIBFUZZER -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld
 binary="$work/release/deid-fuzz"
 status=0
 for t in "${targets[@]}"; do

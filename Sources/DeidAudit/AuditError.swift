@@ -31,15 +31,7 @@ public enum AuditError: DiagnosticError, Equatable {
     }
 }
 
-/// Runs a solver call, reporting its failure as the audit's: the solver's own error does not say what was solved.
-/// (Generic in the closure's error because closures do not yet infer a typed `throws` from their context; the
-/// only error the solver throws is `SolverError`.)
+/// Runs a solver call, reporting its failure as the audit's.
 package func solving<T, Failure: Error>(_ body: () throws(Failure) -> T) throws(AuditError) -> T {
-    do {
-        return try body()
-    } catch let error as SolverError {
-        throw .solverFailed(detail: error.detail)
-    } catch {
-        throw .solverFailed(detail: String(describing: error))
-    }
+    try callingSolver(body, orThrow: AuditError.solverFailed)
 }

@@ -28,20 +28,8 @@ public enum CheckRun {
         // An output that would replace a table is refused before any table is read.
         if let output { _ = try FindingsOutput.plan(path: output, inputs: given) }
         let limit = format.isForPeople && maxFindings > 0 ? maxFindings : nil
-        var outcome = Outcome(reports: [], failures: false)
-        for (source, name) in arguments.tables {
-            do {
-                outcome.reports.append(try Checker.check(CheckRequest(
-                    source: source, displayName: name, descriptionFile: arguments.descriptionFile,
-                    presetsDirectory: arguments.presetsDirectory, findingLimit: limit)))
-            } catch let error as any DiagnosticError {
-                failed(error)
-                outcome.failures = true
-            } catch {
-                failed(UnexpectedError(error))
-                outcome.failures = true
-            }
-        }
+        let checked = arguments.each(findingLimit: limit, failed: failed, Checker.check)
+        let outcome = Outcome(reports: checked.reports, failures: checked.failures)
         // With -o, a run that could not check every table writes nothing (exit 2 never leaves an output).
         if output == nil || !outcome.failures {
             try FindingsOutput.write(outcome.reports, as: format, to: output, inputs: given)

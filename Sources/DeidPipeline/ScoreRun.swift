@@ -18,20 +18,8 @@ public enum ScoreRun {
     public static func run(
         _ arguments: TableArguments, format: ScoreFormat, failed: (any DiagnosticError) -> Void
     ) throws(EmitError) -> Outcome {
-        var outcome = Outcome(reports: [], failures: false)
-        for (source, name) in arguments.tables {
-            do {
-                outcome.reports.append(try ScoreRunner.score(CheckRequest(
-                    source: source, displayName: name, descriptionFile: arguments.descriptionFile,
-                    presetsDirectory: arguments.presetsDirectory)))
-            } catch let error as any DiagnosticError {
-                failed(error)
-                outcome.failures = true
-            } catch {
-                failed(UnexpectedError(error))
-                outcome.failures = true
-            }
-        }
+        let scored = arguments.each(failed: failed, ScoreRunner.score)
+        let outcome = Outcome(reports: scored.reports, failures: scored.failures)
         if !outcome.reports.isEmpty {
             var sink = TextSink(fileDescriptor: 1)
             sink.write(ScoreRenderer.render(outcome.reports, as: format) + "\n")

@@ -1,4 +1,5 @@
 import DeidRead
+import DeidSupport
 
 /// The tables a command was given, as the command line names them: paths, or `-` for standard input (which
 /// may be read once), with the description to use for every table when one is given.
@@ -27,5 +28,28 @@ public struct TableArguments: Sendable {
                 ? (.standardInput, standardInputName ?? InputSource.standardInput.defaultDisplayName)
                 : (.file(path), path)
         }
+    }
+
+    /// Runs `body` on every table in order. A table it cannot handle is passed to `failed` as it comes and
+    /// skipped; `failures` says whether there was one.
+    func each<Report>(
+        findingLimit: Int? = nil, failed: (any DiagnosticError) -> Void, _ body: (CheckRequest) throws -> Report
+    ) -> (reports: [Report], failures: Bool) {
+        var reports: [Report] = []
+        var failures = false
+        for (source, name) in tables {
+            do {
+                reports.append(try body(CheckRequest(
+                    source: source, displayName: name, descriptionFile: descriptionFile,
+                    presetsDirectory: presetsDirectory, findingLimit: findingLimit)))
+            } catch let error as any DiagnosticError {
+                failed(error)
+                failures = true
+            } catch {
+                failed(UnexpectedError(error))
+                failures = true
+            }
+        }
+        return (reports, failures)
     }
 }

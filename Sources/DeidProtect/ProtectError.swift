@@ -65,14 +65,7 @@ public enum ProtectError: DiagnosticError {
     }
 }
 
-/// Runs a solver call, reporting its failure as protection's. (Generic in the closure's error because closures do
-/// not yet infer a typed `throws` from their context; the only error the solver throws is `SolverError`.)
+/// Runs a solver call, reporting its failure as protection's.
 func solving<T, Failure: Error>(_ body: () throws(Failure) -> T) throws(ProtectError) -> T {
-    do {
-        return try body()
-    } catch let error as SolverError {
-        throw .solverFailed(detail: error.detail)
-    } catch {
-        throw .solverFailed(detail: String(describing: error))
-    }
+    try callingSolver(body, orThrow: ProtectError.solverFailed)
 }

@@ -6,3 +6,18 @@ public struct SolverError: Error, Equatable, Sendable {
 
     public init(_ detail: String) { self.detail = detail }
 }
+
+/// Runs a solver call and reports its failure as `stageError` makes it: the solver's own error does not say what
+/// was being solved. (Generic in the closure's error because closures do not yet infer a typed `throws` from
+/// their context; the only error the solver throws is `SolverError`.)
+package func callingSolver<T, Failure: Error, StageError: Error>(
+    _ body: () throws(Failure) -> T, orThrow stageError: (_ detail: String) -> StageError
+) throws(StageError) -> T {
+    do {
+        return try body()
+    } catch let error as SolverError {
+        throw stageError(error.detail)
+    } catch {
+        throw stageError(String(describing: error))
+    }
+}
