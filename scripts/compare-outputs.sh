@@ -9,11 +9,14 @@
 # JSON and HTML reports), `check` in text and JSON on the input and on the release, and `score` in JSON.
 # Both binaries must find the same presets (run them from this checkout, or set DEID_RULES_DIR, which every deid reads).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+# Paths are resolved from where the script was started, before it moves to the checkout.
 old=$(realpath "$1")
 new=$(realpath "$2")
-out=${3:-$(mktemp -d)}
+out=$(realpath -m "${3:-$(mktemp -d)}")
+cd "$(dirname "$0")/.."
 random_tables=${RANDOM_TABLES:-40}
+# A reused folder must not keep an earlier run's outputs, which would fake or hide a difference.
+rm -rf "$out/old" "$out/new" "$out/inputs" "$out/diff.txt"
 mkdir -p "$out/inputs"
 
 # Every CSV that has a description beside it (TABLE.deid.yaml or the folder's deid.yaml).
@@ -62,6 +65,6 @@ find "$out/new" -type f -exec sed -i "s#$out/new/#OUT/#g" {} +
 if diff -r "$out/old" "$out/new" > "$out/diff.txt"; then
   echo "compare-outputs: ${#inputs[@]} inputs, every output, message and exit code identical ($out)"
 else
-  echo "compare-outputs: differences in $(grep -c '^diff -r' "$out/diff.txt" || true) files; see $out/diff.txt"
+  echo "compare-outputs: differences in $(grep -c -e '^diff -r' -e '^Only in' "$out/diff.txt" || true) files; see $out/diff.txt"
   exit 1
 fi

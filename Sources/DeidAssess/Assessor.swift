@@ -56,6 +56,17 @@ public enum Assessor {
     /// The `Presets/reference` folder beside a presets folder.
     public static func referenceDirectory(presets: String) -> String { DescriptionFiles.join(presets, "reference") }
 
+    /// The files the description's own `reference:` keys name (a path beside the description, or a name in
+    /// `referenceDirectory`), whether or not the score ends up reading them.
+    public static func declaredReferenceFiles(of description: TableDescription, referenceDirectory: String) -> [String] {
+        let names = description.dimensions.compactMap(\.scoring.reference)
+            + [description.assessment.geography, description.assessment.program, description.assessment.insurance]
+            .compactMap { $0?.reference }
+        return names.map {
+            ReferenceLibrary.path(of: $0, directory: referenceDirectory, descriptionFolder: DescriptionFiles.folder(of: description.file))
+        }
+    }
+
     /// T12 (§5.6.2): a declared high-risk population masks; so does a missing declaration (conservative).
     private static func highRiskReasons(_ declared: HighRiskDeclaration?, _ policy: Policy) -> [MaskingReason] {
         switch declared {

@@ -2,8 +2,8 @@ import DeidDescription
 import DeidModel
 
 /// Why a table is not a HIPAA Safe Harbor release (45 CFR 164.514(b)(2)), for the Expert Determination template's
-/// "Why the release does not meet Safe Harbor" (ddg-rules §8, §9: "auto-detected, e.g. geography below state,
-/// or time finer than a year"). Only what the dimensions show is detected; the reviewer adds the rest. Reasons
+/// "Why the release does not meet Safe Harbor" (ddg-rules §8, §9): what the dimensions show, such as geography
+/// below the state or dates finer than a year. Only what the dimensions show is detected; the reviewer adds the rest. Reasons
 /// name columns, periods and age labels, never a count.
 package enum SafeHarborScreen {
     package static func reasons(table: Table, description: TableDescription) -> [String] {

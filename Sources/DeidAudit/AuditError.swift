@@ -32,6 +32,6 @@ public enum AuditError: DiagnosticError, Equatable {
 }
 
 /// Runs a solver call, reporting its failure as the audit's.
-package func solving<T, Failure: Error>(_ body: () throws(Failure) -> T) throws(AuditError) -> T {
+func solving<T, Failure: Error>(_ body: () throws(Failure) -> T) throws(AuditError) -> T {
     try callingSolver(body, orThrow: AuditError.solverFailed)
 }

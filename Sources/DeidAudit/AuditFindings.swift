@@ -8,7 +8,7 @@ public enum AuditFindings {
     public static func findings(for result: AuditResult, system: CellSystem, policy: Policy) -> [Finding] {
         result.underProtected.map { interval in
             Finding(
-                .underProtected(width: interval.width ?? 0, minIntervalWidth: policy.audit.minIntervalWidth),
+                .underProtected(width: interval.width, minIntervalWidth: policy.audit.minIntervalWidth),
                 location: system.origins.location(of: interval.cell), cell: system.origins.coordinates(of: interval.cell))
         }
     }

@@ -1,14 +1,14 @@
 import Yams
 
-/// Reads one `aggregate:` rule and checks it against the declared dimensions.
-struct AggregateRuleReader {
+/// Reads one `aggregate:` declaration and checks it against the declared dimensions.
+struct AggregateDeclarationReader {
     let yaml: StrictYAML
     let description: TableDescription
     let percentages: PercentagesDeclaration?
 
     enum Into: String, CaseIterable { case parent }
 
-    func rule(_ node: Node) throws(DescriptionError) -> AggregateDeclaration {
+    func declaration(_ node: Node) throws(DescriptionError) -> AggregateDeclaration {
         let map = try yaml.mapping(
             node, key: "aggregate", context: "an aggregate rule",
             allowed: ["column", "when", "into", "label", "groups", "populations"],

@@ -3,7 +3,7 @@ import DeidSupport
 /// Everything that can be wrong with a table description, a policy file or finding them.
 ///
 /// Every message says what is wrong and what to do; the `file:line:column` prefix comes from `location`.
-/// Messages name keys, labels, columns and files only: rule files hold no table values, and none are quoted.
+/// Messages name keys, labels, columns and files only: descriptions and policies hold no table values, and none are quoted.
 public enum DescriptionError: DiagnosticError, Equatable {
     /// A file could not be read (missing, a folder, not UTF-8, no permission).
     case unreadableFile(path: String, reason: String)
@@ -11,8 +11,8 @@ public enum DescriptionError: DiagnosticError, Equatable {
     case syntax(SourceLocation, problem: String)
     /// The file holds no YAML document at all.
     case emptyDocument(file: String, expected: String)
-    /// The file's top level is not a mapping: not a rule file at all (a table given as a description, say).
-    case notARulesFile(SourceLocation, what: String, found: String, looksLikeTable: Bool)
+    /// The file's top level is not a mapping: not a description or policy at all (a table given as a description, say).
+    case notAMapping(SourceLocation, what: String, found: String, looksLikeTable: Bool)
     /// A key that the format does not define; `suggestion` is the nearest allowed key, if any is close.
     case unknownKey(SourceLocation, key: String, context: String, suggestion: String?, allowed: [String])
     case missingKey(SourceLocation, key: String, context: String, example: String)
@@ -44,7 +44,7 @@ public enum DescriptionError: DiagnosticError, Equatable {
             l
         case .unknownPreset(let l, _, _, _, _), .policyFileNotFound(let l, _, _):
             l
-        case .notARulesFile(let l, _, _, _):
+        case .notAMapping(let l, _, _, _):
             l
         case .unreadableFile(let path, _), .emptyDocument(let path, _), .descriptionFileNotFound(let path):
             SourceLocation(file: path)
@@ -61,7 +61,7 @@ public enum DescriptionError: DiagnosticError, Equatable {
             "YAML syntax error: \(problem)"
         case .emptyDocument(_, let expected):
             "the file is empty; \(expected)"
-        case .notARulesFile(_, let what, let found, let looksLikeTable):
+        case .notAMapping(_, let what, let found, let looksLikeTable):
             "this is not a \(what): a \(what) is a YAML mapping of keys to values, and this file holds \(found)"
                 + (!looksLikeTable ? ""
                     : what == "policy"

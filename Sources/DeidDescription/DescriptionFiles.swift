@@ -1,7 +1,8 @@
 import Foundation
 
-/// File-system helpers shared by the rule loaders, with errors in `DescriptionError` form (Foundation's own text for a
-/// missing file on Linux is "Error Domain=NSCocoaErrorDomain Code=260 …", which helps nobody).
+/// File-system helpers shared by the description and policy loaders, with errors in `DescriptionError` form
+/// (Foundation's own text for a missing file on Linux is "Error Domain=NSCocoaErrorDomain Code=260 …", which
+/// helps nobody).
 package enum DescriptionFiles {
     static func read(_ path: String) throws(DescriptionError) -> String {
         var isDirectory: ObjCBool = false

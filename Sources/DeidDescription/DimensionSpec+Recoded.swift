@@ -6,10 +6,10 @@ extension DimensionSpec {
     /// takes the place of its members that are absent from it: for `groups:` the declared members, for
     /// `into: parent` the parent's detailed values that do not appear. Labels that fit neither stay errors when
     /// the table is built. Flat totals and dimensions without a total take their labels from the data anyway.
-    package func recoded(by rules: [AggregateDeclaration], observed: Set<String>) -> DimensionSpec {
+    package func recoded(by declarations: [AggregateDeclaration], observed: Set<String>) -> DimensionSpec {
         guard case .hierarchy(var hierarchy) = structure else { return self }
-        for rule in rules where rule.column == column {
-            switch rule.target {
+        for declaration in declarations where declaration.column == column {
+            switch declaration.target {
             case .groups(let groups):
                 for group in groups where observed.contains(group.label) {
                     let absent = group.members.filter { !observed.contains($0) }

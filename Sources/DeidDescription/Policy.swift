@@ -86,7 +86,7 @@ public struct DerivedRule: Sendable, Hashable {
     public init(hideWithCount: Bool) { self.hideWithCount = hideWithCount }
 }
 
-/// How complementary cells are chosen (DDG §4).
+/// How complementary cells are chosen (ddg-rules §6.2).
 public struct ComplementaryRule: Sendable, Hashable {
     /// DDG Ed. 2.0 rule 6; nil where the edition has no such rule.
     public var rule6: Rule6?

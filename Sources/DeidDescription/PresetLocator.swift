@@ -26,7 +26,8 @@ public struct PresetLocator: Sendable {
         self.executablePath = executablePath
     }
 
-    /// The presets folder, or an error listing every place tried.
+    /// The presets folder, or an error listing where it was looked for (the former names, `DEID_RULES_DIR` and
+    /// `share/deid/Rules`, are still looked at but not suggested).
     public func locate() throws(DescriptionError) -> String {
         var tried: [String] = []
         for variable in [Self.environmentVariable, Self.formerEnvironmentVariable] {

@@ -1,5 +1,5 @@
-/// DDG Step 3: the Publication Scoring Criteria of one edition, as data (ddg-rules §5.3 for v1.0, §3.2 for
-/// Ed. 2.0). Every band, category list and threshold comes from the policy file's `scoring:` section.
+/// DDG Step 3: the Publication Scoring Criteria of one edition, as data (ddg-rules §5.3, both
+/// editions). Every band, category list and threshold comes from the policy file's `scoring:` section.
 public struct ScoringPolicy: Sendable, Hashable {
     /// T5, R6: a total at or below this is released without masking.
     public var threshold: Int
@@ -174,7 +174,7 @@ public struct DetailedRule: Sendable, Hashable {
         case populationScale
         /// A fixed score ("Detailed Race +4" in v1.0).
         case fixed(Int)
-        /// Not scored: the data concern a high-risk population (detailed immigration status, §2.3).
+        /// Not scored: the data concern a high-risk population (detailed immigration status, ddg-rules §4).
         case highRisk
     }
 

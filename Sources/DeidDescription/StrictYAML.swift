@@ -1,7 +1,7 @@
 import Yams
 import DeidSupport
 
-/// Strict, located reading of rule files. Codable decoding is not used on purpose: it silently ignores unknown
+/// Strict, located reading of table descriptions and policies. Codable decoding is not used on purpose: it silently ignores unknown
 /// keys (a misspelt threshold would fall back to a default) and loses line numbers.
 ///
 /// Scalars are read by their text, never by YAML's guessed type: a label `2020` or `No` stays the string the user
@@ -33,7 +33,7 @@ struct StrictYAML {
             let text = node.scalar?.string ?? ""
             let looksLikeTable = file.lowercased().hasSuffix(".csv")
                 || (text.filter { $0 == "," }.count >= 3 && !text.contains(":"))
-            throw .notARulesFile(location(node), what: what, found: kind(of: node), looksLikeTable: looksLikeTable)
+            throw .notAMapping(location(node), what: what, found: kind(of: node), looksLikeTable: looksLikeTable)
         }
         return try mapping(node, key: what, context: "the \(what)", allowed: allowed, required: required)
     }
@@ -138,8 +138,8 @@ struct StrictYAML {
     }
 
     /// How a wrong value looks in a message: a short one-line value is quoted (`'ten'`), as a user wrote it in a
-    /// rule file; anything longer is described by its kind only, since the "rule file" may be a table given by
-    /// mistake, and a message never carries a run of a file's bytes.
+    /// description or policy; anything longer is described by its kind only, since the file may be a table given
+    /// by mistake, and a message never carries a run of a file's bytes.
     func describe(_ node: Node) -> String {
         guard case .scalar(let scalar) = node, node.tagName != .null,
             scalar.string.count <= Printable.excerptLimit, !scalar.string.contains(where: \.isNewline)

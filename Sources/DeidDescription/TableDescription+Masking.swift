@@ -24,8 +24,8 @@ extension MaskingDeclarations {
         if let node = table["aggregate"] {
             for item in try yaml.list(node, key: "aggregate", meaning: "recoding rules") {
                 masking.aggregate.append(
-                    try AggregateRuleReader(yaml: yaml, description: description, percentages: masking.percentages)
-                        .rule(item))
+                    try AggregateDeclarationReader(yaml: yaml, description: description, percentages: masking.percentages)
+                        .declaration(item))
             }
         }
         try masking.checkSurvey(table, description: description)

@@ -6,7 +6,7 @@ extension AuditReport {
         try container.encode(schemaVersion, forKey: .schemaVersion)
         try container.encode(tool, forKey: .tool)
         try container.encode(policy, forKey: .policy)
-        try container.encode(rules, forKey: .rules)
+        try container.encode(descriptionFile, forKey: .descriptionFile)
         try container.encode(input, forKey: .input)
         try container.encode(output, forKey: .output)
         try container.encode(JSONArrayStream(count: hiddenCells.count) { hiddenCells[$0] }, forKey: .hiddenCells)

@@ -36,7 +36,7 @@ public struct MaskingReport: Sendable {
             survey = SurveyInfo(
                 sampleSizeColumn: description.masking.sampleSize ?? "", minSampleCases: policy.survey.minSampleCases,
                 unreliableCells: unreliableCells, protectedByAudit: policy.survey.protectUnreliable,
-                audit: SurveyReliability.auditNote(policy: policy),
+                audit: ProtectionText.unreliableCells(protectedByAudit: policy.survey.protectUnreliable),
                 zeros: "a zero estimate is shown even on few sample cases: zeros are never suppressed (DDG rule 3)")
         }
     }

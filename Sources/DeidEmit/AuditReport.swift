@@ -79,7 +79,8 @@ public struct AuditReport: Sendable, Encodable {
     public let schemaVersion = 1
     public let tool = ToolInfo()
     public var policy: PolicyInfo
-    public var rules: FileInfo
+    /// The table description file (`rules` in the JSON, its name before `--description`).
+    public var descriptionFile: FileInfo
     public var input: InputInfo
     public var output: FileInfo
     public var hiddenCells: [HiddenCell]
@@ -105,14 +106,15 @@ public struct AuditReport: Sendable, Encodable {
     public var labelsPublished: Bool
 
     enum CodingKeys: String, CodingKey {
-        case schemaVersion = "schema_version", tool, policy, rules, input, output, summary, assessment, recodings
+        case schemaVersion = "schema_version", tool, policy, descriptionFile = "rules", input, output, summary
+        case assessment, recodings
         case survey, hiddenCells = "hidden_cells", percentagesOnly = "percentages_only"
         case release, footnotes, safeHarbor = "safe_harbor"
     }
 
-    /// The rules a release was made under, with the digests of their files (read by the caller: a report does no
-    /// file I/O of its own).
-    public struct Rules: Sendable {
+    /// The description and policy a release was made under, with the digests of their files (read by the
+    /// caller: a report does no file I/O of its own).
+    public struct MadeUnder: Sendable {
         public var description: TableDescription
         public var descriptionFile: FileInfo
         public var policy: Policy
@@ -127,21 +129,21 @@ public struct AuditReport: Sendable, Encodable {
     }
 
     public init(
-        table: Table, pattern: Pattern, rules: Rules, inputName: String, inputDigest: String,
+        table: Table, pattern: Pattern, madeUnder: MadeUnder, inputName: String, inputDigest: String,
         output: String, outputDigest: String, protection: ProtectionResult, labelling: LabelOutcome,
         assessment: Assessment? = nil, masking: MaskingReport = MaskingReport()
     ) {
         self.assessment = assessment
         policy = PolicyInfo(
-            name: rules.policy.name, title: rules.policy.title, edition: rules.policy.edition,
-            file: rules.policy.file, sha256: rules.policySHA256)
-        self.rules = rules.descriptionFile
+            name: madeUnder.policy.name, title: madeUnder.policy.title, edition: madeUnder.policy.edition,
+            file: madeUnder.policy.file, sha256: madeUnder.policySHA256)
+        self.descriptionFile = madeUnder.descriptionFile
         input = InputInfo(file: inputName, sha256: inputDigest, kind: table.kind.rawValue, cells: table.cellCount)
         self.output = FileInfo(file: output, sha256: outputDigest)
         // With distinct codes published, an attacker also knows which cells are small: the label-aware audit's
         // intervals are the ones he can prove, and never wider than the label-blind ones. Without an annotation
         // column no code is published, whatever the mode.
-        labelsPublished = labelling.mode == .distinct && rules.description.annotation != nil
+        labelsPublished = labelling.mode == .distinct && madeUnder.description.annotation != nil
         let audit = labelsPublished ? labelling.audit ?? protection.audit : protection.audit
         let intervals = Dictionary(audit.intervals.map { ($0.cell, $0) }, uniquingKeysWith: { a, _ in a })
         // Counts withheld for rounded percentages are every cell of the table; `percentages_only` describes them.
@@ -161,9 +163,9 @@ public struct AuditReport: Sendable, Encodable {
             hiddenShareOfTotalCount: share.value, hiddenShareNote: share.note,
             audit: AuditSummary(
                 released: audit, method: ProtectionText.method(protection.method), rounds: protection.rounds,
-                policy: rules.policy),
+                policy: madeUnder.policy),
             labels: LabelInfo(
-                mode: labelling.mode, reason: ProtectionText.labelReason(labelling.decision.reason, policy: rules.policy)),
+                mode: labelling.mode, reason: ProtectionText.labelReason(labelling.decision.reason, policy: madeUnder.policy)),
             notes: (assessment.map { [$0.decisionSummary] } ?? []) + ProtectionText.notes(protection.notes)
                 + masking.notes)
         recodings = masking.recodings.isEmpty ? nil : masking.recodings
@@ -172,8 +174,8 @@ public struct AuditReport: Sendable, Encodable {
         release = ReleaseDecisionInfo(assessment)
         footnotes = FootnoteInfo.forRelease(
             codes: Set(labelling.annotations.values), masked: release.masked, percentages: masking.percentages != nil,
-            policy: rules.policy)
-        safeHarbor = SafeHarborScreen.reasons(table: table, description: rules.description)
+            policy: madeUnder.policy)
+        safeHarbor = SafeHarborScreen.reasons(table: table, description: madeUnder.description)
     }
 
     /// One line for the terminal, after a prominent first line when the table is released without masking.

@@ -6,7 +6,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Problems writing outputs. Nothing is left at any destination when one of these is thrown.
+/// Problems writing outputs. Nothing is left at any destination when one of these is thrown, except a file
+/// already renamed into place before a later rename failed (see `StagedOutputs.commit`).
 public enum EmitError: DiagnosticError {
     case cannotCreate(path: String, reason: String)
     case writeFailed(path: String, reason: String)
@@ -21,13 +22,15 @@ public enum EmitError: DiagnosticError {
     case outputNotRegular(path: String, option: String, kind: String)
     case outputFolderMissing(path: String, option: String, folder: String)
     case outputFolderNotWritable(path: String, option: String, folder: String)
+    /// The table read a second time, to write the release, was not the table protected.
+    case inputChanged(file: String)
 
     public var location: SourceLocation? {
         switch self {
         case .cannotCreate(let path, _), .writeFailed(let path, _), .cannotReplace(let path, _),
             .outputIsInput(let path, _, _, _), .outputsCollide(let path, _, _), .outputIsFolder(let path, _),
             .outputNotRegular(let path, _, _), .outputFolderMissing(let path, _, _),
-            .outputFolderNotWritable(let path, _, _):
+            .outputFolderNotWritable(let path, _, _), .inputChanged(let path):
             SourceLocation(file: path)
         case .emptyOutputPath:
             nil
@@ -55,6 +58,9 @@ public enum EmitError: DiagnosticError {
             "the folder '\(folder)' for \(option) does not exist; create it first"
         case .outputFolderNotWritable(_, let option, let folder):
             "cannot write in the folder '\(folder)' for \(option): permission denied"
+        case .inputChanged:
+            "the table changed while it was being released (deid reads it once to protect it and again to write "
+                + "the release); nothing was written: release it again once nothing else is writing it"
         }
     }
 

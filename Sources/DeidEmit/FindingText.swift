@@ -27,9 +27,11 @@ enum FindingText {
                 + "hidden with their count (DDG Ed. 2.0 §4.4.1 rule 5)"
         case .underProtected(let width, let minimum):
             let problem =
-                width == 0
-                ? "is exactly determined by the published numbers"
-                : "can be narrowed by an attacker to an interval of width \(width)"
+                switch width {
+                case 0: "is exactly determined by the published numbers"
+                case let width?: "can be narrowed by an attacker to an interval of width \(width)"
+                case nil: "can be bounded from below by an attacker more tightly than the policy allows"
+                }
             return "the hidden cell \(problem); the policy requires a width of at least \(minimum) for a cell that "
                 + "could be small, and more than 0 for any hidden cell. Hide more cells (deid release does this) or "
                 + "publish a coarser table"
@@ -45,7 +47,7 @@ enum FindingText {
         case .smallCount(let column, let minimum): ["column": column, "numerator_minimum": String(minimum)]
         case .roundedZeroPercent(let columns, _), .derivedWithHiddenCount(let columns): ["columns": columns]
         case .underProtected(let width, let minimum):
-            ["interval_width": String(width), "min_interval_width": String(minimum)]
+            ["interval_width": width.map(String.init) ?? "unbounded", "min_interval_width": String(minimum)]
         case .unreliableEstimate(let column, let minimum, _): ["column": column, "min_sample_cases": String(minimum)]
         }
     }

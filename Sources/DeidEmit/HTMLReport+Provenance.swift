@@ -14,7 +14,7 @@ extension HTMLReport {
                     w.row(
                         ["Policy", "\(report.policy.name) (DDG edition \(report.policy.edition))", ""], header: true)
                     w.row(["Policy file", report.policy.file, report.policy.sha256], header: true, classes: digest)
-                    w.row(["Table description", report.rules.file, report.rules.sha256], header: true, classes: digest)
+                    w.row(["Table description", report.descriptionFile.file, report.descriptionFile.sha256], header: true, classes: digest)
                     for reference in report.assessment?.references ?? [] {
                         w.row(
                             ["Reference data: \(reference.name)", reference.file, reference.sha256], header: true,

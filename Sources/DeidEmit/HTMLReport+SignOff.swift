@@ -1,5 +1,5 @@
 extension HTMLReport {
-    /// Section 5: the signatures, left blank to be filled in on paper (ddg-rules §8, §9 "Steps 5–6 sign-offs").
+    /// Section 5: the signatures, left blank to be filled in on paper (ddg-rules §8, "Steps 5–6 sign-offs").
     static func signOff(_ w: inout HTMLWriter) {
         section("sign-off", "5. Review and sign-off", &w) { w in
             signature("Statistical De-Identification Expert", &w) { w in

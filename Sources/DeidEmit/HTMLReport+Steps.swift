@@ -2,7 +2,7 @@ import DeidModel
 import DeidVerify
 
 extension HTMLReport {
-    /// Section 2: the Expert Determination template (ddg-rules §8) with the six DDG steps (§1), each with a
+    /// Section 2: the Expert Determination template (ddg-rules §8) with the six DDG steps (ddg-rules §2), each with a
     /// summary and a result.
     static func determination(_ report: AuditReport, _ w: inout HTMLWriter) {
         section("determination", "2. Expert Determination: the six DDG steps", &w) { w in

@@ -12,22 +12,26 @@ final class JSONNodeEncoder: Encoder {
     static func node<T: Encodable>(of value: T) -> JSONNode {
         if let primitive = primitive(value) { return primitive }
         let encoder = JSONNodeEncoder()
-        // Only the encoders of deid's own models run here, and this encoder never throws.
-        do { try value.encode(to: encoder) } catch { return .string("encoding failed") }
+        // This encoder never throws, and no deid model's encode(to:) does: a failure is a bug, not a report to
+        // write with a hole in it.
+        do { try value.encode(to: encoder) } catch { preconditionFailure("JSONStream cannot encode \(T.self)") }
         return encoder.node
     }
 
     /// Strings, booleans and numbers, written as JSONEncoder writes them; nil for anything else. Decided by the
-    /// static type, which is much cheaper than casting an existential.
+    /// static type, which is much cheaper than casting an existential. Every standard number type is here: a
+    /// number's own encode(to:) asks its container for itself, which without this would come straight back.
     static func primitive<T: Encodable>(_ value: T) -> JSONNode? {
         if T.self == String.self { return .string(unsafeBitCast(value, to: String.self)) }
-        if T.self == Int.self { return .literal(String(unsafeBitCast(value, to: Int.self))) }
         if T.self == Bool.self { return .literal(unsafeBitCast(value, to: Bool.self) ? "true" : "false") }
         if T.self == Double.self { return .literal(JSONNumber.text(unsafeBitCast(value, to: Double.self))) }
-        if T.self == Int32.self { return .literal(String(unsafeBitCast(value, to: Int32.self))) }
-        if T.self == Int64.self { return .literal(String(unsafeBitCast(value, to: Int64.self))) }
-        if T.self == UInt8.self { return .literal(String(unsafeBitCast(value, to: UInt8.self))) }
-        return nil
+        if T.self == Float.self { return .literal(JSONNumber.text(unsafeBitCast(value, to: Float.self))) }
+        func integer<I: FixedWidthInteger>(_: I.Type) -> JSONNode? {
+            T.self == I.self ? .literal(String(unsafeBitCast(value, to: I.self))) : nil
+        }
+        return integer(Int.self) ?? integer(Int32.self) ?? integer(Int64.self) ?? integer(UInt8.self)
+            ?? integer(Int8.self) ?? integer(Int16.self) ?? integer(UInt.self) ?? integer(UInt16.self)
+            ?? integer(UInt32.self) ?? integer(UInt64.self)
     }
 
     /// The node of a nested value: a primitive, or the value encoded now (a `JSONArrayStream` encodes itself as a
@@ -62,7 +66,7 @@ final class JSONNodeEncoder: Encoder {
 /// Double as JSONEncoder writes it: integral values without a fraction, others in the shortest form that reads
 /// back the same.
 enum JSONNumber {
-    static func text(_ value: Double) -> String {
+    static func text<F: BinaryFloatingPoint & LosslessStringConvertible>(_ value: F) -> String {
         if value.isFinite, value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         return value.isFinite ? String(value) : "null"
     }

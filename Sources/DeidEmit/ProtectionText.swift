@@ -3,6 +3,15 @@ import DeidProtect
 
 /// The words of the report's protection block: the complementary method, the notes, the labelling decision.
 enum ProtectionText {
+    /// How the audit treats cells hidden as statistically unreliable, as the policy chooses.
+    static func unreliableCells(protectedByAudit: Bool) -> String {
+        protectedByAudit
+            ? "cells hidden as unreliable are protected by the disclosure audit like any hidden cell, so they cannot "
+                + "be recomputed from the totals (survey.protect_unreliable: true, the conservative reading)"
+            : "cells hidden as unreliable are treated by the disclosure audit as if published: reliability "
+                + "suppression protects readers from noise, not people (survey.protect_unreliable: false)"
+    }
+
     static func method(_ method: ComplementaryMethod) -> String {
         "cheapest pattern (cost = count + 1, totals × \(method.totalCostFactor) per margin): exact Benders "
             + "decomposition (0–1 master by GLPK branch and cut, attacker-subproblem linear programs) in "

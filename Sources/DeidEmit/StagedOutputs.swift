@@ -14,8 +14,9 @@ public final class StagedOutputs {
 
     init(files: [StagedFile]) { self.files = files }
 
-    /// Closes every file, then renames each into place in the plan's order. Every destination was checked by
-    /// the plan, so a rename can fail only if the folder changed since.
+    /// Closes every file, then renames each into place in the plan's order (the release last). Every destination
+    /// was checked by the plan, so a rename can fail only if the folder changed since; the files already moved
+    /// then stay, and the rest are removed.
     public func commit() throws(EmitError) {
         for file in files { try file.close() }
         for file in files { try file.moveIntoPlace() }

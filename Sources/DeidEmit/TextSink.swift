@@ -1,5 +1,9 @@
+import DeidSupport
+
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Buffered text output to a file descriptor (stdout, or an atomic output file), so reports with hundreds of
@@ -15,7 +19,7 @@ public struct TextSink: ~Copyable {
     }
 
     public mutating func write(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
+        buffer.appendText(text)
         if buffer.count >= 1 << 16 { drain() }
     }
 
@@ -28,7 +32,7 @@ public struct TextSink: ~Copyable {
     private mutating func drain() {
         var offset = 0
         while offset < buffer.count && failure == 0 {
-            let n = buffer[offset...].withUnsafeBytes { Glibc.write(fileDescriptor, $0.baseAddress, $0.count) }
+            let n = buffer[offset...].withUnsafeBytes { systemWrite(fileDescriptor, $0.baseAddress, $0.count) }
             if n > 0 { offset += n } else if errno != EINTR { failure = errno }
         }
         buffer.removeAll(keepingCapacity: true)

@@ -90,8 +90,9 @@ enum CSVTarget {
 
 enum TableTarget {
     /// County (with a total) × Sex (with a total), counts, a population and a rate.
-    static let description: TableDescription? = try? TableDescription.parse(
-        yaml: """
+    static let setup = Result { () throws -> (TableDescription, Policy) in
+        let description = try TableDescription.parse(
+            yaml: """
             version: 1
             policy: calhhs-ddg-2.0
             table:
@@ -107,13 +108,15 @@ enum TableTarget {
               denominator: Population
               derived: [Rate]
             """, file: "fuzz.deid.yaml")
-    static let policy: Policy? = {
-        guard let description, let presets = try? PresetLocator().locate() else { return nil }
-        return try? Policy.load(for: description, presetsDirectory: presets)
-    }()
+        return (description, try Policy.load(for: description, presetsDirectory: try PresetLocator().locate()))
+    }
 
     static func run(_ bytes: [UInt8], scratch: FuzzScratch) {
-        guard let description, let policy else { fatalError("the fuzz description or policy did not load") }
+        let (description, policy): (TableDescription, Policy)
+        switch setup {
+        case .success(let loaded): (description, policy) = loaded
+        case .failure(let error): fatalError("the fuzz description or policy did not load: \(error)")
+        }
         scratch.write(bytes)
         for purpose in [TablePurpose.release, .check] {
             do {

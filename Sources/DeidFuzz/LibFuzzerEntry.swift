@@ -16,6 +16,8 @@ struct LibFuzzerEntry {
             fatalError("set DEID_FUZZ_TARGET to one of: \(FuzzTarget.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         target = chosen
+        // libFuzzer ends a timed run with exit(), so the scratch file can go then.
+        atexit { LibFuzzerEntry.scratch.remove() }
         var argc = CommandLine.argc
         var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
         exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in

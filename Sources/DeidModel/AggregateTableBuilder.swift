@@ -19,7 +19,7 @@ struct AggregateTableBuilder: Sendable {
     private var lines: [Int32] = []
     private var annotations: [ReleaseMarks.Code] = []
     private var derivedPublished: [Bool] = []
-    private var derivedZeroColumns: [UInt32] = []
+    private var derivedZero: DerivedZeroFlags
     private var rateDecimals: [Int8] = []
     private var sampleSizes: [Int] = []
 
@@ -31,6 +31,7 @@ struct AggregateTableBuilder: Sendable {
         self.file = file
         interners = Array(repeating: ByteInterner(), count: columns.dimensions.count)
         firstLines = Array(repeating: [], count: columns.dimensions.count)
+        derivedZero = DerivedZeroFlags(columns: columns.derived.count)
     }
 
     mutating func add(_ row: CSVRow) throws(ModelError) {
@@ -52,11 +53,7 @@ struct AggregateTableBuilder: Sendable {
             }
         }
         derivedPublished.append(columns.derived.contains { !row.isEmpty($0) })
-        var zeros: UInt32 = 0
-        for (k, field) in columns.derived.prefix(32).enumerated() where NumberParser.readsAsZero(row[field]) {
-            zeros |= 1 << UInt32(k)
-        }
-        derivedZeroColumns.append(zeros)
+        derivedZero.appendCell { NumberParser.readsAsZero(row[columns.derived[$0]]) }
         for field in columns.rates {
             rateDecimals.append(field.flatMap { DecimalText.decimals(of: row[$0]) }.map { Int8(clamping: $0) } ?? -1)
         }
@@ -127,7 +124,7 @@ struct AggregateTableBuilder: Sendable {
         for line in other.lines { lines.append(line + lineOffset) }
         annotations += other.annotations
         derivedPublished += other.derivedPublished
-        derivedZeroColumns += other.derivedZeroColumns
+        derivedZero.append(contentsOf: other.derivedZero)
         rateDecimals += other.rateDecimals
         sampleSizes += other.sampleSizes
     }
@@ -155,7 +152,7 @@ struct AggregateTableBuilder: Sendable {
         try StageTrace.measure("validate") { () throws(ModelError) in try RelationBuilder.validate(
             relations, counts: counts, dimensions: dimensions, coordinates: coordinates, lines: lines, file: file) }
         let marks = ReleaseMarks(
-            annotations: annotations, derivedPublished: derivedPublished, derivedZeroColumns: derivedZeroColumns,
+            annotations: annotations, derivedPublished: derivedPublished, derivedZero: derivedZero,
             rateDecimals: rateDecimals, hasAnnotationColumn: columns.annotation != nil)
         return Table(
             file: file, kind: .aggregate, dimensions: dimensions, coordinates: coordinates, index: index, counts: counts,

@@ -2,10 +2,8 @@ import DeidSupport
 
 /// What protection and the disclosure audit work on: cells with their values and what a reader already knows
 /// about them, and the linear relations among them. Neither stage sees a CSV row, a column or a label: where a
-/// cell came from is kept in `origins`, for messages and for mapping a release back to rows.
-///
-/// One table is one system now; tables released together will be one system too, their shared cells merged and
-/// their relations joined.
+/// cell came from is kept in `origins`, for messages and for mapping a release back to rows. A system is built
+/// from one table.
 public struct CellSystem: Sendable {
     /// The value standing for a cell whose count the input left blank (hidden by an earlier release).
     public static let unknown = Table.blank

@@ -58,13 +58,13 @@ public enum ModelError: DiagnosticError {
         case .duplicateCell(let cell, _, let firstLine):
             "the cell \(cell.label) appears twice (first on line \(firstLine)); each combination of dimension values must be one row"
         case .labelNotInHierarchy(let label, let column, _, let declared):
-            "'\(label)' in column '\(column)' is not in the hierarchy declared at \(declared); add it or fix the label"
+            "'\(Printable.excerpt(label))' in column '\(column)' is not in the hierarchy declared at \(declared); add it or fix the label"
         case .hierarchyLabelNeverAppears(let label, let column, let declared):
-            "the hierarchy of '\(column)' (\(declared)) names '\(label)', which never appears in the table"
+            "the hierarchy of '\(column)' (\(declared)) names '\(Printable.excerpt(label))', which never appears in the table"
         case .totalNeverAppears(let label, let column, let declared):
-            "the total '\(label)' of column '\(column)' (\(declared)) never appears in the table"
+            "the total '\(Printable.excerpt(label))' of column '\(column)' (\(declared)) never appears in the table"
         case .recordAtTotal(let label, let column, _):
-            "a person's record has '\(label)' in column '\(column)', which is a total or subtotal; "
+            "a person's record has '\(Printable.excerpt(label))' in column '\(column)', which is a total or subtotal; "
                 + "records must carry the most detailed value (a table deid released from records is checked by "
                 + "its file path, not from standard input)"
         case .missingChild(let total, let child, _):

@@ -5,7 +5,7 @@ import DeidDescription
 public enum HiddenReason: String, Sendable, Hashable, Codable, CodingKeyRepresentable, CaseIterable {
     /// A count of 1 up to the numerator minimum − 1 (DDG T1, T6).
     case primary
-    /// Hidden so that a primary cell cannot be recomputed from totals (DDG §4).
+    /// Hidden so that a primary cell cannot be recomputed from totals (ddg-rules §6.2).
     case complementary
     /// Hidden by DDG Ed. 2.0 rule 6: the other hidden values in a relation were all tiny or summed below 11.
     case rule6 = "rule-6"

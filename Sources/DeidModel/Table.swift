@@ -93,9 +93,8 @@ public struct ReleaseMarks: Sendable {
     public var annotations: [Code]
     /// Whether any derived column on the cell's row holds a value.
     public var derivedPublished: [Bool]
-    /// Per cell, which derived columns (bit k: the description's k-th `derived` column) hold a value that reads as
-    /// zero (`0.0`, `0%`; Example 3).
-    public var derivedZeroColumns: [UInt32] = []
+    /// Per cell, which derived columns hold a value that reads as zero.
+    public var derivedZero: DerivedZeroFlags
     /// Per cell and rate formula (`rates:`, in order), the decimals its input value was written with, or -1 when
     /// it was not a plain decimal: a merged row's recomputed rate keeps its first member's.
     public var rateDecimals: [Int8] = []
@@ -103,16 +102,16 @@ public struct ReleaseMarks: Sendable {
     public var hasAnnotationColumn: Bool
 
     package init(
-        annotations: [Code], derivedPublished: [Bool], derivedZeroColumns: [UInt32] = [], rateDecimals: [Int8] = [],
+        annotations: [Code], derivedPublished: [Bool], derivedZero: DerivedZeroFlags = DerivedZeroFlags(columns: 0), rateDecimals: [Int8] = [],
         hasAnnotationColumn: Bool
     ) {
         self.annotations = annotations
         self.derivedPublished = derivedPublished
-        self.derivedZeroColumns = derivedZeroColumns
+        self.derivedZero = derivedZero
         self.rateDecimals = rateDecimals
         self.hasAnnotationColumn = hasAnnotationColumn
     }
 
     /// Whether any derived column on the cell's row reads as zero.
-    public func derivedReadsZero(_ cell: Int) -> Bool { (derivedZeroColumns[safe: cell] ?? 0) != 0 }
+    public func derivedReadsZero(_ cell: Int) -> Bool { derivedZero.anyReadsZero(cell: cell) }
 }

@@ -30,40 +30,40 @@ public struct CheckRequest: Sendable {
 /// `deid check`: Read → Model → Assess → Audit, stopping before anything is written.
 public enum Checker {
     public static func check(_ request: CheckRequest) throws -> CheckReport {
-        let rules = try DescriptionContext.load(
+        let context = try DescriptionContext.load(
             source: request.source, descriptionFile: request.descriptionFile, presetsDirectory: request.presetsDirectory)
         // A named pipe or device is read once into a temporary file: the reader may open its input twice.
         let spool = try InputSpool(request.source, displayName: request.displayName, keepStandardInput: true)
         let loaded = try StageTrace.measure("read and model") {
             try TableLoader.load(
-                spool.source, displayName: request.displayName, description: rules.description, policy: rules.policy,
+                spool.source, displayName: request.displayName, description: context.description, policy: context.policy,
                 purpose: .check)
         }
         let table = loaded.table
         // DDG Steps 1–3: a table that may be released without masking may show small counts (notes, not errors).
         let assessment = try StageTrace.measure("assess") {
             try Assessor.assess(
-                table: table, description: rules.description, policy: rules.policy,
-                referenceDirectory: rules.referenceDirectory)
+                table: table, description: context.description, policy: context.policy,
+                referenceDirectory: context.referenceDirectory)
         }
-        let small = SmallCountScreen.visibleSmallCells(in: table, policy: rules.policy)
+        let small = SmallCountScreen.visibleSmallCells(in: table, policy: context.policy)
         let listed = request.findingLimit.map { Array(small.prefix($0)) } ?? small
         var findings = SmallCountScreen.smallCountFindings(
-            for: listed, in: table, policy: rules.policy, countColumn: rules.description.countColumn)
+            for: listed, in: table, policy: context.policy, countColumn: context.description.countColumn)
         if !assessment.requiresMasking { findings = SmallCountScreen.allowed(findings) }
         var omitted = [FindingCode.smallCount: small.count - listed.count]
         var omittedErrors = assessment.requiresMasking ? small.count - listed.count : 0
-        findings += SmallCountScreen.derivedFindings(in: table, description: rules.description, policy: rules.policy)
-        findings += ReliabilityScreen.findings(in: table, description: rules.description, policy: rules.policy)
+        findings += SmallCountScreen.derivedFindings(in: table, description: context.description, policy: context.policy)
+        findings += ReliabilityScreen.findings(in: table, description: context.description, policy: context.policy)
 
         let system = table.cellSystem
         let pattern = PrimarySuppression.blanks(in: system)
         var auditSummary: AuditSummary?
         if pattern.hiddenCount > 0 {
-            let problem = AuditProblems.forRelease(system: system, pattern: pattern, policy: rules.policy)
+            let problem = AuditProblems.forRelease(system: system, pattern: pattern, policy: context.policy)
             let result = try DisclosureAudit.run(problem)
-            findings += AuditFindings.findings(for: result, system: system, policy: rules.policy)
-            auditSummary = AuditSummary(checked: result, policy: rules.policy)
+            findings += AuditFindings.findings(for: result, system: system, policy: context.policy)
+            auditSummary = AuditSummary(checked: result, policy: context.policy)
         }
         // Each screen lists its findings in cell order; put them in line order across screens. Sorting indices
         // keeps the (large) findings themselves from being moved around.
@@ -83,10 +83,10 @@ public enum Checker {
             cells: table.cellCount, hiddenCells: pattern.hiddenCount, visibleSmallCounts: small.count,
             audit: auditSummary)
         var report = CheckReport(
-            file: request.displayName, policy: rules.policy.name, findings: findings,
+            file: request.displayName, policy: context.policy.name, findings: findings,
             omittedFindings: omitted.filter { $0.value > 0 }, omittedErrors: omittedErrors, summary: summary,
             assessment: assessment)
-        report.inputs = rules.inputFiles(table: request.source)
+        report.inputs = context.inputFiles(table: request.source)
         return report
     }
 }

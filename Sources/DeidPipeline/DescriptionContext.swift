@@ -13,14 +13,19 @@ public struct DescriptionContext: Sendable {
     /// The reference populations the publication score looks up (`Presets/reference`).
     public var referenceDirectory: String { Assessor.referenceDirectory(presets: presetsDirectory) }
 
-    /// The files a command reads for a table under these rules, which none of its outputs may replace.
+    /// The files a command reads for a table under this description and policy, which none of its outputs may
+    /// replace: the table, the description, the policy and every reference population file (the presets' own,
+    /// and any the description names by path).
     public func inputFiles(table source: InputSource) -> [PlannedInput] {
         var files = [PlannedInput(path: descriptionFile, role: "the table description")]
         if case .file(let path) = source { files.insert(PlannedInput(path: path, role: "the input table"), at: 0) }
         files.append(PlannedInput(path: policy.file, role: "the policy"))
-        let references = (try? DescriptionFiles.contents(of: referenceDirectory)) ?? []
-        files += references.sorted().map {
-            PlannedInput(path: DescriptionFiles.join(referenceDirectory, $0), role: "a reference population file")
+        // A reference folder that cannot be listed fails the scoring later; here it has nothing to protect.
+        let shipped = ((try? DescriptionFiles.contents(of: referenceDirectory)) ?? []).sorted()
+            .map { DescriptionFiles.join(referenceDirectory, $0) }
+        let declared = Assessor.declaredReferenceFiles(of: description, referenceDirectory: referenceDirectory)
+        files += (shipped + declared.filter { !shipped.contains($0) }).map {
+            PlannedInput(path: $0, role: "a reference population file")
         }
         return files
     }

@@ -60,17 +60,17 @@ public struct ComplementarySuppression {
     /// protected exactly (tests lower it to 0 to run the greedy path on small tables).
     public init(
         system: CellSystem, policy: Policy, pattern: inout Pattern, exactUpTo: Int = OptimalSuppression.maximumCells
-    ) throws {
+    ) throws(ProtectError) {
         let costs = SuppressionCosts(system: system, rule: policy.complementary)
         let components = CellComponents(system)
         let shared = GreedySuppression.Shared(system: system, costs: costs, components: components)
-        let exact = try StageTrace.measure("exact search") {
+        let exact = try StageTrace.measure("exact search") { () throws(ProtectError) in
             try Self.optimizeSmallComponents(shared: shared, policy: policy, pattern: pattern, upTo: exactUpTo)
         }
         for cell in exact.hidden { pattern.hide(cell, .complementary) }
         StageTrace.note("exact: \(exact.solved.count) components, \(exact.iterations) iterations, \(pattern.hiddenCount) hidden")
         let primaries = pattern.cells(hiddenFor: .primary).filter { !exact.solved.contains(components.componentOf[$0]) }
-        let firstPass = try StageTrace.measure("first pass") {
+        let firstPass = try StageTrace.measure("first pass") { () throws(ProtectError) in
             try Self.protectInParallel(primaries, shared: shared, width: policy.audit.minIntervalWidth, pattern: pattern)
         }
         for cell in firstPass.hidden { pattern.hide(cell, .complementary) }
@@ -87,7 +87,7 @@ public struct ComplementarySuppression {
 
     /// Widens every cell the audit found under-protected, then applies rule 6 again. Returns how many cells it
     /// hid; 0 means repair cannot help.
-    public mutating func repair(_ cells: [UnderProtectedCell], pattern: inout Pattern) throws -> Int {
+    public mutating func repair(_ cells: [UnderProtectedCell], pattern: inout Pattern) throws(ProtectError) -> Int {
         var added = 0
         for cell in cells {
             added += try Self.repair(cell, system: shared.system, policy: policy, protector: &protector, pattern: &pattern)
@@ -100,14 +100,14 @@ public struct ComplementarySuppression {
     /// cells it hid and the components it solved; the others are left to the greedy first pass.
     static func optimizeSmallComponents(
         shared: GreedySuppression.Shared, policy: Policy, pattern: Pattern, upTo maximumCells: Int
-    ) throws -> (hidden: [Int], solved: Set<Int32>, attempted: Int, iterations: Int) {
+    ) throws(ProtectError) -> (hidden: [Int], solved: Set<Int32>, attempted: Int, iterations: Int) {
         let components = shared.components
         var needed = Set<Int32>()
         for cell in pattern.hiddenCells where pattern.isAudited(cell, policy: policy) {
             needed.insert(components.componentOf[cell])
         }
         let work = needed.sorted()
-        let results = try parallelMap(work.count, concurrently: GLPKModel.isThreadSafe) { w in
+        let results = try parallelMap(work.count, concurrently: GLPKModel.isThreadSafe) { w throws(ProtectError) in
             try OptimalSuppression.protect(
                 component: Int(work[w]), shared: shared, policy: policy, pattern: pattern, maximumCells: maximumCells)
         }
@@ -126,15 +126,16 @@ public struct ComplementarySuppression {
     /// The first pass, component by component: no relation joins two components, so protecting them
     /// separately, on as many cores as there are, gives exactly the pattern one pass in cell order would. The
     /// components with the most primary cells start first, so a large one does not start last.
-    static func protectInParallel(_ primaries: [Int], shared: GreedySuppression.Shared, width: Int,
-                                          pattern: Pattern) throws -> (hidden: [Int], linearPrograms: Int) {
+    static func protectInParallel(
+        _ primaries: [Int], shared: GreedySuppression.Shared, width: Int, pattern: Pattern
+    ) throws(ProtectError) -> (hidden: [Int], linearPrograms: Int) {
         let system = shared.system
         var byComponent = Array(repeating: [Int](), count: shared.components.cells.count)
         for cell in primaries { byComponent[Int(shared.components.componentOf[cell])].append(cell) }
         let work = byComponent.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
         // GLPK keeps its state per thread when built with thread-local storage (Debian's is); otherwise one core.
         let results = try parallelMap(work.count, concurrently: GLPKModel.isThreadSafe) {
-            w -> (hidden: [Int], linearPrograms: Int) in
+            w throws(ProtectError) -> (hidden: [Int], linearPrograms: Int) in
             var local = pattern
             var protector = GreedySuppression(shared)
             for cell in work[w] {
@@ -162,7 +163,7 @@ public struct ComplementarySuppression {
     static func repair(
         _ target: UnderProtectedCell, system: CellSystem, policy: Policy, protector: inout GreedySuppression,
         pattern: inout Pattern
-    ) throws -> Int {
+    ) throws(ProtectError) -> Int {
         let cell = target.cell
         let width = target.couldBeSmall ? policy.audit.minIntervalWidth : 1
         protector.forgetWitnesses(of: cell)

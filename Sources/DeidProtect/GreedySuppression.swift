@@ -80,7 +80,7 @@ struct GreedySuppression {
     /// The split tries the natural one first: down to the lowest value the cell's structure allows (1 for an inner
     /// cell, the number of its non-zero parts for a total), the rest upward; then all of it upward, then all
     /// downward. Each move is one linear program over the component, changing only bounds between solves.
-    mutating func ensure(_ cell: Int, width: Int, pattern: inout Pattern, reason: HiddenReason) throws -> [Int]? {
+    mutating func ensure(_ cell: Int, width: Int, pattern: inout Pattern, reason: HiddenReason) throws(ProtectError) -> [Int]? {
         guard width > 0, !isCovered(cell, width: width) else { return [] }
         // Hidden cells already forming a hypercube around it may prove it without a linear program.
         let cube = hypercubes.best(for: cell, pattern: pattern)
@@ -107,7 +107,7 @@ struct GreedySuppression {
 
     /// One move (positive: up), unless a witness already shows it: searched in the cell's neighbourhood first,
     /// then in a wider one, then in its whole component.
-    private mutating func move(_ cell: Int, by amount: Int, pattern: inout Pattern, reason: HiddenReason) throws -> [Int]? {
+    private mutating func move(_ cell: Int, by amount: Int, pattern: inout Pattern, reason: HiddenReason) throws(ProtectError) -> [Int]? {
         if amount == 0 || (amount > 0 ? witnessUp[cell] : witnessDown[cell]) >= Double(abs(amount)) - 1e-9 { return [] }
         var moves: [(cell: Int, delta: Double)]?
         for reach in [Neighbourhood.Reach.near, .wide] where moves == nil {
@@ -143,7 +143,7 @@ struct GreedySuppression {
     /// The cheapest move of the cell within its whole component. A move through hidden cells alone costs
     /// nothing, so the small network of hidden cells is asked first; only when it has none is the whole
     /// component's program solved.
-    private mutating func farMove(of cell: Int, by amount: Int, pattern: Pattern) throws -> [(cell: Int, delta: Double)]? {
+    private mutating func farMove(of cell: Int, by amount: Int, pattern: Pattern) throws(ProtectError) -> [(cell: Int, delta: Double)]? {
         if pattern.isHidden(cell), let network = try hiddenNetwork(for: cell, pattern: pattern) {
             linearPrograms += 1
             if let free = try network.freeMove(of: cell, by: amount) { return free }
@@ -180,7 +180,7 @@ struct GreedySuppression {
 
     private mutating func neighbourhoodModel(
         for cell: Int, reach: Neighbourhood.Reach, pattern: Pattern
-    ) throws -> ProtectionLP {
+    ) throws(ProtectError) -> ProtectionLP {
         if let model = neighbourhoodModels[Neighbourhood.key(of: cell, in: system, reach: reach)] { return synced(model) }
         let hood = Neighbourhood(of: cell, in: system, reach: reach)
         var relations = Set<Int32>()
@@ -192,7 +192,7 @@ struct GreedySuppression {
         return model
     }
 
-    private mutating func componentModel(for cell: Int, pattern: Pattern) throws -> ProtectionLP {
+    private mutating func componentModel(for cell: Int, pattern: Pattern) throws(ProtectError) -> ProtectionLP {
         let component = components.componentOf[cell]
         if let model = componentModels[component] { return synced(model) }
         let model = try ProtectionLP(
@@ -203,7 +203,7 @@ struct GreedySuppression {
         return model
     }
 
-    private mutating func hiddenNetwork(for cell: Int, pattern: Pattern) throws -> HiddenNetworkLP? {
+    private mutating func hiddenNetwork(for cell: Int, pattern: Pattern) throws(ProtectError) -> HiddenNetworkLP? {
         let component = components.componentOf[cell]
         if let network = hiddenNetworks[component] { return synced(network) }
         let hidden = components.cells[Int(component)].map(Int.init).filter(pattern.isHidden)

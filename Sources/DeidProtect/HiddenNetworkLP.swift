@@ -27,7 +27,7 @@ final class HiddenNetworkLP: HiddenCellLog.Follower {
     var syncedLog = 0
 
     /// The network of `component`'s `hidden` cells; nil when none of them can move.
-    init?(system: CellSystem, membership: [[Int32]], components: CellComponents, component: Int32, hidden: [Int]) throws {
+    init?(system: CellSystem, membership: [[Int32]], components: CellComponents, component: Int32, hidden: [Int]) throws(ProtectError) {
         let movable = hidden.filter { system.values[$0] > 0 && components.componentOf[$0] == component }
         guard !movable.isEmpty else { return nil }
         self.system = system
@@ -50,8 +50,9 @@ final class HiddenNetworkLP: HiddenCellLog.Follower {
                 rows.append(LinearRow(columns: columns, coefficients: coefficients, rhs: 0))
             }
         }
-        model = try GLPKModel(
-            lower: movable.map { -(system.values[$0] - 1) }, upper: movable.map { _ in nil }, rows: rows)
+        model = try solving {
+            try GLPKModel(lower: movable.map { -(system.values[$0] - 1) }, upper: movable.map { _ in nil }, rows: rows)
+        }
     }
 
     /// Adds a newly hidden cell; one of another component, a zero, or one already in is ignored.
@@ -77,14 +78,14 @@ final class HiddenNetworkLP: HiddenCellLog.Follower {
 
     /// A change of hidden cells only that moves `cell` by `amount` (positive: up), as the cells it changes and
     /// by how much; nil when none exists (or the cell is not hidden here).
-    func freeMove(of cell: Int, by amount: Int) throws -> [(cell: Int, delta: Double)]? {
+    func freeMove(of cell: Int, by amount: Int) throws(ProtectError) -> [(cell: Int, delta: Double)]? {
         guard let j = column[Int32(cell)] else { return nil }
         let floor = -(system.values[cell] - 1)
         guard amount >= floor else { return nil }
         model.setBounds(column: j, lower: amount, upper: amount)
         defer { model.setBounds(column: j, lower: floor, upper: nil) }
         // Every cost is zero: any feasible point will do, and the dual simplex starts from a dual-feasible basis.
-        guard case .optimal = try model.minimizeCost() else { return nil }
+        guard case .optimal = try solving({ try model.minimizeCost() }) else { return nil }
         var moves: [(cell: Int, delta: Double)] = []
         for (k, other) in cells.enumerated() {
             let delta = model.value(column: k)

@@ -29,7 +29,7 @@ final class ProtectionLP: HiddenCellLog.Follower {
     init(
         system: CellSystem, cells: [Int32], relations: [Int32], costs: SuppressionCosts, pattern: Pattern,
         mergesHidden: Bool = true
-    ) throws {
+    ) throws(ProtectError) {
         self.mergesHidden = mergesHidden
         // Only cells that can move get columns: zeros and cells that may not be hidden stay as they are, so
         // leaving them out of the model changes nothing but its size.
@@ -66,7 +66,7 @@ final class ProtectionLP: HiddenCellLog.Follower {
             model = nil
             return
         }
-        let model = try GLPKModel(lower: lower, upper: upper, rows: rows)
+        let model = try solving { try GLPKModel(lower: lower, upper: upper, rows: rows) }
         self.model = model
         for (i, cell) in movableCells.map(Int.init).enumerated() {
             if pattern.isHidden(cell) {
@@ -135,7 +135,7 @@ final class ProtectionLP: HiddenCellLog.Follower {
 
     /// The cheapest consistent change of the table that moves `cell` by `amount` (positive: up), as the cells
     /// it changes and by how much; nil when no such change exists.
-    func cheapestMove(of cell: Int, by amount: Int) throws -> [(cell: Int, delta: Double)]? {
+    func cheapestMove(of cell: Int, by amount: Int) throws(ProtectError) -> [(cell: Int, delta: Double)]? {
         guard let i = local[Int32(cell)], let model else { return nil }
         if amount < 0 && -amount > downLimit[i] { return nil }
         if merged[i] {
@@ -145,7 +145,7 @@ final class ProtectionLP: HiddenCellLog.Follower {
             model.setBounds(column: 2 * i + 1, lower: max(-amount, 0), upper: max(-amount, 0))
         }
         defer { resetBounds(i) }
-        switch try model.minimizeCost() {
+        switch try solving({ try model.minimizeCost() }) {
         case .infeasible, .unbounded:
             return nil
         case .optimal:

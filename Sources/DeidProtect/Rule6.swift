@@ -4,7 +4,7 @@ import DeidModel
 /// DDG Ed. 2.0 §4.4.1 rule 6: after complementary cells are chosen, a relation (row, column, or any total with
 /// its parts) in which every hidden value is at most `allAtMost`, or the hidden values sum to less than
 /// `sumBelow`, gets one more hidden cell — its cheapest remaining non-zero cell. "Hidden values" are read as all
-/// hidden cells of the relation, primary and complementary (ddg-rules §6.2).
+/// hidden cells of the relation, primary and complementary (ddg-rules §6.3).
 enum Rule6Application {
     /// Applies the rule until no relation triggers it. Returns the relations where it triggered but no
     /// non-zero cell was left to hide (the audit still decides whether those cells are protected).

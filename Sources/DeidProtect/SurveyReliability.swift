@@ -20,13 +20,4 @@ public enum SurveyReliability {
         guard protectedByAudit == (stage == .beforeProtection) else { return }
         for cell in cells { pattern.hide(cell, .unreliable) }
     }
-
-    /// What the report says about the choice.
-    public static func auditNote(policy: Policy) -> String {
-        policy.survey.protectUnreliable
-            ? "cells hidden as unreliable are protected by the disclosure audit like any hidden cell, so they cannot "
-                + "be recomputed from the totals (survey.protect_unreliable: true, the conservative reading)"
-            : "cells hidden as unreliable are treated by the disclosure audit as if published: reliability "
-                + "suppression protects readers from noise, not people (survey.protect_unreliable: false)"
-    }
 }

@@ -8,7 +8,7 @@ import Darwin
 
 /// Maps field bytes to dense `Int32` ids (0, 1, 2, … in first-seen order) without making a String per lookup:
 /// group-by keys are hashed from the raw bytes, and a String is created only for a key never seen before
-///: creating a String is the next cost after the parse.
+/// (creating a String is the next cost after the parse).
 ///
 /// An open-addressing table of ids over one contiguous byte store; a value type, so copies are independent.
 public struct ByteInterner: Sendable {

@@ -365,7 +365,6 @@ private struct ReadSession {
         }
     }
 
-    /// Where the field libcsv is still collecting starts: after the stored fields of the record in progress.
     /// The record in progress has more fields than the header: the error points at the first surplus field.
     private func surplusFieldInProgress() -> ReadError {
         let s = state.pointee
@@ -377,6 +376,7 @@ private struct ReadSession {
             found: s.rowFieldCount, atLeast: true, header: headerNames)
     }
 
+    /// Where the field libcsv is still collecting starts: after the stored fields of the record in progress.
     private func fieldInProgressLocation() -> SourceLocation {
         let s = state.pointee
         let (line, column) = CSVRow.walk(

@@ -26,32 +26,39 @@ package final class InputSpool {
         if let temporary { unlink(temporary) }
     }
 
-    /// True for a regular file (following symlinks); false for pipes, devices and paths that do not exist,
-    /// which the reader then reports as it opens them.
+    /// True for a regular file (following symlinks) and for a path that cannot be looked at (the reader then
+    /// reports it as it opens it); false for pipes and devices.
     static func isRegularFile(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) != 0 || (info.st_mode & S_IFMT) == S_IFREG
     }
 
+    /// The copy stops after a NUL byte, which the reader refuses where it stands: a device such as `/dev/zero`
+    /// or `/dev/urandom` would otherwise be copied until the disk is full.
     private static func copy(_ source: InputSource, displayName: String) throws(ReadError) -> String {
         let input = try InputFile(source: source, displayName: displayName)
-        var template = Array((Environment.temporaryDirectory + "/deid-input-XXXXXX").utf8CString)
+        let folder = Environment.temporaryDirectory
+        var template = Array((folder + "/deid-input-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         let path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        guard fd >= 0 else { throw .readFailed(file: displayName, reason: systemMessage(errno)) }
+        guard fd >= 0 else { throw .cannotCopy(file: displayName, folder: folder, reason: systemMessage(errno)) }
         defer { close(fd) }
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: 1 << 20, alignment: 16)
         defer { buffer.deallocate() }
         do throws(ReadError) {
             while true {
-                let n = try input.read(into: buffer, count: 1 << 20)
-                if n == 0 { break }
+                let read = try input.read(into: buffer, count: 1 << 20)
+                if read == 0 { break }
+                let nul = memchr(buffer, 0, read).map { UnsafeRawPointer(buffer).distance(to: $0) + 1 }
                 var offset = 0
-                while offset < n {
-                    let w = write(fd, buffer + offset, n - offset)
-                    guard w > 0 else { throw ReadError.readFailed(file: displayName, reason: systemMessage(errno)) }
+                while offset < (nul ?? read) {
+                    let w = write(fd, buffer + offset, (nul ?? read) - offset)
+                    guard w > 0 else {
+                        throw ReadError.cannotCopy(file: displayName, folder: folder, reason: systemMessage(errno))
+                    }
                     offset += w
                 }
+                if nul != nil { break }
             }
         } catch {
             unlink(path)

@@ -10,6 +10,10 @@ public enum ReadError: DiagnosticError, Equatable {
     case permissionDenied(path: String)
     case cannotOpen(path: String, reason: String)
     case readFailed(file: String, reason: String)
+    /// A file could not be read back to record its SHA-256 in the report.
+    case cannotHash(file: String, reason: String)
+    /// The temporary copy of an input that cannot be read twice (standard input, a pipe) could not be made.
+    case cannotCopy(file: String, folder: String, reason: String)
     /// A `CSVReader` parses its input once; a second `read` is a programming error.
     case alreadyRead(file: String)
 
@@ -41,7 +45,7 @@ public enum ReadError: DiagnosticError, Equatable {
 
     public var location: SourceLocation? {
         switch self {
-        case .fileNotFound, .isDirectory, .permissionDenied, .cannotOpen, .readFailed, .alreadyRead:
+        case .fileNotFound, .isDirectory, .permissionDenied, .cannotOpen, .readFailed, .cannotHash, .cannotCopy, .alreadyRead:
             return nil
         case .emptyInput(let file):
             return SourceLocation(file: file)
@@ -66,6 +70,11 @@ public enum ReadError: DiagnosticError, Equatable {
             return "cannot open '\(path)': \(reason)"
         case .readFailed(let file, let reason):
             return "reading '\(file)' failed: \(reason)"
+        case .cannotHash(let file, let reason):
+            return "cannot read '\(file)' back to record its SHA-256 in the report: \(reason)"
+        case .cannotCopy(let file, let folder, let reason):
+            return "cannot keep a copy of '\(file)' in \(folder): \(reason); deid reads a pipe or standard input "
+                + "through a temporary copy: set TMPDIR to a folder with room, or give the table as a file"
         case .alreadyRead(let file):
             return "'\(file)' has already been read; a CSVReader reads its input only once"
         case .emptyInput:

@@ -24,7 +24,8 @@ public enum Recoding {
                 result.notes.append(.nothingMerged(rule: i + 1, column: rule.column))
                 continue
             }
-            let merged = try TableRecoder.merge(plan.groups, dimension: d, of: result.table)
+            let merged = try TableRecoder.merge(
+                plan.groups, dimension: d, of: result.table, countColumn: description.countColumn)
             result.rows.compose(merged)
             result.table = merged.table
             result.recodings += plan.records

@@ -24,7 +24,10 @@ enum TableRecoder {
         var memberCount: [Int32]
     }
 
-    static func merge(_ groups: [MergeGroup], dimension d: Int, of table: Table) throws(ModelError) -> Output {
+    /// `countColumn` names the counts in a message when a merged count is too large to audit exactly.
+    static func merge(
+        _ groups: [MergeGroup], dimension d: Int, of table: Table, countColumn: String
+    ) throws(ModelError) -> Output {
         let old = table.dimensions[d]
         let dimension = mergedDimension(old, groups)
         var newValue = Array(repeating: Int32(-1), count: old.count)
@@ -49,7 +52,7 @@ enum TableRecoder {
         var lines: [Int32] = []
         var annotations: [ReleaseMarks.Code] = []
         var derivedPublished: [Bool] = []
-        var derivedZero: [UInt32] = []
+        var derivedZero = DerivedZeroFlags(columns: table.marks?.derivedZero.columns ?? 0)
         var rateDecimals: [Int8] = []
         let rates = table.marks.map { $0.rateDecimals.count / max(table.cellCount, 1) } ?? 0
         for cell in 0..<table.cellCount {
@@ -66,23 +69,24 @@ enum TableRecoder {
                 lines.append(table.lines[cell])
                 annotations.append(table.marks?.annotations[cell] ?? .none)
                 derivedPublished.append(table.marks?.derivedPublished[cell] ?? false)
-                derivedZero.append(table.marks?.derivedZeroColumns[safe: cell] ?? 0)
+                derivedZero.appendCell { table.marks?.derivedZero.readsZero(cell: cell, column: $0) ?? false }
                 if let marks = table.marks, rates > 0 {
                     rateDecimals += marks.rateDecimals[(cell * rates)..<((cell + 1) * rates)]
                 }
             } else {
                 output.memberCount[id] += 1
+                // A merged count must stay within what the audit can solve exactly, as every count read does.
                 guard let count = sum(counts[id], table.counts[cell]),
                     let cases = sum(sampleSizes[id], table.sampleSizes?[cell] ?? Table.blank)
                 else {
-                    throw .invalidNumber(column: "count", at: table.location(of: cell))
+                    throw .countTooLarge(column: countColumn, at: table.location(of: cell))
                 }
                 counts[id] = count
                 sampleSizes[id] = cases
                 denominators[id] += table.denominators?[cell] ?? .nan
                 // A merged row's derived values are recomputed or left empty; none is copied from a member.
                 derivedPublished[id] = false
-                derivedZero[id] = 0
+                derivedZero.clear(cell: id)
             }
         }
         // The merged coordinates are distinct by construction (one per group key), so indexing finds no duplicate.
@@ -95,7 +99,7 @@ enum TableRecoder {
             relations, counts: counts, dimensions: dimensions, coordinates: coordinates, lines: lines, file: table.file)
         let marks = table.marks.map { _ in
             ReleaseMarks(
-                annotations: annotations, derivedPublished: derivedPublished, derivedZeroColumns: derivedZero,
+                annotations: annotations, derivedPublished: derivedPublished, derivedZero: derivedZero,
                 rateDecimals: rateDecimals, hasAnnotationColumn: table.marks?.hasAnnotationColumn ?? false)
         }
         output.table = Table(
@@ -137,6 +141,6 @@ enum TableRecoder {
     private static func sum(_ a: Int, _ b: Int) -> Int? {
         if a == Table.blank || b == Table.blank { return Table.blank }
         let (total, overflow) = a.addingReportingOverflow(b)
-        return overflow ? nil : total
+        return overflow || total > Table.maximumCount ? nil : total
     }
 }

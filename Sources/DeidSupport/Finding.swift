@@ -18,7 +18,7 @@ public struct Finding: Sendable, Hashable {
         /// A derived value (in `columns`) is published on a row whose count is hidden.
         case derivedWithHiddenCount(columns: String)
         /// A hidden cell an attacker can narrow to an interval of `width` (0: exactly determined).
-        case underProtected(width: Int, minIntervalWidth: Int)
+        case underProtected(width: Int?, minIntervalWidth: Int)
         /// A survey estimate resting on fewer than `minSampleCases` sample cases (column `column`); it is to be
         /// hidden with `annotationCode`.
         case unreliableEstimate(column: String, minSampleCases: Int, annotationCode: String)
@@ -60,7 +60,8 @@ public struct Coordinate: Sendable, Hashable, Codable, CustomStringConvertible {
         self.value = value
     }
 
-    public var description: String { "\(dimension)=\(value)" }
+    /// Control characters escaped: a label read from a table must not start a new line of a message.
+    public var description: String { "\(Printable.escaped(dimension))=\(Printable.escaped(value))" }
 }
 
 extension Array where Element == Coordinate {

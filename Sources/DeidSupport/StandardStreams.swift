@@ -28,12 +28,6 @@ public enum StandardStreams {
         _ = writeAll(descriptor: 2, text.hasSuffix("\n") ? text : text + "\n")
     }
 
-    /// Writes to standard output; false if not everything could be written (a full disk, a closed pipe).
-    @discardableResult
-    public static func output(_ text: String) -> Bool {
-        writeAll(descriptor: 1, text)
-    }
-
     private static func writeAll(descriptor: Int32, _ text: String) -> Bool {
         let bytes = Array(text.utf8)
         var offset = 0

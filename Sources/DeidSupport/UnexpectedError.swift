@@ -7,6 +7,6 @@ public struct UnexpectedError: DiagnosticError {
 
     public var location: SourceLocation? { nil }
     public var message: String {
-        "internal error (\(kind)); nothing was written. Please report this as a bug in deid"
+        "internal error (\(kind)); this table was not processed. Please report this as a bug in deid"
     }
 }

@@ -47,6 +47,6 @@ public struct Release: Sendable {
             let text = Array((merged.rateText(description.derived[k]) ?? "").utf8)
             return text.withUnsafeBytes { NumberParser.readsAsZero($0) }
         }
-        return k < 32 && (table.marks?.derivedZeroColumns[safe: cell] ?? 0) & (1 << UInt32(k)) != 0
+        return table.marks?.derivedZero.readsZero(cell: cell, column: k) ?? false
     }
 }

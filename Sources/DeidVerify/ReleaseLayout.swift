@@ -4,24 +4,18 @@ import DeidDescription
 import DeidModel
 import DeidRecode
 
-/// How the release departs from a row-for-row copy of the input: merged rows from recoding, recomputed rates,
-/// and the percent column of a rounded-percentages table.
+/// How the release departs from a row-for-row copy of the input: merged rows from recoding (whose rates
+/// `MergedRow` recomputes) and the percent column of a rounded-percentages table.
 public struct ReleaseLayout: Sendable {
     /// Which input row each release row comes from; nil: row r is cell r.
     public var rows: RecodedRows?
-    /// Formulas of derived columns, to recompute them on merged rows.
-    public var rates: [RateFormula]
     /// The percent column's name and each cell's text.
     public var percentages: (column: String, texts: [String])?
 
-    public init(rows: RecodedRows? = nil, rates: [RateFormula] = [], percentages: (column: String, texts: [String])? = nil) {
+    public init(rows: RecodedRows? = nil, percentages: (column: String, texts: [String])? = nil) {
         self.rows = rows
-        self.rates = rates
         self.percentages = percentages
     }
-
-    /// A row-for-row copy with hidden values blanked.
-    public static let plain = ReleaseLayout()
 }
 
 /// The fields of a merged row (a group from recoding): labels from the recoded table, the summed count,

@@ -1,6 +1,5 @@
 import ArgumentParser
 import DeidSupport
-import DeidVerify
 
 /// The `deid` command. Exit codes: 0 clean, 1 findings, 2 the tool could not do the job (usage,
 /// configuration, input or output errors). ArgumentParser's own usage exit code (64) is remapped to 2.
@@ -13,7 +12,7 @@ struct Deid: ParsableCommand {
             deid hides small counts, adds complementary suppressions so hidden cells cannot be recomputed from \
             totals, and proves it with a disclosure audit before it writes anything.
 
-            Exit codes: 0 clean, 1 findings, 2 deid could not do the job (usage, rules, input or output error).
+            Exit codes: 0 clean, 1 findings, 2 deid could not do the job (a usage, description, policy, input or output error).
             """,
         version: DeidVersion.current,
         subcommands: [Check.self, Release.self, Score.self]

@@ -1,7 +1,6 @@
 import ArgumentParser
 import DeidSupport
 import DeidPipeline
-import DeidVerify
 
 extension Deid {
     struct Release: ParsableCommand {
@@ -56,6 +55,9 @@ extension Deid {
                 if !quiet { Console.error(outcome.summary) }
             } catch let error as any DiagnosticError {
                 Console.error(error.description)
+                throw ExitCode(2)
+            } catch {
+                Console.error(UnexpectedError(error).description)
                 throw ExitCode(2)
             }
         }

@@ -109,9 +109,15 @@ final class ReferenceLibrary {
         self.descriptionFolder = DescriptionFiles.folder(of: descriptionFile)
     }
 
-    func load(_ name: String, declaredAt: SourceLocation?) throws(AssessError) -> ReferencePopulations {
+    /// A name with a `/` or ending in `.csv` is a path, relative to the description's folder; any other is a file
+    /// of the reference folder.
+    static func path(of name: String, directory: String, descriptionFolder: String) -> String {
         let isPath = name.contains("/") || name.hasSuffix(".csv")
-        let path = isPath ? DescriptionFiles.join(descriptionFolder, name) : DescriptionFiles.join(directory, name + ".csv")
+        return isPath ? DescriptionFiles.join(descriptionFolder, name) : DescriptionFiles.join(directory, name + ".csv")
+    }
+
+    func load(_ name: String, declaredAt: SourceLocation?) throws(AssessError) -> ReferencePopulations {
+        let path = Self.path(of: name, directory: directory, descriptionFolder: descriptionFolder)
         if let cached = loaded[path] { return cached }
         guard DescriptionFiles.isFile(path) else {
             let available = ((try? DescriptionFiles.contents(of: directory)) ?? []).filter { $0.hasSuffix(".csv") }

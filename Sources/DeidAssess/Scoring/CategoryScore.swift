@@ -9,7 +9,7 @@ import DeidDescription
 enum CategoryScore {
     struct Result {
         var score: CriterionScore
-        /// The detailed rule sends the table to masking (detailed immigration status, §2.3).
+        /// The detailed rule sends the table to masking (detailed immigration status, ddg-rules §4).
         var highRisk: Bool
     }
 

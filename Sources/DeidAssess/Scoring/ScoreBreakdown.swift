@@ -55,7 +55,7 @@ public struct ScoreBreakdown: Sendable, Hashable, Encodable {
     public var threshold: Int
     /// Q5: how the riskiest category is found; deid scores the whole table by its riskiest category.
     public var mode: String
-    /// Criteria that cannot be scored and send the table to masking (detailed immigration status, §2.3).
+    /// Criteria that cannot be scored and send the table to masking (detailed immigration status, ddg-rules §4).
     public var highRiskCriteria: [String]
     /// Things a statistical expert must review (Q8, Q16, Q17, criteria missing from the edition, …).
     public var warnings: [String]

@@ -20,17 +20,17 @@ extension ReleaseSteps {
     static func verify(_ labelled: LabelledTable) throws -> VerifiedRelease {
         let protected = labelled.protected
         let assessed = protected.assessed
-        let rules = assessed.recoded.read.described.rules
+        let context = assessed.recoded.read.described.context
         let table = assessed.recoded.table
         try ReleaseInvariants.verify(
-            table: table, pattern: protected.pattern, policy: rules.policy, audit: protected.protection.audit,
+            table: table, pattern: protected.pattern, policy: context.policy, audit: protected.protection.audit,
             assessment: assessed.assessment)
         let recode = assessed.recoded.recode
         let layout = ReleaseLayout(
-            rows: recode.rows.isIdentity ? nil : recode.rows, rates: rules.description.masking.rates,
+            rows: recode.rows.isIdentity ? nil : recode.rows,
             percentages: protected.percentages.map { ($0.declaration.column, $0.texts) })
         let release = Release(
-            table: table, pattern: protected.pattern, description: rules.description, policy: rules.policy,
+            table: table, pattern: protected.pattern, description: context.description, policy: context.policy,
             annotations: labelled.labels.annotations, layout: layout)
         try ReleaseInvariants.verifyRows(release)
         return VerifiedRelease(labelled: labelled, release: release)
@@ -49,9 +49,7 @@ extension ReleaseSteps {
             let digest = try ReleaseWriter.writeAggregate(
                 verified.release, input: read.spool.source, displayName: request.displayName, to: output.fileDescriptor)
             // The input is read a second time to be written: it must still be the table that was protected.
-            guard digest == read.loaded.sha256 else {
-                throw VerifyError.invariantViolated("the input changed while it was being released", file: table.file)
-            }
+            guard digest == read.loaded.sha256 else { throw EmitError.inputChanged(file: table.file) }
         case .records:
             try ReleaseWriter.writeAggregated(verified.release, to: output.fileDescriptor)
         }
@@ -77,21 +75,21 @@ extension ReleaseSteps {
         let protected = labelled.protected
         let assessed = protected.assessed
         let read = assessed.recoded.read
-        let (request, rules) = (read.described.request, read.described.rules)
-        let reportRules = AuditReport.Rules(
-            description: rules.description,
+        let (request, context) = (read.described.request, read.described.context)
+        let madeUnder = AuditReport.MadeUnder(
+            description: context.description,
             descriptionFile: AuditReport.FileInfo(
-                file: rules.descriptionFile, sha256: try FileDigest.sha256(ofFile: rules.descriptionFile)),
-            policy: rules.policy, policySHA256: try FileDigest.sha256(ofFile: rules.policy.file))
+                file: context.descriptionFile, sha256: try FileDigest.sha256(ofFile: context.descriptionFile)),
+            policy: context.policy, policySHA256: try FileDigest.sha256(ofFile: context.policy.file))
         return AuditReport(
-            table: assessed.recoded.table, pattern: protected.pattern, rules: reportRules,
+            table: assessed.recoded.table, pattern: protected.pattern, madeUnder: madeUnder,
             inputName: request.displayName, inputDigest: read.loaded.sha256 ?? "", output: request.output,
             outputDigest: outputDigest, protection: protected.protection, labelling: labelled.labels,
             assessment: assessed.assessment,
             masking: MaskingReport(
                 recode: assessed.recoded.recode, percentages: protected.percentages,
                 unreliableCells: protected.pattern.cells(hiddenFor: .unreliable).count,
-                description: rules.description, policy: rules.policy,
+                description: context.description, policy: context.policy,
                 scoreBeforeRecoding: assessed.scoreBeforeRecoding))
     }
 }

@@ -26,8 +26,8 @@ extension ReleaseSteps {
     /// primary suppression, survey reliability, complementary suppression's first pass, then the disclosure audit
     /// over the whole system and a repair of every cell it finds under-protected, round after round.
     static func protect(_ assessed: AssessedTable, exactUpTo: Int) throws -> ProtectedTable {
-        let rules = assessed.recoded.read.described.rules
-        let (table, policy, description) = (assessed.recoded.table, rules.policy, rules.description)
+        let context = assessed.recoded.read.described.context
+        let (table, policy, description) = (assessed.recoded.table, context.policy, context.description)
         let system = table.cellSystem
         var pattern = Pattern(cellCount: table.cellCount)
         let percentages = try description.masking.percentages.map { declaration in
@@ -100,11 +100,11 @@ extension ReleaseSteps {
 
     /// Distinct small-number and complementary codes only when the label-aware audit shows they narrow nothing.
     static func label(_ protected: ProtectedTable) throws -> LabelledTable {
-        let rules = protected.assessed.recoded.read.described.rules
-        let (system, pattern, policy) = (protected.system, protected.pattern, rules.policy)
+        let context = protected.assessed.recoded.read.described.context
+        let (system, pattern, policy) = (protected.system, protected.pattern, context.policy)
         let labels = try StageTrace.measure("labels") { () throws -> LabelOutcome in
             switch try Labelling.plan(
-                system: system, pattern: pattern, policy: policy, annotated: rules.description.annotation != nil)
+                system: system, pattern: pattern, policy: policy, annotated: context.description.annotation != nil)
             {
             case .decided(let decision):
                 return LabelOutcome(decision: decision, audit: nil)

@@ -8,7 +8,7 @@ import DeidEmit
 /// The table's description and policy, found and loaded, and the outputs checked against them.
 struct Described {
     let request: ReleaseRequest
-    let rules: DescriptionContext
+    let context: DescriptionContext
     let outputs: OutputPlan
 }
 
@@ -20,7 +20,7 @@ struct ReadTable {
     let loaded: LoadedTable
 }
 
-/// The table after the description's `aggregate:` rules (DDG Step 4 restructuring).
+/// The table after the description's `aggregate:` context (DDG Step 4 restructuring).
 struct RecodedTable {
     let read: ReadTable
     let recode: RecodeResult
@@ -38,10 +38,10 @@ struct AssessedTable {
 extension ReleaseSteps {
     /// Every output is checked before the input is read: none may replace an input, none another output.
     static func describe(_ request: ReleaseRequest) throws -> Described {
-        let rules = try DescriptionContext.load(
+        let context = try DescriptionContext.load(
             source: request.source, descriptionFile: request.descriptionFile, presetsDirectory: request.presetsDirectory)
-        let outputs = try OutputPlan(outputs: request.plannedOutputs, inputs: rules.inputFiles(table: request.source))
-        return Described(request: request, rules: rules, outputs: outputs)
+        let outputs = try OutputPlan(outputs: request.plannedOutputs, inputs: context.inputFiles(table: request.source))
+        return Described(request: request, context: context, outputs: outputs)
     }
 
     static func read(_ described: Described) throws -> ReadTable {
@@ -49,39 +49,44 @@ extension ReleaseSteps {
         let spool = try InputSpool(request.source, displayName: request.displayName)
         let loaded = try StageTrace.measure("read and model") {
             try TableLoader.load(
-                spool.source, displayName: request.displayName, description: described.rules.description,
-                policy: described.rules.policy, purpose: .release, digest: true)
+                spool.source, displayName: request.displayName, description: described.context.description,
+                policy: described.context.policy, purpose: .release, digest: true)
         }
         return ReadTable(described: described, spool: spool, loaded: loaded)
     }
 
-    /// `aggregate:` rules merge values; every later step sees the recoded table.
+    /// `aggregate:` context merge values; every later step sees the recoded table.
     static func recode(_ read: ReadTable) throws -> RecodedTable {
-        let rules = read.described.rules
+        let context = read.described.context
         let recode = try Recoding.apply(
-            rules.description.masking.aggregate, to: read.loaded.table, description: rules.description,
-            policy: rules.policy)
+            context.description.masking.aggregate, to: read.loaded.table, description: context.description,
+            policy: context.policy)
         return RecodedTable(read: read, recode: recode)
     }
 
     /// DDG Steps 1–3 on the table that is released decide whether Step 4 masking applies; without it the release
     /// hides no small count.
     static func assess(_ recoded: RecodedTable) throws -> AssessedTable {
-        let rules = recoded.read.described.rules
+        let context = recoded.read.described.context
         let assessment = try StageTrace.measure("assess") {
             try Assessor.assess(
-                table: recoded.table, description: rules.description, policy: rules.policy,
-                referenceDirectory: rules.referenceDirectory)
+                table: recoded.table, description: context.description, policy: context.policy,
+                referenceDirectory: context.referenceDirectory)
         }
         var before: ScoreBeforeRecoding?
         if !recoded.recode.recodings.isEmpty, let after = assessment.score?.total {
             let original = Result { () throws(AssessError) in
                 try Assessor.assess(
-                    table: recoded.read.loaded.table, description: rules.description, policy: rules.policy,
-                    referenceDirectory: rules.referenceDirectory)
+                    table: recoded.read.loaded.table, description: context.description, policy: context.policy,
+                    referenceDirectory: context.referenceDirectory)
             }
             switch original {
-            case .success(let original): before = original.score.map { .score(before: $0.total, after: after) }
+            case .success(let original):
+                if let score = original.score {
+                    before = .score(before: score.total, after: after)
+                } else {
+                    before = original.scoreFailure.map { .notComputed(reason: $0.message) }
+                }
             case .failure(let error): before = .notComputed(reason: error.message)
             }
         }

@@ -14,8 +14,9 @@ import DeidModel
 ///
 /// What this proves is the linear relaxation; the exact audit over whole numbers still runs afterwards, and the
 /// audit-and-repair loop widens what it finds. A component above `maximumCells`, or a search that exceeds its
-/// iteration or node budget, returns nil and is protected by the greedy first pass instead. Every budget is a
-/// count, never a time, so the same input gives the same release on every machine.
+/// work budget (simplex pivots × non-zeros), returns nil and is protected by the greedy first pass instead. The
+/// budgets are counts, so the same input gives the same release on every machine; only the master's time limit
+/// (`CoveringMaster.timeLimitMilliseconds`) is a time, a guard far above what the work budget allows.
 public enum OptimalSuppression {
     /// Components with more non-zero cells are left to the greedy first pass: the master problem of a larger
     /// one (a year of benchmark table (b), say) would take far longer than the greedy's whole run (measurements:
