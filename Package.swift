@@ -21,7 +21,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
-        // Test-only: golden JSON and HTML reports (`Tests/DeidCoreTests/Emit/__Snapshots__`).
+        // Test-only: golden JSON and HTML reports (`Tests/DeidStageTests/Emit/__Snapshots__`).
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", exact: "1.19.7"),
     ],
     targets: [
@@ -56,7 +56,7 @@ let package = Package(
             name: "deid-fuzz", dependencies: ["DeidModel", "CLibFuzzer"], path: "Sources/DeidFuzz",
             swiftSettings: strict),
         .testTarget(
-            name: "DeidCoreTests",
+            name: "DeidStageTests",
             dependencies: [
                 "DeidPipeline", "DeidSolver", .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),

@@ -5,7 +5,7 @@ import Testing
 /// line can be wrong. Each holds the files the command reads (usually `table.csv` and `table.deid.yaml`) and:
 ///
 /// * `expected-error.txt`: the exact first line deid prints on standard error; one line for every command, or
-///   one line per command of `commands.txt` when they differ. `{rules}` stands for the presets folder.
+///   one line per command of `commands.txt` when they differ. `{presets}` stands for the presets folder.
 /// * optionally `commands.txt`: one command per line, `release` (`deid release table.csv -o out.csv --report
 ///   out.json`), `check` (`deid check table.csv`), or `deid …` with its arguments split on spaces (`''` is an
 ///   empty argument). Default: `release` and `check`.
@@ -34,7 +34,7 @@ import Testing
         let source = Self.folder + "/" + name
         let commands = try CorpusCommand.parse((try? lines(source + "/commands.txt")) ?? ["release", "check"])
         let expected = try lines(source + "/expected-error.txt").map {
-            $0.replacingOccurrences(of: "{rules}", with: Repo.presets)
+            $0.replacingOccurrences(of: "{presets}", with: Repo.presets)
         }
         try #require(expected.count == 1 || expected.count == commands.count, "one line, or one per command")
         let forbidden = (try? lines(source + "/forbidden.txt")) ?? []
@@ -69,7 +69,8 @@ import Testing
 
     private func markedLine(in folder: String) throws -> (file: String, line: Int)? {
         var found: [(String, Int)] = []
-        for file in try FileManager.default.contentsOfDirectory(atPath: folder) where file.hasSuffix(".yaml") {
+        // Subfolders too: a marker in `policies/x.yaml` must not be skipped.
+        for file in try FileManager.default.subpathsOfDirectory(atPath: folder) where file.hasSuffix(".yaml") {
             let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
             for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
             where line.contains("# <- error") {

@@ -11,6 +11,9 @@ import Testing
         #expect(run.status == 0, "\(run)")
         #expect(run.stdout.contains("USAGE: deid"), "\(run)")
         #expect(run.stdout.contains("Exit codes") || arguments.first == "release", "\(run)")
+        // The old spelling of --description works but is not offered.
+        #expect(!run.stdout.contains("--rules"), "\(run)")
+        #expect(run.stdout.contains("--description") || arguments == ["--help"], "\(run)")
     }
 
     @Test(arguments: ["check", "release"])

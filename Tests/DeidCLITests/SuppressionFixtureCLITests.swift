@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The suppression fixtures (`Tests/Fixtures/suppression/`, described in DeidCoreTests'
+/// The suppression fixtures (`Tests/Fixtures/suppression/`, described in DeidStageTests'
 /// SuppressionFixtureTests) through the built `deid`: hand-made releases fail `check` with exit 1, naming
 /// exactly the expected cells; `release` of the raw table writes a release that `check` passes with exit 0.
 @Suite struct SuppressionFixtureCLITests {

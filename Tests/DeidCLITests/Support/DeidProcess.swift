@@ -108,7 +108,7 @@ enum Deid {
         process.standardError = errHandle
         process.standardInput = inHandle
         try process.run()
-        process.waitUntilExit()
+        Watchdog.wait(for: process)
         try outHandle.close()
         try errHandle.close()
         if stdin != nil { try inHandle.close() }

@@ -5,7 +5,8 @@ enum Repo {
     static let root: String = {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<4 { url.deleteLastPathComponent() }  // Support/ DeidCLITests/ Tests/ <root>
-        return url.path
+        // deid names its presets folder by its real path, so a checkout reached through a symlink must too.
+        return url.resolvingSymlinksInPath().path
     }()
     static let fixtures = root + "/Tests/Fixtures"
     static let presets = root + "/Presets"
