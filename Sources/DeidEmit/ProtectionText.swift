@@ -17,7 +17,14 @@ enum ProtectionText {
             + "decomposition (0–1 master by GLPK branch and cut, attacker-subproblem linear programs) in "
             + "\(method.exactComponents) of \(method.componentsWithHiddenCells) components with hidden cells (those of "
             + "up to \(method.exactUpTo) non-zero cells), greedy attacker-subproblem linear programs per primary cell "
-            + "in the rest; DDG Ed. 2.0 rule 6; then audit-and-repair"
+            + "in the rest\(cubes(method)); DDG Ed. 2.0 rule 6; then audit-and-repair"
+    }
+
+    private static func cubes(_ method: ComplementaryMethod) -> String {
+        guard method.cubeComponents > 0 else { return "" }
+        return ", where in \(method.cubeComponents) components too large for one linear program per primary cell "
+            + "(primary cells × cells above \(method.cubesAbove)) the cheapest generalised hypercube comes first and "
+            + "a linear program only where no hypercube exists"
     }
 
     /// Distinct notes in order; a long list is cut to its first `keep` plus a count, so the report stays readable.

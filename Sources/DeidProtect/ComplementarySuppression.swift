@@ -19,6 +19,10 @@ public struct ComplementaryMethod: Sendable, Hashable {
     public var componentsWithHiddenCells: Int
     /// The largest component, in non-zero cells, given to the exact search.
     public var exactUpTo: Int
+    /// Components protected by cubes first (`CheapestCube`): those where primary cells × cells exceeded
+    /// `cubesAbove`.
+    public var cubeComponents: Int
+    public var cubesAbove: Int
 }
 
 /// A cell the audit found under-protected, as repair needs it.
@@ -57,13 +61,16 @@ public struct ComplementarySuppression {
     public private(set) var notes: [ProtectionNote] = []
 
     /// Runs the first pass and rule 6 on `pattern`. `exactUpTo`: the largest component, in non-zero cells,
-    /// protected exactly (tests lower it to 0 to run the greedy path on small tables).
+    /// protected exactly (tests lower it to 0 to run the greedy path on small tables); `cubesAbove`: components
+    /// whose primary cells × cells exceed it start from cubes (tests lower it to 0 to use cubes everywhere).
     public init(
-        system: CellSystem, policy: Policy, pattern: inout Pattern, exactUpTo: Int = OptimalSuppression.maximumCells
+        system: CellSystem, policy: Policy, pattern: inout Pattern, exactUpTo: Int = OptimalSuppression.maximumCells,
+        cubesAbove: Int = ComplementarySuppression.cubesAbove
     ) throws(ProtectError) {
         let costs = SuppressionCosts(system: system, rule: policy.complementary)
         let components = CellComponents(system)
-        let shared = GreedySuppression.Shared(system: system, costs: costs, components: components)
+        let cubeFirst = Self.cubeFirst(components: components, pattern: pattern, policy: policy, above: cubesAbove)
+        let shared = GreedySuppression.Shared(system: system, costs: costs, components: components, cubeFirst: cubeFirst)
         let exact = try StageTrace.measure("exact search") { () throws(ProtectError) in
             try Self.optimizeSmallComponents(shared: shared, policy: policy, pattern: pattern, upTo: exactUpTo)
         }
@@ -80,7 +87,9 @@ public struct ComplementarySuppression {
         protector = GreedySuppression(shared)
         method = ComplementaryMethod(
             totalCostFactor: policy.complementary.totalCostFactor, exactComponents: exact.solved.count,
-            componentsWithHiddenCells: exact.attempted, exactUpTo: exactUpTo)
+            componentsWithHiddenCells: exact.attempted, exactUpTo: exactUpTo,
+            cubeComponents: Set(primaries.map { components.componentOf[$0] }).filter { cubeFirst[Int($0)] }.count,
+            cubesAbove: cubesAbove)
         applyRule6(&pattern)
         StageTrace.note("rule 6: \(pattern.hiddenCount) hidden")
     }
@@ -95,6 +104,20 @@ public struct ComplementarySuppression {
         applyRule6(&pattern)
         return added
     }
+
+    /// Components whose first pass starts from cubes: those where one linear program per primary cell over the
+    /// component (primary cells × cells) would cost more than `above`.
+    static func cubeFirst(components: CellComponents, pattern: Pattern, policy: Policy, above: Int) -> [Bool] {
+        var primaries = Array(repeating: 0, count: components.cells.count)
+        for cell in pattern.hiddenCells where pattern.isAudited(cell, policy: policy) {
+            primaries[Int(components.componentOf[cell])] += 1
+        }
+        return components.cells.indices.map { primaries[$0] * components.cells[$0].count > above }
+    }
+
+    /// Where linear programs per primary cell stop: above the benchmark tables' components (those of table (b)
+    /// come to about a million), below the 4-dimensional county tables whose linear programs took minutes.
+    public static let cubesAbove = 4_000_000
 
     /// Exact suppression (`OptimalSuppression`) of every component small enough for it, in parallel. Returns the
     /// cells it hid and the components it solved; the others are left to the greedy first pass.

@@ -24,12 +24,16 @@ struct GreedySuppression {
         let components: CellComponents
         /// For each cell, the relations it takes part in.
         let membership: [[Int32]]
+        /// Per component, whether its cells are protected by cubes first (`CheapestCube`), a linear program
+        /// being the fallback only: components whose linear programs would cost small cells × component size.
+        let cubeFirst: [Bool]
         /// The smallest value each cell can take when hidden: 1, or for a total the number of its non-zero parts
         /// in its largest relation (each of them stays at least 1).
         let floors: [Int]
 
-        init(system: CellSystem, costs: SuppressionCosts, components: CellComponents) {
+        init(system: CellSystem, costs: SuppressionCosts, components: CellComponents, cubeFirst: [Bool]? = nil) {
             self.system = system
+            self.cubeFirst = cubeFirst ?? Array(repeating: false, count: components.cells.count)
             self.costs = costs
             self.components = components
             var floors = Array(repeating: 1, count: system.cellCount)
@@ -56,6 +60,7 @@ struct GreedySuppression {
     private var hiddenNetworks: [Int32: HiddenNetworkLP] = [:]
     private var hiddenLog: [Int] = []
     private let hypercubes: HypercubeWitness
+    private let cubes: CheapestCube
     /// The largest upward / downward move seen for each cell in any solution.
     private var witnessUp: [Double]
     private var witnessDown: [Double]
@@ -66,6 +71,7 @@ struct GreedySuppression {
         witnessUp = Array(repeating: 0, count: shared.system.cellCount)
         witnessDown = Array(repeating: 0, count: shared.system.cellCount)
         hypercubes = HypercubeWitness(system: shared.system)
+        cubes = CheapestCube(system: shared.system, costs: shared.costs)
     }
 
     /// Whether witnesses already show the cell can move up and down by `width` in all.
@@ -88,12 +94,24 @@ struct GreedySuppression {
             recordWitnesses(corners.map { ($0.cell, $0.sign) }, isSolution: false)
             if isCovered(cell, width: width) { return [] }
         }
+        // Cells hidden by a cube or by a split that then fails stay hidden (their moves are recorded as
+        // witnesses), so they are reported with the rest.
+        var hidden: [Int] = []
+        if shared.cubeFirst[Int(components.componentOf[cell])],
+            let cube = cubes.cheapest(for: cell, width: width, pattern: pattern)
+        {
+            for corner in cube.corners where !pattern.isHidden(corner.cell) {
+                pattern.hide(corner.cell, reason)
+                hiddenLog.append(corner.cell)
+                hidden.append(corner.cell)
+            }
+            recordWitnesses(cube.corners.map { ($0.cell, Double($0.sign)) }, isSolution: false)
+            if isCovered(cell, width: width) { return hidden }
+        }
+
         let room = max(0, system.values[cell] - floors[cell])
         var splits = [(down: min(room, width), up: width - min(room, width)), (down: 0, up: width)]
         if room >= width { splits.append((down: width, up: 0)) }
-        // Cells hidden by a split that then fails stay hidden (their moves are recorded as witnesses), so they are
-        // reported with the rest.
-        var hidden: [Int] = []
         for split in splits {
             // Up first: an upward move needs partners with room to go down, and reversed it usually gives the
             // downward move as well, with the same cells.

@@ -25,7 +25,7 @@ extension ReleaseSteps {
     /// Protection and the audit, in turn until the audit passes: rounded percentages (audited on their own),
     /// primary suppression, survey reliability, complementary suppression's first pass, then the disclosure audit
     /// over the whole system and a repair of every cell it finds under-protected, round after round.
-    static func protect(_ assessed: AssessedTable, exactUpTo: Int) throws -> ProtectedTable {
+    static func protect(_ assessed: AssessedTable, exactUpTo: Int, cubesAbove: Int) throws -> ProtectedTable {
         let context = assessed.recoded.read.described.context
         let (table, policy, description) = (assessed.recoded.table, context.policy, context.description)
         let system = table.cellSystem
@@ -40,7 +40,8 @@ extension ReleaseSteps {
         let unreliable = ReliabilityScreen.unreliableCells(in: table, description: description, policy: policy)
         SurveyReliability.hide(unreliable, in: &pattern, at: .beforeProtection, policy: policy)
         let protection = try StageTrace.measure("protect") {
-            try protectUntilTheAuditPasses(system: system, policy: policy, pattern: &pattern, exactUpTo: exactUpTo)
+            try protectUntilTheAuditPasses(
+                system: system, policy: policy, pattern: &pattern, exactUpTo: exactUpTo, cubesAbove: cubesAbove)
         }
         SurveyReliability.hide(unreliable, in: &pattern, at: .afterProtection, policy: policy)
         return ProtectedTable(
@@ -50,10 +51,11 @@ extension ReleaseSteps {
     /// The protect ⇄ audit loop. The audit's intervals are exact, so the one that passes goes into the report as
     /// it is.
     static func protectUntilTheAuditPasses(
-        system: CellSystem, policy: Policy, pattern: inout Pattern, exactUpTo: Int
+        system: CellSystem, policy: Policy, pattern: inout Pattern, exactUpTo: Int,
+        cubesAbove: Int = ComplementarySuppression.cubesAbove
     ) throws -> ProtectionResult {
         var suppression = try ComplementarySuppression(
-            system: system, policy: policy, pattern: &pattern, exactUpTo: exactUpTo)
+            system: system, policy: policy, pattern: &pattern, exactUpTo: exactUpTo, cubesAbove: cubesAbove)
         var rounds = 0
         while true {
             let audit = try StageTrace.measure("audit round \(rounds)") {

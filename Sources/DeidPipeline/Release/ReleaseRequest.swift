@@ -16,6 +16,9 @@ public struct ReleaseRequest: Sendable {
     /// Components of up to this many non-zero cells are protected exactly (`OptimalSuppression`); tests set 0
     /// to run the greedy path on small tables.
     public var exactUpTo = OptimalSuppression.maximumCells
+    /// Components whose primary cells × cells exceed this are protected by cubes first; tests set 0 to use
+    /// cubes on small tables.
+    public var cubesAbove = ComplementarySuppression.cubesAbove
 
     public init(
         source: InputSource, displayName: String, descriptionFile: String?, output: String, report: String,

@@ -16,9 +16,12 @@ import Testing
 @Suite struct ReleasePropertyTests {
     static let tables = Generator<RandomTable, Shrink.None<RandomTable>>(run: { rng in RandomTable(using: &rng) })
 
-    /// Twice: with small components protected exactly (the default) and with every component protected greedily,
-    /// the path large components take.
-    @Test(arguments: [OptimalSuppression.maximumCells, 0]) func randomReleasesKeepEveryPromise(exactUpTo: Int) async throws {
+    /// Three times: with small components protected exactly (the default), with every component protected
+    /// greedily (the path large components take), and greedily from cubes (the path of components too large for
+    /// a linear program per primary cell).
+    @Test(arguments: zip(
+        [OptimalSuppression.maximumCells, 0, 0], [ComplementarySuppression.cubesAbove, ComplementarySuppression.cubesAbove, 0]))
+    func randomReleasesKeepEveryPromise(exactUpTo: Int, cubesAbove: Int) async throws {
         var released = 0
         var refused = 0
         var verified = 0
@@ -27,7 +30,7 @@ import Testing
             let run = try FixtureRun(csv: table.csv, description: table.yaml)
             defer { run.remove() }
             do {
-                try run.release(exactUpTo: exactUpTo)
+                try run.release(exactUpTo: exactUpTo, cubesAbove: cubesAbove)
             } catch let error as ProtectError {
                 // Refusing is allowed (nothing is written); publishing an unsafe table is not.
                 guard case .cannotProtect = error else {
@@ -59,7 +62,7 @@ import Testing
             #expect(!recheck.hasErrors, "\(recheck.findings.map(recheck.message(of:)))\n\(table)")
 
             let first = (try run.bytes(run.outputPath), try run.bytes(run.reportPath))
-            try run.release(exactUpTo: exactUpTo)
+            try run.release(exactUpTo: exactUpTo, cubesAbove: cubesAbove)
             #expect(try run.bytes(run.outputPath) == first.0, "release not byte-identical\n\(table)")
             #expect(try run.bytes(run.reportPath) == first.1, "report not byte-identical\n\(table)")
         }

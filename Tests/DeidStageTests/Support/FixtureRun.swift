@@ -78,13 +78,18 @@ struct FixtureRun {
         return try run.table()
     }
 
-    /// `exactUpTo: 0` protects every component greedily; `html` writes the HTML report too.
+    /// `exactUpTo: 0` protects every component greedily, `cubesAbove: 0` by cubes first; `html` writes the HTML
+    /// report too.
     @discardableResult
-    func release(exactUpTo: Int = OptimalSuppression.maximumCells, html: Bool = false) throws -> Released {
+    func release(
+        exactUpTo: Int = OptimalSuppression.maximumCells, cubesAbove: Int = ComplementarySuppression.cubesAbove,
+        html: Bool = false
+    ) throws -> Released {
         var request = ReleaseRequest(
             source: .file(tablePath), displayName: "table.csv", descriptionFile: descriptionPath, output: outputPath,
             report: reportPath, reportHTML: html ? htmlPath : nil, presetsDirectory: Repo.presets)
         request.exactUpTo = exactUpTo
+        request.cubesAbove = cubesAbove
         let outcome = try Releaser.release(request)
         let jsonText = try String(contentsOfFile: reportPath, encoding: .utf8)
         return Released(

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# deid on the 4- and 5-dimensional county tables CDPH publishes, next to pytauargus MOD in the same run.
+# Prints figures; asserts nothing.
+#
+#   bash Benchmarks/scale.sh            # table c (one year, 12,480 cells in one component)
+#   bash Benchmarks/scale.sh c d e      # d: 10 years (124,800 cells); e: 5 years and their total (74,880)
+#   SEED=7 bash Benchmarks/scale.sh c   # another draw of the same shape (a seed the code was not tuned on)
+#   MOD=0 bash Benchmarks/scale.sh d    # deid only
+#
+# Tables: Benchmarks/scale_tables.py (county in 6 regions x age x sex x race/ethnicity [x year], Poisson counts).
+# deid: `deid release` end to end (CSV in, release CSV and JSON audit report out), wall time and peak RSS from
+# /usr/bin/time; hidden cells, their suppressed total and the audit verdict from the report. MOD: pytauargus's
+# Modular method at deid's protection level, protection time only, through Benchmarks/tauargus_compare.py in
+# Benchmarks/.venv; a MOD result is cached by the table's SHA-256 in Benchmarks/out/scale-mod/, since it takes
+# minutes (delete the folder to time MOD again). MOD's pattern only has to hold against an attacker who allows
+# hidden zeros; deid's holds against one who knows they are not zero.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+TABLES=("$@")
+[ ${#TABLES[@]} -gt 0 ] || TABLES=(c)
+OUT=Benchmarks/out/scale
+CACHE=Benchmarks/out/scale-mod
+mkdir -p "$OUT" "$CACHE"
+
+echo "== build (swift build -c release)"
+swift build -c release 2>&1 | tail -n 1
+DEID=.build/release/deid
+
+VENV=Benchmarks/.venv
+if [ "${MOD:-1}" = 1 ] && ! "$VENV/bin/python" -c 'import pytauargus, pandas' 2>/dev/null; then
+    echo "== venv: pip install pytauargus pandas"
+    python3 -m venv "$VENV"
+    "$VENV/bin/pip" install -q pytauargus pandas
+fi
+
+echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(git rev-parse --short HEAD)"
+for name in "${TABLES[@]}"; do
+    table=$(cd Benchmarks && python3 scale_tables.py "$name" ${SEED:+--seed "$SEED"} | sed -n 's/^\(wrote\|kept\) //p')
+    [ -n "$table" ] || { echo "scale_tables.py wrote no table for $name" >&2; exit 2; }
+    (cd Benchmarks && python3 -c "
+import csv, sys
+rows = list(csv.DictReader(open('$table')))
+small = sum(1 for r in rows if 0 < int(r['Cases']) < 11)
+print(f'table $name: {len(rows):,} cells, {small:,} counts of 1-10')")
+    work="$OUT/$(basename "$table" .csv)"
+    mkdir -p "$work"
+    /usr/bin/time -f '%e %M' -o "$work/time.txt" "$DEID" release -q "$table" -o "$work/release.csv" \
+        --report "$work/audit.json"
+    read -r seconds kilobytes < "$work/time.txt"
+    python3 Benchmarks/scale_summary.py deid "$table" "$work/release.csv" "$work/audit.json" "$seconds" "$kilobytes"
+    if [ "${MOD:-1}" = 1 ]; then
+        hash=$(sha256sum "$table" | cut -c1-16)
+        result="$CACHE/$hash.json"
+        if [ ! -f "$result" ]; then
+            "$VENV/bin/python" Benchmarks/tauargus_compare.py worker --method MOD --table "$table" \
+                --workdir "$CACHE/$hash" --result "$result" --skip-audit --protection 11 > "$CACHE/$hash.log" 2>&1
+        else
+            echo "   (MOD: cached result for this table, $result)"
+        fi
+        python3 Benchmarks/scale_summary.py MOD "$table" "$result" "$work/audit.json" "$seconds"
+    fi
+done
