@@ -85,7 +85,7 @@ struct CheapestCube {
         let axis = system.grid.axes[d]
         let v = base[d]
         var vectors: [[(value: Int32, sign: Int8)]] = []
-        let down = downPaths(from: v, along: d, at: base)
+        let down = downPaths(from: v, along: d, at: base, pattern: pattern)
         // Up with every ancestor.
         var ancestors: [(value: Int32, sign: Int8)] = []
         var p = axis.parent[Int(v)]
@@ -102,7 +102,7 @@ struct CheapestCube {
         if parent >= 0 {
             for sibling in axis.children[Int(parent)] where sibling != v {
                 for path in down {
-                    for other in downPaths(from: sibling, along: d, at: base) {
+                    for other in downPaths(from: sibling, along: d, at: base, pattern: pattern) {
                         vectors.append(path.map { ($0, 1) } + other.map { ($0, -1) })
                     }
                 }
@@ -129,18 +129,21 @@ struct CheapestCube {
 
     /// Paths from `v` down to a leaf below it (just `[v]` for a leaf) through non-zero cells, the largest
     /// first, at most `maximumPaths`: the target's parts along the axis, and theirs, must be able to move with it.
-    private func downPaths(from v: Int32, along d: Int, at base: [Int32]) -> [[Int32]] {
+    private func downPaths(from v: Int32, along d: Int, at base: [Int32], pattern: Pattern) -> [[Int32]] {
         let axis = system.grid.axes[d]
         if axis.isLeaf(v) { return [[v]] }
         var key = base
-        let children = axis.children[Int(v)].compactMap { child -> (child: Int32, value: Int)? in
+        // Hidden parts first (they cost nothing), then the largest (they leave the most room).
+        let children = axis.children[Int(v)].compactMap { child -> (child: Int32, hidden: Bool, value: Int)? in
             key[d] = child
             guard let cell = self.cell(at: key), system.values[cell] > 0 else { return nil }
-            return (child, system.values[cell])
-        }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.child < $1.child }
+            return (child, pattern.isHidden(cell), system.values[cell])
+        }.sorted {
+            $0.hidden != $1.hidden ? $0.hidden : $0.value != $1.value ? $0.value > $1.value : $0.child < $1.child
+        }
         var paths: [[Int32]] = []
-        for (child, _) in children where paths.count < Self.maximumPaths {
-            for tail in downPaths(from: child, along: d, at: base) where paths.count < Self.maximumPaths {
+        for (child, _, _) in children where paths.count < Self.maximumPaths {
+            for tail in downPaths(from: child, along: d, at: base, pattern: pattern) where paths.count < Self.maximumPaths {
                 paths.append([v] + tail)
             }
         }
