@@ -35,6 +35,15 @@ public struct AuditProblem: Sendable {
     public var minIntervalWidth: Int
     /// `.exact` (the default) for reports; `.verdict` where only the verdict matters.
     public var precision: AuditPrecision
+    /// Moves protection found (`Move`), checked by the audit before use: in a large component, a hidden cell
+    /// that verified moves already prove protected needs no linear program; its interval is then reported as
+    /// the outer bound the relations give, marked not exact. Empty for `check`, which never sees true values.
+    public var hints: [Move] = []
+    /// Components with at least this many hidden cells may settle cells by verified hints (tests lower it).
+    public var hintsSettleFrom = AuditProblem.defaultHintsSettleFrom
+    /// Above the hidden cells of any component of the benchmark tables (a) and (b) and of the random tables, so
+    /// their reports keep exact intervals.
+    public static let defaultHintsSettleFrom = 2_000
 
     public init(
         cellCount: Int, relations: Relations, values: [Int], hidden: [Int], labels: [Int: HiddenLabel] = [:],

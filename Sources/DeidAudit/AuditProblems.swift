@@ -8,12 +8,14 @@ public enum AuditProblems {
     /// Hidden cells the count audit does not cover (`Pattern.isAudited`) are given their true values, as if
     /// published: the attacker is assumed to know them.
     public static func forRelease(
-        system: CellSystem, pattern: Pattern, policy: Policy, labels: [Int: HiddenLabel]? = nil
+        system: CellSystem, pattern: Pattern, policy: Policy, labels: [Int: HiddenLabel]? = nil, hints: [Move] = []
     ) -> AuditProblem {
-        AuditProblem(
+        var problem = AuditProblem(
             cellCount: system.cellCount, relations: system.relations, values: system.values,
             hidden: pattern.hiddenCells.filter { pattern.isAudited($0, policy: policy) },
             labels: labels ?? system.knownLabels.filter { pattern.isHidden($0.key) },
             smallMax: policy.numerator.minimum - 1, minIntervalWidth: policy.audit.minIntervalWidth)
+        problem.hints = hints
+        return problem
     }
 }

@@ -47,6 +47,13 @@ extension ComponentSolver {
         let requirementFixed =
             (label != .unlabelled && !judgedOnLowerBound) || outcome.lower[j] > settings.smallMax || !pendingMin[j]
         if !judged.protected && requirementFixed { return true }
+        return witnessesProtect(j)
+    }
+
+    /// Whether witnessed integer points alone span what the cell's standard asks for (with its current outer
+    /// bounds, which hold for every integer point, telling whether it is provably above smallMax).
+    func witnessesProtect(_ j: Int) -> Bool {
+        let label = component.labels[j]
         guard witnessMin[j] <= witnessMax[j] else { return false }
         let span = witnessMax[j] - witnessMin[j]
         switch label {

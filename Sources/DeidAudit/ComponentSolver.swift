@@ -1,3 +1,4 @@
+import DeidSupport
 import DeidSolver
 
 /// The integer interval of every cell of one component, and what it cost to get.
@@ -33,6 +34,12 @@ struct SolveSettings: Sendable {
     /// component can spend on such cells to seconds per solver (measurements: Benchmarks/README.md, "Design
     /// measurements"). Tests lower it.
     var certainVerdictNodePool = 30_000
+    /// Components of at least this many hidden cells skip the solves of a cell that verified moves of the
+    /// problem's hints already prove protected (its interval stays the outer bound, marked not exact): with
+    /// tens of thousands of hidden cells in one component, two linear programs per cell over all of them are
+    /// what makes the audit slow. Below it, every interval is solved exactly. Set from
+    /// `AuditProblem.hintsSettleFrom`.
+    var witnessesSettleFrom = Int.max
 }
 
 /// Computes min and max of each column of a component over its integer points.
@@ -66,6 +73,10 @@ struct ComponentSolver {
     var dives = DiveRecord()
     /// What is left of `settings.certainVerdictNodePool`.
     var certainVerdictNodesLeft: Int
+    /// Whether verified hints may settle cells without solves (`SolveSettings.witnessesSettleFrom`).
+    private var skipsWitnessed = false
+    /// Per column, the rows it appears in.
+    private let rowsOf: [[Int32]]
 
     /// The columns whose extremes this solver computes; the others keep their proven bounds, which hold for
     /// every integer point, so phase 2 may still use them as column bounds.
@@ -95,16 +106,69 @@ struct ComponentSolver {
         pendingMin = Array(repeating: false, count: n)
         abandoned = Array(repeating: false, count: n)
         certainVerdictNodesLeft = settings.certainVerdictNodePool
+        var rowsOf = Array(repeating: [Int32](), count: n)
+        for (r, row) in component.rows.enumerated() {
+            for column in row.columns { rowsOf[Int(column)].append(Int32(r)) }
+        }
+        self.rowsOf = rowsOf
         outcome = ComponentOutcome(lower: proven.lower, upper: proven.upper, exact: Array(repeating: true, count: n))
         // When `release` audits its own pattern the true table is one completion: every cell's own value is
         // attained, so a cell whose value sits on a proven bound (a 1, say) needs no solve for that extreme.
-        if component.recordedIsCompletion { witness(component.recorded) }
+        if component.recordedIsCompletion {
+            witness(component.recorded)
+            if n >= settings.witnessesSettleFrom && !component.hints.isEmpty {
+                skipsWitnessed = true
+                for move in component.hints where isMove(move) { witness(move) }
+            }
+        }
+    }
+
+    /// Whether moving the columns by their steps keeps every row: then `recorded` moved along it, as far as the
+    /// bounds allow, is a completion.
+    private func isMove(_ move: ColumnMove) -> Bool {
+        var step = [Int32: Int](minimumCapacity: move.columns.count)
+        for (column, s) in zip(move.columns, move.steps) { step[column, default: 0] += Int(s) }
+        for r in Set(move.columns.flatMap { rowsOf[Int($0)] }) {
+            let row = component.rows[Int(r)]
+            var sum = 0
+            for (column, coefficient) in zip(row.columns, row.coefficients) { sum += (step[column] ?? 0) * Int(coefficient) }
+            if sum != 0 { return false }
+        }
+        return step.values.allSatisfy { abs($0) == 1 }
+    }
+
+    /// Witnesses the two furthest points along a verified move: `recorded` + t·step for the largest t up and down
+    /// that keeps every moved column within its bounds. A move no bound stops is witnessed as far as the widest
+    /// standard asks (every whole t is a completion, so any one will do).
+    private mutating func witness(_ move: ColumnMove) {
+        var up = Int.max
+        var down = Int.max
+        for (column, s) in zip(move.columns.map(Int.init), move.steps) {
+            let above = component.upper[column].map { $0 - component.recorded[column] } ?? Int.max
+            let below = component.recorded[column] - component.lower[column]
+            up = min(up, s > 0 ? above : below)
+            down = min(down, s > 0 ? below : above)
+        }
+        let far = max(settings.minIntervalWidth, settings.smallMax)
+        up = min(up, far)
+        down = min(down, far)
+        for (column, s) in zip(move.columns.map(Int.init), move.steps) {
+            let value = component.recorded[column]
+            let (high, low) = s > 0 ? (up, down) : (down, up)
+            witnessMax[column] = max(witnessMax[column], value + high)
+            witnessMin[column] = min(witnessMin[column], value - low)
+        }
     }
 
     /// Phase 1.
     private mutating func relaxations() throws(AuditError) {
         let skips = settings.skipsAttainedBounds
         for j in targets {
+            Progress.shared.advance()
+            if skipsWitnessed && witnessesProtect(j) {
+                outcome.exact[j] = false
+                continue
+            }
             // Maximising one cell tends to push the others down to their lower bounds, which witnesses many
             // minima at once; hence max before min.
             if skips, let bound = proven.upper[j], witnessMax[j] == bound {

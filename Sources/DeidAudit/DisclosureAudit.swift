@@ -60,8 +60,10 @@ public struct DisclosureAudit {
         var lower: [Int] = system.fixed.map { $0 ?? 0 }
         var upper: [Int?] = system.fixed
         var exact = [Bool](repeating: true, count: problem.hidden.count)
-        let settings = SolveSettings(
+        var settings = SolveSettings(
             smallMax: problem.smallMax, minIntervalWidth: problem.minIntervalWidth, precision: problem.precision)
+        settings.witnessesSettleFrom = problem.hintsSettleFrom
+        Progress.shared.begin("auditing", total: problem.hidden.count, unit: "hidden cells")
         var linearPrograms = 0
         var integerPrograms = 0
         var tightened = 0

@@ -15,6 +15,8 @@ struct Component: Sendable {
     /// The problem's values of the cells: their true counts when `release` audits its own pattern, unknown
     /// (anything) when `check` audits a published table. Used only once verified to be a completion.
     var recorded: [Int] = []
+    /// The problem's moves whose cells all lie in this component, in its columns; not yet checked.
+    var hints: [ColumnMove] = []
 
     /// Whether `recorded` satisfies every bound and every equation: then it is a point the attacker cannot rule
     /// out, an integer witness to start from.
@@ -32,6 +34,32 @@ struct Component: Sendable {
             if sum != row.rhs { return false }
         }
         return true
+    }
+}
+
+/// A `Move` in one component's columns.
+struct ColumnMove: Sendable {
+    var columns: [Int32]
+    var steps: [Int8]
+}
+
+extension ReducedSystem {
+    /// The move's component and columns, or nil when one of its cells is published, fixed by peeling or in
+    /// another component (then it cannot be a move of this system's unknowns).
+    static func columns(
+        of move: Move, position: [Int32], column: [Int32], component: (Int) -> Int?
+    ) -> (Int, [Int32])? {
+        guard move.cells.count == move.steps.count, !move.cells.isEmpty else { return nil }
+        var columns: [Int32] = []
+        var found: Int?
+        for cell in move.cells {
+            guard cell >= 0, Int(cell) < position.count else { return nil }
+            let p = Int(position[Int(cell)])
+            guard p >= 0, column[p] >= 0, let c = component(p), found == nil || found == c else { return nil }
+            found = c
+            columns.append(column[p])
+        }
+        return found.map { ($0, columns) }
     }
 }
 
@@ -87,6 +115,12 @@ struct ReducedSystem {
                 LinearRow(
                     columns: open.map { column[Int($0.position)] }, coefficients: open.map(\.coefficient),
                     rhs: peel.rhs[r]))
+        }
+        for move in problem.hints {
+            guard let (c, columns) = Self.columns(of: move, position: position, column: column, component: {
+                componentOf[sets.find($0)]
+            }) else { continue }
+            built[c].hints.append(ColumnMove(columns: columns, steps: move.steps))
         }
         self.fixed = fixed
         self.components = built

@@ -57,6 +57,7 @@ struct CheapestCube {
         Self.trim(&choices)
         var best: Cube?
         var pick = Array(repeating: 0, count: choices.count)
+        let limits = choices.map(\.count)
         repeat {
             let picked = pick.enumerated().map { choices[$0][$1] }
             let floor = picked.reduce(0) { $0 + $1.probeCost }
@@ -64,7 +65,7 @@ struct CheapestCube {
             if let cube = cube(base, picked, width: width, pattern: pattern, costBound: best?.cost ?? .infinity) {
                 best = cube
             }
-        } while advance(&pick, limits: choices.map(\.count))
+        } while advance(&pick, limits: limits)
         return best
     }
 
@@ -177,6 +178,7 @@ struct CheapestCube {
         var up = Int.max
         var down = Int.max
         var index = Array(repeating: 0, count: picked.count)
+        let limits = picked.map(\.values.count)
         var key = base
         repeat {
             var sign: Int8 = 1
@@ -194,7 +196,7 @@ struct CheapestCube {
                 if cost >= costBound { return nil }
             }
             corners.append(Corner(cell: cell, sign: sign))
-        } while advance(&index, limits: picked.map(\.values.count))
+        } while advance(&index, limits: limits)
         // A cube whose corners all rise with the target lets it rise without bound: capped, with no overflow.
         up = min(up, width)
         down = min(down, width)

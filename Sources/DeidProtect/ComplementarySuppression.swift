@@ -59,6 +59,9 @@ public struct ComplementarySuppression {
     public let method: ComplementaryMethod
     /// Notes gathered so far, distinct, in order.
     public private(set) var notes: [ProtectionNote] = []
+    private let firstPassMoves: [Move]
+    /// The cubes hidden so far, as moves for the audit to verify and use (`AuditProblem.hints`).
+    public var cubeMoves: [Move] { firstPassMoves + protector.cubeMoves }
 
     /// Runs the first pass and rule 6 on `pattern`. `exactUpTo`: the largest component, in non-zero cells,
     /// protected exactly (tests lower it to 0 to run the greedy path on small tables); `cubesAbove`: components
@@ -84,6 +87,7 @@ public struct ComplementarySuppression {
         StageTrace.note("first pass: \(firstPass.linearPrograms) LPs, \(pattern.hiddenCount) hidden")
         self.shared = shared
         self.policy = policy
+        firstPassMoves = firstPass.cubeMoves
         protector = GreedySuppression(shared)
         method = ComplementaryMethod(
             totalCostFactor: policy.complementary.totalCostFactor, exactComponents: exact.solved.count,
@@ -151,17 +155,19 @@ public struct ComplementarySuppression {
     /// components with the most primary cells start first, so a large one does not start last.
     static func protectInParallel(
         _ primaries: [Int], shared: GreedySuppression.Shared, width: Int, pattern: Pattern
-    ) throws(ProtectError) -> (hidden: [Int], linearPrograms: Int) {
+    ) throws(ProtectError) -> (hidden: [Int], linearPrograms: Int, cubeMoves: [Move]) {
         let system = shared.system
         var byComponent = Array(repeating: [Int](), count: shared.components.cells.count)
         for cell in primaries { byComponent[Int(shared.components.componentOf[cell])].append(cell) }
         let work = byComponent.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+        Progress.shared.begin("protecting", total: primaries.count, unit: "small cells")
         // GLPK keeps its state per thread when built with thread-local storage (Debian's is); otherwise one core.
         let results = try parallelMap(work.count, concurrently: GLPKModel.isThreadSafe) {
-            w throws(ProtectError) -> (hidden: [Int], linearPrograms: Int) in
+            w throws(ProtectError) -> (hidden: [Int], linearPrograms: Int, cubeMoves: [Move]) in
             var local = pattern
             var protector = GreedySuppression(shared)
             for cell in Self.order(work[w], shared: shared) {
+                Progress.shared.advance()
                 guard try protector.ensure(cell, width: width, pattern: &local, reason: .complementary) != nil else {
                     throw ProtectError.cannotProtect(
                         cell: system.origins.coordinates(of: cell), at: system.origins.location(of: cell), requiredWidth: width)
@@ -170,9 +176,12 @@ public struct ComplementarySuppression {
             // Everything this worker hid, read off its pattern: every witness it recorded relies on these cells.
             let hidden = shared.components.cells[Int(shared.components.componentOf[work[w][0]])].map(Int.init)
                 .filter { local.isHidden($0) && !pattern.isHidden($0) }
-            return (hidden, protector.linearPrograms)
+            return (hidden, protector.linearPrograms, protector.cubeMoves)
         }
-        return (results.flatMap(\.hidden).sorted(), results.reduce(0) { $0 + $1.linearPrograms })
+        return (
+            results.flatMap(\.hidden).sorted(), results.reduce(0) { $0 + $1.linearPrograms },
+            results.flatMap(\.cubeMoves)
+        )
     }
 
     /// The order in which a component's primary cells are protected: cell order, except in a component

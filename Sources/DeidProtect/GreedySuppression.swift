@@ -65,6 +65,8 @@ struct GreedySuppression {
     private var witnessUp: [Double]
     private var witnessDown: [Double]
     private(set) var linearPrograms = 0
+    /// The cubes hidden so far, as moves the audit may verify and use (`AuditProblem.hints`).
+    private(set) var cubeMoves: [Move] = []
 
     init(_ shared: Shared) {
         self.shared = shared
@@ -92,6 +94,9 @@ struct GreedySuppression {
         let cube = hypercubes.best(for: cell, pattern: pattern)
         if let corners = cube.cube, cube.up + cube.down > 0 {
             recordWitnesses(corners.map { ($0.cell, $0.sign) }, isSolution: false)
+            if shared.cubeFirst[Int(components.componentOf[cell])] {
+                cubeMoves.append(Move(cells: corners.map { Int32($0.cell) }, steps: corners.map { $0.sign > 0 ? 1 : -1 }))
+            }
             if isCovered(cell, width: width) { return [] }
         }
         // Cells hidden by a cube or by a split that then fails stay hidden (their moves are recorded as
@@ -106,6 +111,7 @@ struct GreedySuppression {
                 hidden.append(corner.cell)
             }
             recordWitnesses(cube.corners.map { ($0.cell, Double($0.sign)) }, isSolution: false)
+            cubeMoves.append(Move(cells: cube.corners.map { Int32($0.cell) }, steps: cube.corners.map(\.sign)))
             if isCovered(cell, width: width) { return hidden }
         }
 

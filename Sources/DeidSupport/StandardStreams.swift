@@ -28,6 +28,14 @@ public enum StandardStreams {
         _ = writeAll(descriptor: 2, text.hasSuffix("\n") ? text : text + "\n")
     }
 
+    /// Writes text to standard error as it is (no line break added): the progress line redraws itself.
+    public static func errorText(_ text: String) {
+        _ = writeAll(descriptor: 2, text)
+    }
+
+    /// Whether standard error is a terminal (where a progress line can be redrawn in place).
+    public static var errorIsTerminal: Bool { isatty(2) == 1 }
+
     private static func writeAll(descriptor: Int32, _ text: String) -> Bool {
         let bytes = Array(text.utf8)
         var offset = 0

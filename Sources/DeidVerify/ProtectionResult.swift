@@ -1,6 +1,7 @@
 import DeidAudit
 import DeidProtect
 import DeidDescription
+import DeidModel
 
 /// What complementary suppression and the disclosure audit settled, for verification and the reports.
 public struct ProtectionResult: Sendable {
@@ -11,12 +12,17 @@ public struct ProtectionResult: Sendable {
     public var method: ComplementaryMethod
     /// Things a reviewer should know (e.g. where rule 6 had no cell left to hide).
     public var notes: [ProtectionNote]
+    /// The cubes protection hid, as moves later audits of the same pattern (with labels) may verify and use.
+    public var cubeMoves: [Move]
 
-    public init(audit: AuditResult, rounds: Int, method: ComplementaryMethod, notes: [ProtectionNote]) {
+    public init(
+        audit: AuditResult, rounds: Int, method: ComplementaryMethod, notes: [ProtectionNote], cubeMoves: [Move] = []
+    ) {
         self.audit = audit
         self.rounds = rounds
         self.method = method
         self.notes = notes
+        self.cubeMoves = cubeMoves
     }
 }
 

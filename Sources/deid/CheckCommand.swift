@@ -1,4 +1,5 @@
 import ArgumentParser
+import DeidSupport
 import DeidEmit
 import DeidPipeline
 
@@ -44,12 +45,17 @@ extension Deid {
                 valueName: "n"))
         var maxFindings = 100
 
+        @Flag(name: [.short, .long], help: "Do not print the progress line.")
+        var quiet = false
+
         mutating func validate() throws {
             try validateTablePaths(files, command: "check")
             if maxFindings < 0 { throw ValidationError("--max-findings takes 0 (all) or a positive number") }
         }
 
         func run() throws {
+            Progress.shared.enable(!quiet && StandardStreams.errorIsTerminal)
+            defer { Progress.shared.finish() }
             let outcome = try CheckRun.run(
                 tables.tables(files), format: format, output: output, maxFindings: maxFindings,
                 failed: { Console.error($0.description) })

@@ -4,6 +4,7 @@ import DeidSupport
 /// deid after its outputs are written. Results are written by the pipeline.
 enum Console {
     static func error(_ text: String) {
+        Progress.shared.finish()
         StandardStreams.error(text)
     }
 }

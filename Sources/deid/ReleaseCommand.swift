@@ -41,10 +41,12 @@ extension Deid {
 
         @OptionGroup var tables: TableOptions
 
-        @Flag(name: [.short, .long], help: "Do not print the summary.")
+        @Flag(name: [.short, .long], help: "Do not print the summary or the progress line.")
         var quiet = false
 
         func run() throws {
+            Progress.shared.enable(!quiet && StandardStreams.errorIsTerminal)
+            defer { Progress.shared.finish() }
             // Checked here, not in validate(), which ArgumentParser runs before it reports unknown options.
             guard let output else { throw Self.usageError("give the release table's path with -o/--output FILE") }
             guard let report else { throw Self.usageError("give the JSON audit report's path with --report FILE") }

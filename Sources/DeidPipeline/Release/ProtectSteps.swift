@@ -25,7 +25,7 @@ extension ReleaseSteps {
     /// Protection and the audit, in turn until the audit passes: rounded percentages (audited on their own),
     /// primary suppression, survey reliability, complementary suppression's first pass, then the disclosure audit
     /// over the whole system and a repair of every cell it finds under-protected, round after round.
-    static func protect(_ assessed: AssessedTable, exactUpTo: Int, cubesAbove: Int) throws -> ProtectedTable {
+    static func protect(_ assessed: AssessedTable, limits: ProtectionLimits) throws -> ProtectedTable {
         let context = assessed.recoded.read.described.context
         let (table, policy, description) = (assessed.recoded.table, context.policy, context.description)
         let system = table.cellSystem
@@ -41,7 +41,7 @@ extension ReleaseSteps {
         SurveyReliability.hide(unreliable, in: &pattern, at: .beforeProtection, policy: policy)
         let protection = try StageTrace.measure("protect") {
             try protectUntilTheAuditPasses(
-                system: system, policy: policy, pattern: &pattern, exactUpTo: exactUpTo, cubesAbove: cubesAbove)
+                system: system, policy: policy, pattern: &pattern, limits: limits)
         }
         SurveyReliability.hide(unreliable, in: &pattern, at: .afterProtection, policy: policy)
         return ProtectedTable(
@@ -51,22 +51,25 @@ extension ReleaseSteps {
     /// The protect ⇄ audit loop. The audit's intervals are exact, so the one that passes goes into the report as
     /// it is.
     static func protectUntilTheAuditPasses(
-        system: CellSystem, policy: Policy, pattern: inout Pattern, exactUpTo: Int,
-        cubesAbove: Int = ComplementarySuppression.cubesAbove
+        system: CellSystem, policy: Policy, pattern: inout Pattern, limits: ProtectionLimits = ProtectionLimits()
     ) throws -> ProtectionResult {
         var suppression = try ComplementarySuppression(
-            system: system, policy: policy, pattern: &pattern, exactUpTo: exactUpTo, cubesAbove: cubesAbove)
+            system: system, policy: policy, pattern: &pattern, exactUpTo: limits.exactUpTo, cubesAbove: limits.cubesAbove)
         var rounds = 0
         while true {
             let audit = try StageTrace.measure("audit round \(rounds)") {
-                try DisclosureAudit.run(AuditProblems.forRelease(system: system, pattern: pattern, policy: policy, labels: [:]))
+                var problem = AuditProblems.forRelease(
+                    system: system, pattern: pattern, policy: policy, labels: [:], hints: suppression.cubeMoves)
+                problem.hintsSettleFrom = limits.hintsSettleFrom
+                return try DisclosureAudit.run(problem)
             }
             StageTrace.note(
                 "audit: \(audit.linearProgramsSolved) LPs, \(audit.integerProgramsSolved) integer programs, "
                     + "\(audit.integerTightenedBounds) tightened, \(audit.outerBoundIntervals) outer bounds")
             if audit.passed {
                 return ProtectionResult(
-                    audit: audit, rounds: rounds, method: suppression.method, notes: suppression.notes)
+                    audit: audit, rounds: rounds, method: suppression.method, notes: suppression.notes,
+                    cubeMoves: suppression.cubeMoves)
             }
             rounds += 1
             guard rounds <= ComplementarySuppression.maximumRounds else {
@@ -112,7 +115,9 @@ extension ReleaseSteps {
                 return LabelOutcome(decision: decision, audit: nil)
             case .auditDistinctLabels(let labels):
                 let audit = try DisclosureAudit.run(
-                    AuditProblems.forRelease(system: system, pattern: pattern, policy: policy, labels: labels))
+                    AuditProblems.forRelease(
+                        system: system, pattern: pattern, policy: policy, labels: labels,
+                        hints: protected.protection.cubeMoves))
                 let decision = try Labelling.conclude(
                     narrowed: audit.underProtected.count, pattern: pattern, policy: policy, file: system.origins.file)
                 return LabelOutcome(decision: decision, audit: audit)

@@ -1,6 +1,7 @@
 import Foundation
 import DeidRead
 import DeidProtect
+import DeidAudit
 import DeidEmit
 
 /// One table to release.
@@ -13,12 +14,9 @@ public struct ReleaseRequest: Sendable {
     /// Where to write the HTML report a reviewer signs (`--report-html`), if anywhere.
     public var reportHTML: String?
     public var presetsDirectory: String?
-    /// Components of up to this many non-zero cells are protected exactly (`OptimalSuppression`); tests set 0
-    /// to run the greedy path on small tables.
-    public var exactUpTo = OptimalSuppression.maximumCells
-    /// Components whose primary cells × cells exceed this are protected by cubes first; tests set 0 to use
-    /// cubes on small tables.
-    public var cubesAbove = ComplementarySuppression.cubesAbove
+    /// Where protection and the audit switch methods; tests lower them to run the large-table paths on small
+    /// tables.
+    public var limits = ProtectionLimits()
 
     public init(
         source: InputSource, displayName: String, descriptionFile: String?, output: String, report: String,
@@ -58,5 +56,25 @@ extension ReleaseRequest {
         self.init(
             source: source, displayName: name, descriptionFile: table.descriptionFile, output: output, report: report,
             reportHTML: reportHTML, presetsDirectory: table.presetsDirectory)
+    }
+}
+
+/// Where protection and the audit switch from the methods of small components to those of large ones.
+public struct ProtectionLimits: Sendable {
+    /// Components of up to this many non-zero cells are protected exactly (`OptimalSuppression`).
+    public var exactUpTo = OptimalSuppression.maximumCells
+    /// Components whose primary cells × cells exceed this are protected by cubes first.
+    public var cubesAbove = ComplementarySuppression.cubesAbove
+    /// Components with at least this many hidden cells let the audit settle cells by protection's verified
+    /// moves (`AuditProblem.hintsSettleFrom`).
+    public var hintsSettleFrom = AuditProblem.defaultHintsSettleFrom
+
+    public init(
+        exactUpTo: Int = OptimalSuppression.maximumCells, cubesAbove: Int = ComplementarySuppression.cubesAbove,
+        hintsSettleFrom: Int = AuditProblem.defaultHintsSettleFrom
+    ) {
+        self.exactUpTo = exactUpTo
+        self.cubesAbove = cubesAbove
+        self.hintsSettleFrom = hintsSettleFrom
     }
 }

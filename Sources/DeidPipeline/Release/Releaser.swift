@@ -11,8 +11,7 @@ public enum Releaser {
         let read = try ReleaseSteps.read(described)
         let recoded = try ReleaseSteps.recode(read)
         let assessed = try ReleaseSteps.assess(recoded)
-        let protected = try ReleaseSteps.protect(
-            assessed, exactUpTo: request.exactUpTo, cubesAbove: request.cubesAbove)
+        let protected = try ReleaseSteps.protect(assessed, limits: request.limits)
         let labelled = try ReleaseSteps.label(protected)
         let verified = try StageTrace.measure("verify") { try ReleaseSteps.verify(labelled) }
         return try StageTrace.measure("emit") { try ReleaseSteps.emit(verified) }

@@ -17,10 +17,11 @@ extension FixtureRun {
     }
 
     /// The report's hidden cells: data row (0-based) → audited interval (upper nil: unbounded), label mode.
-    func reportedIntervals() throws -> (intervals: [Int: (lower: Int, upper: Int?)], labels: String?) {
+    /// The report's intervals by input row; `exact` false for an outer bound (the attacker's interval lies inside).
+    func reportedIntervals() throws -> (intervals: [Int: (lower: Int, upper: Int?, exact: Bool)], labels: String?) {
         let object = try JSONSerialization.jsonObject(with: bytes(reportPath)) as? [String: Any]
         let cells = object?["hidden_cells"] as? [[String: Any]] ?? []
-        var intervals: [Int: (lower: Int, upper: Int?)] = [:]
+        var intervals: [Int: (lower: Int, upper: Int?, exact: Bool)] = [:]
         let input = try input
         let dims = try rules().description.dimensions.compactMap { input.column($0.column) }
         let rowOf = Dictionary(input.rows.enumerated().map { r, row in (dims.map { row[$0] }, r) }, uniquingKeysWith: { a, _ in a })
@@ -28,7 +29,7 @@ extension FixtureRun {
             let key = (cell["cell"] as? [[String: String]] ?? []).compactMap { $0["value"] }
             let interval = cell["interval"] as? [String: Any]
             guard let row = rowOf[key], let lower = interval?["lower"] as? Int else { continue }
-            intervals[row] = (lower, interval?["upper"] as? Int)
+            intervals[row] = (lower, interval?["upper"] as? Int, (interval?["exact"] as? Bool) ?? true)
         }
         let labels = ((object?["summary"] as? [String: Any])?["labels"] as? [String: Any])?["mode"] as? String
         return (intervals, labels)

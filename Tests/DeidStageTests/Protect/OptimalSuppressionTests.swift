@@ -168,9 +168,9 @@ import Testing
         var exact = setup.primaries
         var greedy = setup.primaries
         let exactResult = try ReleaseSteps.protectUntilTheAuditPasses(
-            system: setup.table, policy: setup.policy, pattern: &exact, exactUpTo: OptimalSuppression.maximumCells)
+            system: setup.table, policy: setup.policy, pattern: &exact)
         let greedyResult = try ReleaseSteps.protectUntilTheAuditPasses(
-            system: setup.table, policy: setup.policy, pattern: &greedy, exactUpTo: 0)
+            system: setup.table, policy: setup.policy, pattern: &greedy, limits: ProtectionLimits(exactUpTo: 0))
         #expect(exactResult.audit.passed && greedyResult.audit.passed)
         #expect(exactResult.method.exactComponents == 1 && exactResult.method.componentsWithHiddenCells == 1)
         #expect(greedyResult.method.exactComponents == 0 && greedyResult.method.componentsWithHiddenCells == 1)

@@ -78,18 +78,17 @@ struct FixtureRun {
         return try run.table()
     }
 
-    /// `exactUpTo: 0` protects every component greedily, `cubesAbove: 0` by cubes first; `html` writes the HTML
+    /// `limits` lowered run the large-table paths (`exactUpTo: 0` greedy suppression everywhere, `cubesAbove: 0`
+    /// cubes first, `hintsSettleFrom: 1` the audit settling cells by verified moves); `html` writes the HTML
     /// report too.
     @discardableResult
     func release(
-        exactUpTo: Int = OptimalSuppression.maximumCells, cubesAbove: Int = ComplementarySuppression.cubesAbove,
-        html: Bool = false
+        limits: ProtectionLimits = ProtectionLimits(), html: Bool = false
     ) throws -> Released {
         var request = ReleaseRequest(
             source: .file(tablePath), displayName: "table.csv", descriptionFile: descriptionPath, output: outputPath,
             report: reportPath, reportHTML: html ? htmlPath : nil, presetsDirectory: Repo.presets)
-        request.exactUpTo = exactUpTo
-        request.cubesAbove = cubesAbove
+        request.limits = limits
         let outcome = try Releaser.release(request)
         let jsonText = try String(contentsOfFile: reportPath, encoding: .utf8)
         return Released(
