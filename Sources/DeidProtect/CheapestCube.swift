@@ -59,10 +59,10 @@ struct CheapestCube {
         var pick = Array(repeating: 0, count: choices.count)
         let limits = choices.map(\.count)
         repeat {
-            let picked = pick.enumerated().map { choices[$0][$1] }
-            let floor = picked.reduce(0) { $0 + $1.probeCost }
+            var floor = 0.0
+            for k in pick.indices { floor += choices[k][pick[k]].probeCost }
             if let best, floor >= best.cost { continue }
-            if let cube = cube(base, picked, width: width, pattern: pattern, costBound: best?.cost ?? .infinity) {
+            if let cube = cube(base, choices, pick, width: width, pattern: pattern, costBound: best?.cost ?? .infinity) {
                 best = cube
             }
         } while advance(&pick, limits: limits)
@@ -156,34 +156,36 @@ struct CheapestCube {
     /// Keeps the cheapest options of each axis so that their combinations stay within `maximumCombinations`,
     /// cutting the longest list first; the first vertical move of each axis is always kept.
     private static func trim(_ choices: inout [[AxisMove]]) {
-        while choices.reduce(1, { $0 * $1.count }) > maximumCombinations {
-            guard let longest = choices.indices.max(by: { choices[$0].count < choices[$1].count }),
-                choices[longest].count > 2
-            else { return }
-            var options = choices[longest]
-            let vertical = options.firstIndex(where: \.isVertical).map { options[$0] }
-            options.removeLast(max(1, options.count / 4))
-            if let vertical, !options.contains(where: \.isVertical) { options.append(vertical) }
-            choices[longest] = options
+        var counts = choices.map(\.count)
+        while counts.reduce(1, *) > maximumCombinations {
+            guard let longest = counts.indices.max(by: { counts[$0] < counts[$1] }), counts[longest] > 2 else { break }
+            counts[longest] -= max(1, counts[longest] / 4)
+        }
+        for d in choices.indices where counts[d] < choices[d].count {
+            let vertical = choices[d].firstIndex(where: \.isVertical)
+            var kept = Array(choices[d].prefix(counts[d]))
+            if let vertical, vertical >= counts[d] { kept.append(choices[d][vertical]) }
+            choices[d] = kept
         }
     }
 
-    /// The cube of these per-axis moves, if every corner exists, is hidden or may be hidden, and the target can
-    /// move by `width` in all; nil also when it costs at least `costBound`.
+    /// The cube of the per-axis moves `pick` selects from `choices`, if every corner exists, is hidden or may be
+    /// hidden, and the target can move by `width` in all; nil also when it costs at least `costBound`.
     private func cube(
-        _ base: [Int32], _ picked: [AxisMove], width: Int, pattern: Pattern, costBound: Double
+        _ base: [Int32], _ choices: [[AxisMove]], _ pick: [Int], width: Int, pattern: Pattern, costBound: Double
     ) -> Cube? {
         var corners: [Corner] = []
         var cost = 0.0
         var up = Int.max
         var down = Int.max
-        var index = Array(repeating: 0, count: picked.count)
-        let limits = picked.map(\.values.count)
+        var index = Array(repeating: 0, count: pick.count)
+        var limits = index
+        for k in pick.indices { limits[k] = choices[k][pick[k]].values.count }
         var key = base
         repeat {
             var sign: Int8 = 1
-            for k in picked.indices {
-                let entry = picked[k].values[index[k]]
+            for k in pick.indices {
+                let entry = choices[k][pick[k]].values[index[k]]
                 key[additive[k]] = entry.value
                 sign *= entry.sign
             }
