@@ -15,16 +15,16 @@ import DeidModel
 /// The cost of a cube is what hiding its published cells costs. The search looks at every combination of the
 /// cheapest few options per axis, so its cost per cell is bounded and a whole table costs time in proportion to
 /// its cells, however large its components.
-struct CheapestCube {
+struct CheapestCube: Sendable {
     /// At most this many combinations of per-axis options are looked at for one cell.
     static let maximumCombinations = 4_096
 
-    struct Corner {
+    struct Corner: Sendable {
         var cell: Int
         var sign: Int8
     }
 
-    struct Cube {
+    struct Cube: Sendable {
         var corners: [Corner]
         /// How far the target can move up and down.
         var up: Int
@@ -65,12 +65,12 @@ struct CheapestCube {
             if let cube = cube(base, choices, pick, width: width, pattern: pattern, costBound: best?.cost ?? .infinity) {
                 best = cube
             }
-        } while advance(&pick, limits: limits)
+        } while Odometer.advance(&pick, limits: limits)
         return best
     }
 
     /// One axis's vector: values with signs, the target's own value first with sign +1.
-    struct AxisMove {
+    struct AxisMove: Sendable {
         var values: [(value: Int32, sign: Int8)]
         /// What hiding the cells that differ from the target along this axis alone costs: a lower bound on the
         /// cost of any cube using this move.
@@ -125,11 +125,14 @@ struct CheapestCube {
             }
             if usable { result.append(AxisMove(values: vector, probeCost: probe, isVertical: n < verticals)) }
         }
-        return result.sorted { $0.probeCost < $1.probeCost }
+        // Ties keep the order the moves were listed in, so the cube found never depends on the sort.
+        return result.enumerated().sorted {
+            $0.element.probeCost != $1.element.probeCost ? $0.element.probeCost < $1.element.probeCost : $0.offset < $1.offset
+        }.map(\.element)
     }
 
-    /// Paths from `v` down to a leaf below it (just `[v]` for a leaf) through non-zero cells, the largest
-    /// first, at most `maximumPaths`: the target's parts along the axis, and theirs, must be able to move with it.
+    /// Paths from `v` down to a leaf below it (just `[v]` for a leaf) through non-zero cells, at most
+    /// `maximumPaths`: the target's parts along the axis, and theirs, must be able to move with it.
     private func downPaths(from v: Int32, along d: Int, at base: [Int32], pattern: Pattern) -> [[Int32]] {
         let axis = system.grid.axes[d]
         if axis.isLeaf(v) { return [[v]] }
@@ -198,7 +201,7 @@ struct CheapestCube {
                 if cost >= costBound { return nil }
             }
             corners.append(Corner(cell: cell, sign: sign))
-        } while advance(&index, limits: limits)
+        } while Odometer.advance(&index, limits: limits)
         // A cube whose corners all rise with the target lets it rise without bound: capped, with no overflow.
         up = min(up, width)
         down = min(down, width)
@@ -212,15 +215,5 @@ struct CheapestCube {
         for d in key.indices { position += Int(key[d]) * dense.strides[d] }
         let slot = dense.slots[position]
         return slot >= 0 ? Int(slot) : nil
-    }
-
-    /// The next combination in odometer order; false after the last.
-    private func advance(_ pick: inout [Int], limits: [Int]) -> Bool {
-        for k in pick.indices {
-            pick[k] += 1
-            if pick[k] < limits[k] { return true }
-            pick[k] = 0
-        }
-        return false
     }
 }

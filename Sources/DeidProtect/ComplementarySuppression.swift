@@ -166,11 +166,15 @@ public struct ComplementarySuppression {
             w throws(ProtectError) -> (hidden: [Int], linearPrograms: Int, cubeMoves: [Move]) in
             var local = pattern
             var protector = GreedySuppression(shared)
-            for cell in Self.order(work[w], shared: shared) {
-                Progress.shared.advance()
-                guard try protector.ensure(cell, width: width, pattern: &local, reason: .complementary) != nil else {
-                    throw ProtectError.cannotProtect(
-                        cell: system.origins.coordinates(of: cell), at: system.origins.location(of: cell), requiredWidth: width)
+            let ordered = Self.order(work[w], shared: shared)
+            for batch in stride(from: 0, to: ordered.count, by: Self.cubeBatch).map({ ordered[$0..<min($0 + Self.cubeBatch, ordered.count)] }) {
+                let proposals = Self.proposals(for: Array(batch), protector: protector, width: width, pattern: local)
+                for (cell, proposal) in zip(batch, proposals) {
+                    Progress.shared.advance()
+                    guard try protector.ensure(cell, width: width, pattern: &local, reason: .complementary, proposal: proposal) != nil else {
+                        throw ProtectError.cannotProtect(
+                            cell: system.origins.coordinates(of: cell), at: system.origins.location(of: cell), requiredWidth: width)
+                    }
                 }
             }
             // Everything this worker hid, read off its pattern: every witness it recorded relies on these cells.
@@ -182,6 +186,24 @@ public struct ComplementarySuppression {
             results.flatMap(\.hidden).sorted(), results.reduce(0) { $0 + $1.linearPrograms },
             results.flatMap(\.cubeMoves)
         )
+    }
+
+    /// Cells whose cubes are searched at once, on every core, against the pattern as the batch starts; they are
+    /// then applied in order, skipping a cell an earlier cube of the batch already covers. Fixed, so the pattern
+    /// never depends on the machine.
+    static let cubeBatch = 64
+
+    /// The cube each cell of a batch would take now (nil outside components protected by cubes, or when it is
+    /// covered already), searched in parallel: the searches only read.
+    static func proposals(
+        for batch: [Int], protector: GreedySuppression, width: Int, pattern: Pattern
+    ) -> [CheapestCube.Cube?] {
+        guard let first = batch.first, protector.usesCubes(for: first) else { return batch.map { _ in nil } }
+        let open = batch.map { !protector.isCovered($0, width: width) }
+        let search = protector.cubeSearch
+        return parallelMap(batch.count) { i in
+            open[i] ? search.cheapest(for: batch[i], width: width, pattern: pattern) : nil
+        }
     }
 
     /// The order in which a component's primary cells are protected: cell order, except in a component

@@ -76,6 +76,12 @@ struct GreedySuppression {
         cubes = CheapestCube(system: shared.system, costs: shared.costs)
     }
 
+    /// Whether the cell's component is protected by cubes first.
+    func usesCubes(for cell: Int) -> Bool { shared.cubeFirst[Int(components.componentOf[cell])] }
+
+    /// The protector's cube search, which only reads, for searches run in parallel.
+    var cubeSearch: CheapestCube { cubes }
+
     /// Whether witnesses already show the cell can move up and down by `width` in all.
     func isCovered(_ cell: Int, width: Int) -> Bool {
         witnessUp[cell] + witnessDown[cell] >= Double(width) - 1e-9
@@ -88,7 +94,12 @@ struct GreedySuppression {
     /// The split tries the natural one first: down to the lowest value the cell's structure allows (1 for an inner
     /// cell, the number of its non-zero parts for a total), the rest upward; then all of it upward, then all
     /// downward. Each move is one linear program over the component, changing only bounds between solves.
-    mutating func ensure(_ cell: Int, width: Int, pattern: inout Pattern, reason: HiddenReason) throws(ProtectError) -> [Int]? {
+    ///
+    /// `proposal`: a cube found earlier (on a pattern with fewer cells hidden, which makes it no less valid) to
+    /// use instead of searching again, when the cell still needs one.
+    mutating func ensure(
+        _ cell: Int, width: Int, pattern: inout Pattern, reason: HiddenReason, proposal: CheapestCube.Cube? = nil
+    ) throws(ProtectError) -> [Int]? {
         guard width > 0, !isCovered(cell, width: width) else { return [] }
         // Hidden cells already forming a hypercube around it may prove it without a linear program.
         let cube = hypercubes.best(for: cell, pattern: pattern)
@@ -103,7 +114,7 @@ struct GreedySuppression {
         // witnesses), so they are reported with the rest.
         var hidden: [Int] = []
         if shared.cubeFirst[Int(components.componentOf[cell])],
-            let cube = cubes.cheapest(for: cell, width: width, pattern: pattern)
+            let cube = proposal ?? cubes.cheapest(for: cell, width: width, pattern: pattern)
         {
             for corner in cube.corners where !pattern.isHidden(corner.cell) {
                 pattern.hide(corner.cell, reason)

@@ -69,7 +69,7 @@ struct HypercubeWitness {
                     bestCube = cube
                 }
             }
-        } while tried < Self.maximumCubes && advance(&pick, limits: choices.map(\.count))
+        } while tried < Self.maximumCubes && Odometer.advance(&pick, limits: choices.map(\.count))
         return (bestUp, bestDown, bestCube)
     }
 
@@ -115,15 +115,5 @@ struct HypercubeWitness {
     /// How far the cube can move when the cells with sign `lowered` go down: each stays at least 1.
     private func room(_ cube: [(cell: Int, sign: Double)], lowered: Double) -> Double {
         cube.filter { $0.sign == lowered }.map { Double(system.values[$0.cell] - 1) }.min() ?? .infinity
-    }
-
-    /// The next combination in odometer order; false after the last.
-    private func advance(_ pick: inout [Int], limits: [Int]) -> Bool {
-        for k in pick.indices {
-            pick[k] += 1
-            if pick[k] < limits[k] { return true }
-            pick[k] = 0
-        }
-        return false
     }
 }
