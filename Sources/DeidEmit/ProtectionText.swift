@@ -22,7 +22,8 @@ enum ProtectionText {
 
     private static func cubes(_ method: ComplementaryMethod) -> String {
         guard method.cubeComponents > 0 else { return "" }
-        return ", where in \(method.cubeComponents) components too large for one linear program per primary cell "
+        let components = method.cubeComponents == 1 ? "1 component" : "\(method.cubeComponents) components"
+        return ", where in \(components) too large for one linear program per primary cell "
             + "(primary cells × cells above \(method.cubesAbove)) the cheapest generalised hypercube comes first and "
             + "a linear program only where no hypercube exists"
     }

@@ -48,8 +48,8 @@ extension ReleaseSteps {
             assessed: assessed, system: system, pattern: pattern, percentages: percentages, protection: protection)
     }
 
-    /// The protect ⇄ audit loop. The audit's intervals are exact, so the one that passes goes into the report as
-    /// it is.
+    /// The protect ⇄ audit loop. The audit's intervals are exact (or outer bounds, marked as such, where verified
+    /// moves settled a cell of a large component), so the one that passes goes into the report as it is.
     static func protectUntilTheAuditPasses(
         system: CellSystem, policy: Policy, pattern: inout Pattern, limits: ProtectionLimits = ProtectionLimits()
     ) throws -> ProtectionResult {
