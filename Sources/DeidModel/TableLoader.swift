@@ -69,6 +69,8 @@ public enum TableLoader {
     }
 
     static func load<Builder: TableBuilding>(_ type: Builder.Type, _ request: Request) throws -> LoadedTable {
+        // A segmented read that fails for any reason is redone in one pass, which reports the first error in file
+        // order (a later segment may meet its error first), so no error is lost, only reported the usual way.
         if case .file(let path) = request.source, ProcessInfo.processInfo.activeProcessorCount > 1,
             let loaded = try? loadInSegments(type, request, path: path)
         {
