@@ -16,6 +16,10 @@ struct RandomTable: Sendable, CustomStringConvertible {
         var role: String
         var structure: Structure
 
+        var hasHierarchy: Bool {
+            if case .hierarchy = structure { true } else { false }
+        }
+
         /// Every label, parents before their children where there are any (the order rows are generated in).
         var labels: [String] {
             switch structure {
@@ -45,14 +49,18 @@ struct RandomTable: Sendable, CustomStringConvertible {
     /// Data rows (dimension labels) in file order: shuffled, so order preservation is really tested.
     var rows: [[String]]
 
-    static let columns = ["Region", "Sex", "Age", "Year"]
-    static let roles = ["residence_geography", "sex", "age", "time"]
-    static let maximumCells = 64
+    static let columns = ["Region", "Sex", "Age", "Year", "Race"]
+    static let roles = ["residence_geography", "sex", "age", "time", "race_ethnicity"]
 
-    init<R: RandomNumberGenerator>(using rng: inout R) {
+    /// `maximumCells` keeps the table small enough for its check (64: the brute-force search); `withHierarchy`
+    /// asks for at least one dimension with a two-level hierarchy.
+    init<R: RandomNumberGenerator>(
+        using rng: inout R, dimensions range: ClosedRange<Int> = 1...4, maximumCells: Int = 64,
+        withHierarchy: Bool = false
+    ) {
         // The number of dimensions is drawn once, so 4-D tables are as frequent as 1-D ones; only the structure
-        // is drawn again while the table is too large for the brute-force check.
-        let dimensions = Int.random(in: 1...4, using: &rng)
+        // is drawn again while the table is too large for its check.
+        let dimensions = Int.random(in: range, using: &rng)
         while true {
             var axes: [Axis] = []
             for d in 0..<dimensions {
@@ -76,7 +84,8 @@ struct RandomTable: Sendable, CustomStringConvertible {
                 axes.append(Axis(column: name, role: Self.roles[d], structure: structure))
             }
             let cells = axes.reduce(1) { $0 * $1.labels.count }
-            guard cells <= Self.maximumCells else { continue }
+            guard cells <= maximumCells else { continue }
+            guard !withHierarchy || axes.contains(where: \.hasHierarchy) else { continue }
 
             var counts: [[String]: Int] = [:]
             var populations: [[String]: Int] = [:]

@@ -49,18 +49,7 @@ import DeidPipeline
             #expect(verdict.violations.isEmpty, "\(verdict.violations)\n\(table)")
             if !verdict.inconclusive {
                 verified += 1
-                let reported = try run.reportedIntervals().intervals
-                #expect(Set(reported.keys) == Set(verdict.hidden), "\(table)")
-                for row in verdict.hidden {
-                    let mine = verdict.intervals[row]
-                    let theirs = reported[row]
-                    // An outer bound (cells settled by verified moves) must contain the exact interval.
-                    if theirs?.exact == false { outerBounds += 1 }
-                    let agrees = theirs?.exact == false
-                        ? (theirs?.lower ?? .max) <= (mine?.lower ?? .min) && (theirs?.upper ?? .max) >= (mine?.upper ?? .max)
-                        : mine?.lower == theirs?.lower && mine?.upper == theirs?.upper
-                    #expect(agrees, "row \(row + 2): brute force \(String(describing: mine)), report \(String(describing: theirs))\n\(table)")
-                }
+                outerBounds += try Self.expectReportedIntervals(run, agreeWith: verdict, table)
             }
 
             let recheck = try run.check(run.outputPath)
@@ -77,6 +66,63 @@ import DeidPipeline
         #expect(dimensions.count >= 3, "dimensions seen: \(dimensions.sorted())")
         // The hints path must have settled cells, or it was not tested.
         #expect((limits.hintsSettleFrom == 1) == (outerBounds > 0), "outer bounds: \(outerBounds)")
+    }
+
+    static let largeTables = Generator<RandomTable, Shrink.None<RandomTable>>(run: { rng in
+        RandomTable(using: &rng, dimensions: 4...5, maximumCells: 432, withHierarchy: true)
+    })
+
+    /// 4- and 5-dimensional tables with a hierarchy, too large for the brute-force search: the verifier's attacker
+    /// solves integer programs instead. With the default limits and on the path of the largest components (greedy
+    /// from cubes, the audit settling cells by the cubes' verified moves).
+    @Test(arguments: [ProtectionLimits(), ProtectionLimits(exactUpTo: 0, cubesAbove: 0, hintsSettleFrom: 1)])
+    func fourAndFiveDimensionalReleasesWithstandAnIntegerAttack(limits: ProtectionLimits) async throws {
+        var released = 0
+        var dimensions: Set<Int> = []
+        await propertyCheck(count: 10, input: Self.largeTables) { table in
+            let run = try FixtureRun(csv: table.csv, description: table.yaml)
+            defer { run.remove() }
+            do {
+                try run.release(limits: limits)
+            } catch let error as ProtectError {
+                guard case .cannotProtect = error else {
+                    Issue.record("release failed: \(error)\n\(table)")
+                    return
+                }
+                #expect(!FileManager.default.fileExists(atPath: run.outputPath))
+                return
+            }
+            released += 1
+            dimensions.insert(table.axes.count)
+            var verifier = try run.verifier()
+            verifier.integerPrograms = true
+            let verdict = try verifier.verify(input: run.input, release: run.released())
+            #expect(verdict.violations.isEmpty, "\(verdict.violations)\n\(table)")
+            #expect(!verdict.inconclusive)
+            _ = try Self.expectReportedIntervals(run, agreeWith: verdict, table)
+        }
+        #expect(released >= 8, "released \(released) of 10")
+        #expect(dimensions == [4, 5], "dimensions seen: \(dimensions.sorted())")
+    }
+
+    /// The report's interval of every hidden row equals the attacker's, or, where the report marks an outer bound
+    /// (cells settled by verified moves), contains it. Returns how many outer bounds the report has.
+    private static func expectReportedIntervals(
+        _ run: FixtureRun, agreeWith verdict: ReleaseVerifier.Verdict, _ table: RandomTable
+    ) throws -> Int {
+        var outerBounds = 0
+        let reported = try run.reportedIntervals().intervals
+        #expect(Set(reported.keys) == Set(verdict.hidden), "\(table)")
+        for row in verdict.hidden {
+            let mine = verdict.intervals[row]
+            let theirs = reported[row]
+            if theirs?.exact == false { outerBounds += 1 }
+            let agrees = theirs?.exact == false
+                ? (theirs?.lower ?? .max) <= (mine?.lower ?? .min) && (theirs?.upper ?? .max) >= (mine?.upper ?? .max)
+                : mine?.lower == theirs?.lower && mine?.upper == theirs?.upper
+            #expect(agrees, "row \(row + 2): attacker \(String(describing: mine)), report \(String(describing: theirs))\n\(table)")
+        }
+        return outerBounds
     }
 
     /// `check` on a raw table reports exactly the published counts in 1…10, each at its own line, and nothing else

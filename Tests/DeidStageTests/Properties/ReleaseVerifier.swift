@@ -96,6 +96,8 @@ struct ReleaseVerifier {
     let description: TableDescription
     let policy: Policy
     var nodeBudget = 200_000
+    /// Solve integer programs (GLPK) instead of searching by brute force: for tables too large for the search.
+    var integerPrograms = false
 
     var smallMax: Int { policy.numerator.minimum - 1 }
 
@@ -176,12 +178,18 @@ struct ReleaseVerifier {
     /// Each hidden row's interval; `codes` nil ignores annotations, otherwise they constrain the cells as the
     /// policy's codes say (small number: 1…smallMax, complementary: above it).
     ///
-    /// The search needs finite bounds, so every cell is capped; a cell whose largest value grows when the cap
-    /// is doubled is unbounded (nil). The cap is far above any published number, so a bounded cell never
-    /// reaches it and a lower bound never depends on it.
+    /// By brute force, the search needs finite bounds, so every cell is capped; a cell whose largest value grows
+    /// when the cap is doubled is unbounded (nil). The cap is far above any published number, so a bounded cell
+    /// never reaches it and a lower bound never depends on it. With `integerPrograms`, each interval is the
+    /// minimum and maximum of an integer program instead (no cap: an unbounded maximum is nil).
     private func attack(
         _ relations: [(total: Int, parts: [Int])], published: [Int?], codes: [String]?, cap: Int
     ) throws -> [Int: (lower: Int, upper: Int?)] {
+        if integerPrograms {
+            let problem = try completionProblem(relations, published: published, codes: codes, cap: nil)
+            let ranges = try IntegerAttack(problem: problem).intervals()
+            return Dictionary(uniqueKeysWithValues: zip(problem.rows, ranges).map { ($0, $1) })
+        }
         let near = try capped(relations, published: published, codes: codes, cap: cap)
         let far = try capped(relations, published: published, codes: codes, cap: 2 * cap + 1)
         return near.reduce(into: [:]) { result, entry in
@@ -194,6 +202,25 @@ struct ReleaseVerifier {
     private func capped(
         _ relations: [(total: Int, parts: [Int])], published: [Int?], codes: [String]?, cap: Int
     ) throws -> [Int: ClosedRange<Int>] {
+        let problem = try completionProblem(relations, published: published, codes: codes, cap: cap)
+        var search = CompletionSearch(
+            count: problem.rows.count, equations: problem.equations, lower: problem.lower,
+            upper: problem.upper.map { $0 ?? cap })
+        search.nodeBudget = nodeBudget
+        var result: [Int: ClosedRange<Int>] = [:]
+        for (v, row) in problem.rows.enumerated() {
+            guard let range = try search.interval(of: v) else { throw NoCompletion() }
+            result[row] = range
+        }
+        return result
+    }
+
+    /// The hidden rows as unknowns (variable v is row `rows[v]`), the relations with published values moved to
+    /// the right-hand side, and each unknown's bounds: at least 1 (a hidden cell is not zero) and what its code
+    /// says; `cap` bounds the rest from above (nil: unbounded).
+    private func completionProblem(
+        _ relations: [(total: Int, parts: [Int])], published: [Int?], codes: [String]?, cap: Int?
+    ) throws -> CompletionProblem {
         let hidden = published.indices.filter { published[$0] == nil }
         let variable = Dictionary(uniqueKeysWithValues: hidden.enumerated().map { ($1, $0) })
         var equations: [CompletionSearch.Equation] = []
@@ -210,21 +237,14 @@ struct ReleaseVerifier {
             equations.append(.init(terms: terms, rhs: rhs))
         }
         var lower = Array(repeating: 1, count: hidden.count)
-        var upper = Array(repeating: cap, count: hidden.count)
+        var upper: [Int?] = Array(repeating: cap, count: hidden.count)
         if let codes {
             for (v, row) in hidden.enumerated() {
                 if codes[row] == policy.labels.primaryCode { upper[v] = smallMax }
                 if codes[row] == policy.labels.complementaryCode { lower[v] = smallMax + 1 }
             }
         }
-        var search = CompletionSearch(count: hidden.count, equations: equations, lower: lower, upper: upper)
-        search.nodeBudget = nodeBudget
-        var result: [Int: ClosedRange<Int>] = [:]
-        for (v, row) in hidden.enumerated() {
-            guard let range = try search.interval(of: v) else { throw NoCompletion() }
-            result[row] = range
-        }
-        return result
+        return CompletionProblem(rows: hidden, equations: equations, lower: lower, upper: upper)
     }
 
     /// deid's protection standard (Sources/DeidAudit/CellInterval.swift), restated: nil when met.

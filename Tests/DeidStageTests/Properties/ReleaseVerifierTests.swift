@@ -34,10 +34,14 @@ import Testing
 
         """
 
-    func verdict(_ release: String) throws -> ReleaseVerifier.Verdict {
+    /// `integerPrograms`: the attacker the large-table property test uses; the tests that check intervals run
+    /// with both attackers.
+    func verdict(_ release: String, integerPrograms: Bool = false) throws -> ReleaseVerifier.Verdict {
         let run = try FixtureRun(csv: Self.input, description: Self.yaml)
         defer { run.remove() }
-        return try run.verifier().verify(input: run.input, release: PlainCSV(text: release))
+        var verifier = try run.verifier()
+        verifier.integerPrograms = integerPrograms
+        return verifier.verify(input: try run.input, release: try PlainCSV(text: release))
     }
 
     func release(_ rows: [String]) -> String {
@@ -49,18 +53,18 @@ import Testing
         "A7,0,5000,0.0,", "A8,30,5000,6.0,", "Total,80,40000,2.0,",
     ]
 
-    @Test func genericLabelsProtectExample2() throws {
-        let verdict = try verdict(release(Self.generic))
+    @Test(arguments: [false, true]) func genericLabelsProtectExample2(integerPrograms: Bool) throws {
+        let verdict = try verdict(release(Self.generic), integerPrograms: integerPrograms)
         #expect(verdict.violations.isEmpty, "\(verdict.violations)")
         #expect(verdict.hidden == [0, 2])
         #expect(verdict.intervals[0]?.lower == 1 && verdict.intervals[0]?.upper == 18)
     }
 
-    @Test func smallNumberLabelsLeakExample2() throws {
+    @Test(arguments: [false, true]) func smallNumberLabelsLeakExample2(integerPrograms: Bool) throws {
         var rows = Self.generic
         rows[0] = "A1,,5000,,1"
         rows[2] = "A3,,5000,,1"
-        let verdict = try verdict(release(rows))
+        let verdict = try verdict(release(rows), integerPrograms: integerPrograms)
         #expect(verdict.violations.count == 2)
         #expect(verdict.violations.allSatisfy { $0.contains("labelled small but narrowed to [9, 10]") }, "\(verdict.violations)")
     }
@@ -80,29 +84,31 @@ import Testing
 
         """
 
-    func example4Verdict(hiding hidden: Set<String>) throws -> ReleaseVerifier.Verdict {
+    func example4Verdict(hiding hidden: Set<String>, integerPrograms: Bool = false) throws -> ReleaseVerifier.Verdict {
         let run = try FixtureRun(csv: Self.example4, description: Self.yaml)
         defer { run.remove() }
         let input = try run.input
         let rows = input.rows.map { row in
             hidden.contains(row[0]) ? [row[0], "", row[2], "", "1|2"] : row + [""]
         }
-        return try run.verifier().verify(input: input, release: PlainCSV(header: input.header + ["Annotation"], rows: rows))
+        var verifier = try run.verifier()
+        verifier.integerPrograms = integerPrograms
+        return verifier.verify(input: input, release: PlainCSV(header: input.header + ["Annotation"], rows: rows))
     }
 
-    @Test func aLoneHiddenCellIsExact() throws {
-        let verdict = try example4Verdict(hiding: ["A3"])
+    @Test(arguments: [false, true]) func aLoneHiddenCellIsExact(integerPrograms: Bool) throws {
+        let verdict = try example4Verdict(hiding: ["A3"], integerPrograms: integerPrograms)
         #expect(verdict.violations == ["line 4 (A3): exactly determined"])
     }
 
     /// A3 + A4 = 12 leaves each in [1, 11]: not exact, but narrower than the width 11 a possibly small cell needs.
-    @Test func aNarrowIntervalFails() throws {
-        let verdict = try example4Verdict(hiding: ["A3", "A4"])
+    @Test(arguments: [false, true]) func aNarrowIntervalFails(integerPrograms: Bool) throws {
+        let verdict = try example4Verdict(hiding: ["A3", "A4"], integerPrograms: integerPrograms)
         #expect(verdict.violations == [
             "line 4 (A3): could be small and is narrowed to [1, 11]",
             "line 5 (A4): could be small and is narrowed to [1, 11]",
         ])
-        #expect(try example4Verdict(hiding: ["A1", "A3", "A4"]).violations.isEmpty)
+        #expect(try example4Verdict(hiding: ["A1", "A3", "A4"], integerPrograms: integerPrograms).violations.isEmpty)
     }
 
     @Test func aPublishedSmallCountFails() throws {
@@ -158,5 +164,28 @@ import Testing
             count: 2, equations: [.init(terms: [(0, 1), (1, 1)], rhs: 3), .init(terms: [(0, 1), (1, -1)], rhs: 0)],
             lower: [0, 0], upper: [10, 10])
         #expect(try search.interval(of: 0) == nil)
+    }
+
+    /// The integer-program attacker on the same two examples as the search: the τ-ARGUS manual's table with
+    /// cells ≥ 1 and ≥ 0, and a system with a real solution but no whole one.
+    @Test func integerAttackSolvesTheSameExamples() throws {
+        let equations: [CompletionSearch.Equation] = [
+            .init(terms: [(0, 1), (1, 1)], rhs: 7), .init(terms: [(2, 1), (3, 1)], rhs: 3),
+            .init(terms: [(0, 1), (2, 1)], rhs: 6), .init(terms: [(1, 1), (3, 1)], rhs: 4),
+        ]
+        let positive = CompletionProblem(rows: [0, 1, 2, 3], equations: equations, lower: [1, 1, 1, 1], upper: [nil, nil, nil, nil])
+        #expect(try IntegerAttack(problem: positive).intervals().map { [$0.lower, $0.upper] } == [[4, 5], [2, 3], [1, 2], [1, 2]])
+        var zeroAllowed = positive
+        zeroAllowed.lower = [0, 0, 0, 0]
+        #expect(try IntegerAttack(problem: zeroAllowed).intervals()[0].lower == 3)
+        #expect(try IntegerAttack(problem: zeroAllowed).intervals()[0].upper == 6)
+
+        let unbounded = CompletionProblem(rows: [0, 1], equations: [.init(terms: [(0, 1), (1, -1)], rhs: 2)], lower: [1, 1], upper: [nil, nil])
+        #expect(try IntegerAttack(problem: unbounded).intervals().map { [$0.lower, $0.upper] } == [[3, nil], [1, nil]])
+
+        let fractional = CompletionProblem(
+            rows: [0, 1], equations: [.init(terms: [(0, 1), (1, 1)], rhs: 3), .init(terms: [(0, 1), (1, -1)], rhs: 0)],
+            lower: [0, 0], upper: [10, 10])
+        #expect(throws: IntegerAttack.Undecided.self) { try IntegerAttack(problem: fractional).intervals() }
     }
 }
