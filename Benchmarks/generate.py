@@ -340,7 +340,11 @@ def suppression_table(name, years, ages, seed, force):
     summarize(name, all_counts)
 
 
-def suppression(force):
+def suppression(force, seed=None):
+    """Tables (a) and (b); with `seed`, only table (b)'s shape drawn with that seed, as suppression-b-seed<N>."""
+    if seed is not None:
+        suppression_table(f"suppression-b-seed{seed}", list(range(2009, 2024)), True, seed, force)
+        return
     suppression_table("suppression-a", list(range(2019, 2024)), False, 58, force)
     suppression_table("suppression-b", list(range(2009, 2024)), True, 5815, force)
 
@@ -350,6 +354,7 @@ def main():
     parser.add_argument("what", choices=["all", "aggregate", "records", "suppression"])
     parser.add_argument("--mb", type=int, help="target size in MB (aggregate: 200; records: 50, 100 and 200)")
     parser.add_argument("--force", action="store_true", help="rewrite files that already exist")
+    parser.add_argument("--seed", type=int, help="suppression: table (b)'s shape with another seed")
     args = parser.parse_args()
     os.makedirs(DATA, exist_ok=True)
     if args.what in ("all", "aggregate"):
@@ -358,7 +363,7 @@ def main():
         for mb in ([args.mb] if args.mb else [50, 100, 200]):
             records(mb, args.force)
     if args.what in ("all", "suppression"):
-        suppression(args.force)
+        suppression(args.force, args.seed)
 
 
 if __name__ == "__main__":

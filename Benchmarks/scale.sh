@@ -6,6 +6,7 @@
 #   bash Benchmarks/scale.sh c d e      # d: 10 years (124,800 cells); e: 5 years and their total (74,880)
 #   SEED=7 bash Benchmarks/scale.sh c   # another draw of the same shape (a seed the code was not tuned on)
 #   MOD=0 bash Benchmarks/scale.sh d    # deid only
+#   ABLATION=0 bash Benchmarks/scale.sh # without the "no floor" row
 #
 # Tables: Benchmarks/scale_tables.py (county in 6 regions x age x sex x race/ethnicity [x year], Poisson counts).
 # deid: `deid release` end to end (CSV in, release CSV and JSON audit report out), wall time and peak RSS from
@@ -13,9 +14,12 @@
 # Modular method at deid's protection level, protection time only, through Benchmarks/tauargus_compare.py in
 # Benchmarks/.venv; a MOD result is cached by the table's SHA-256 in Benchmarks/out/scale-mod/, since it takes
 # minutes (delete the folder to time MOD again). MOD's pattern only has to hold against an attacker who allows
-# hidden zeros; deid's holds against one who knows they are not zero.
+# hidden zeros; deid's holds against one who knows they are not zero. Unless ABLATION=0, each table is also released
+# by deid built with Benchmarks/ablation/attacker-knows-no-floor.patch (in Benchmarks/out/ablation-src, never part
+# of deid): its attacker, like MOD's, allows hidden zeros, so that row compares the two searches at one standard.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source Benchmarks/lib/patched-build.sh
 TABLES=("$@")
 [ ${#TABLES[@]} -gt 0 ] || TABLES=(c)
 OUT=Benchmarks/out/scale
@@ -25,6 +29,10 @@ mkdir -p "$OUT" "$CACHE"
 echo "== build (swift build -c release)"
 swift build -c release 2>&1 | tail -n 1
 DEID=.build/release/deid
+if [ "${ABLATION:-1}" = 1 ]; then
+    echo "== build deid with Benchmarks/ablation/attacker-knows-no-floor.patch (Benchmarks/out/ablation-src)"
+    build_patched Benchmarks/ablation/attacker-knows-no-floor.patch Benchmarks/out/ablation-src
+fi
 
 VENV=Benchmarks/.venv
 if [ "${MOD:-1}" = 1 ] && ! "$VENV/bin/python" -c 'import pytauargus, pandas' 2>/dev/null; then
@@ -48,6 +56,13 @@ print(f'table $name: {len(rows):,} cells, {small:,} counts of 1-10')")
         --report "$work/audit.json"
     read -r seconds kilobytes < "$work/time.txt"
     python3 Benchmarks/scale_summary.py deid "$table" "$work/release.csv" "$work/audit.json" "$seconds" "$kilobytes"
+    if [ "${ABLATION:-1}" = 1 ]; then
+        /usr/bin/time -f '%e %M' -o "$work/no-floor.time.txt" Benchmarks/out/ablation-src/.build/release/deid release -q \
+            "$table" -o "$work/no-floor.release.csv" --report "$work/no-floor.audit.json"
+        read -r floorless_seconds floorless_kilobytes < "$work/no-floor.time.txt"
+        python3 Benchmarks/scale_summary.py "deid, no floor" "$table" "$work/no-floor.release.csv" \
+            "$work/no-floor.audit.json" "$floorless_seconds" "$floorless_kilobytes"
+    fi
     if [ "${MOD:-1}" = 1 ]; then
         hash=$(sha256sum "$table" | cut -c1-16)
         result="$CACHE/$hash.json"

@@ -2,6 +2,7 @@
 """One line of Benchmarks/scale.sh's output: hidden cells, suppressed total, time (and deid's peak RSS and verdict).
 
     scale_summary.py deid TABLE RELEASE AUDIT_JSON SECONDS KILOBYTES
+    scale_summary.py "deid, no floor" TABLE RELEASE AUDIT_JSON SECONDS KILOBYTES   (any label but MOD: a deid run)
     scale_summary.py MOD TABLE MOD_RESULT_JSON AUDIT_JSON DEID_SECONDS
 """
 import csv
@@ -17,12 +18,12 @@ def counts(path):
 def main():
     method, table = sys.argv[1], sys.argv[2]
     values = [int(v) for v in counts(table)]
-    if method == "deid":
+    if method != "MOD":
         release, audit, seconds, kilobytes = sys.argv[3], sys.argv[4], float(sys.argv[5]), int(sys.argv[6])
         hidden = [i for i, v in enumerate(counts(release)) if v == ""]
         summary = json.load(open(audit))["summary"]
         verdict = summary["audit"]["verdict"]
-        print(f"   deid: {seconds:.1f} s, peak RSS {kilobytes / 1024:.0f} MB, {len(hidden):,} hidden, suppressed total "
+        print(f"   {method}: {seconds:.1f} s, peak RSS {kilobytes / 1024:.0f} MB, {len(hidden):,} hidden, suppressed total "
               f"{sum(values[i] for i in hidden):,}, audit {verdict} ({summary['audit']['rounds']} repair rounds)")
         return
     result_path, audit, deid_seconds = sys.argv[3], sys.argv[4], float(sys.argv[5])

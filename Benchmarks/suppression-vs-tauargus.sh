@@ -5,6 +5,7 @@
 #   Benchmarks/suppression-vs-tauargus.sh              # tables a and b
 #   Benchmarks/suppression-vs-tauargus.sh a            # only table a
 #   OPT_TIMEOUT=600 RUNS=5 PAIRS=5 Benchmarks/suppression-vs-tauargus.sh
+#   SEED=2027 Benchmarks/suppression-vs-tauargus.sh b-seed2027   # table b's shape drawn with another seed
 #
 # For each table: builds deid (release), creates Benchmarks/.venv with pytauargus and pandas if missing,
 # generates the table, times `deid release` end to end with hyperfine (CSV in, release CSV and JSON audit out),
@@ -55,7 +56,7 @@ if [ "$ABLATION" = 1 ]; then
 fi
 
 echo "== data"
-python3 Benchmarks/generate.py suppression
+python3 Benchmarks/generate.py suppression ${SEED:+--seed "$SEED"}
 
 echo "== machine"
 echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), nproc $(nproc), $(free -g | awk '/Mem:/ {print $2 " GiB RAM"}')"
