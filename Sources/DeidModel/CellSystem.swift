@@ -3,7 +3,7 @@ import DeidSupport
 /// What protection and the disclosure audit work on: cells with their values and what a reader already knows
 /// about them, and the linear relations among them. Neither stage sees a CSV row, a column or a label: where a
 /// cell came from is kept in `origins`, for messages and for mapping a release back to rows. A system is built
-/// from one table.
+/// from one table, or from tables released together (`LinkedTables`).
 public struct CellSystem: Sendable {
     /// The value standing for a cell whose count the input left blank (hidden by an earlier release).
     public static let unknown = Table.blank
@@ -66,16 +66,49 @@ public struct CellGrid: Sendable {
 
 /// Where the cells of a system came from: their table, row and coordinates. Only messages and reports use it.
 public struct CellOrigins: Sendable {
-    let table: Table
+    /// A cell of a linked system: the first table that has it, and its cell there.
+    struct Placement: Sendable {
+        let table: Int32
+        let cell: Int32
+    }
 
-    /// The file the cells were read from.
-    public var file: String { table.file }
-    /// The cell's coordinates as labels.
-    public func coordinates(of cell: Int) -> [Coordinate] { table.coordinates(of: cell) }
-    /// The cell's row in its input.
-    public func location(of cell: Int) -> SourceLocation { table.location(of: cell) }
+    let tables: [Table]
+    /// Per cell of a linked system; empty for a system of one table, whose cell i is the table's cell i.
+    let placements: [Placement]
+    let axisNames: [String]
+
+    init(table: Table) {
+        tables = [table]
+        placements = []
+        axisNames = table.dimensions.map(\.column)
+    }
+
+    init(tables: [Table], placements: [Placement], axisNames: [String]) {
+        self.tables = tables
+        self.placements = placements
+        self.axisNames = axisNames
+    }
+
+    /// The file the cells were read from (every file, comma-separated, for tables released together).
+    public var file: String { tables.map(\.file).joined(separator: ", ") }
+    /// The cell's coordinates as labels, as its table has them.
+    public func coordinates(of cell: Int) -> [Coordinate] {
+        let (table, row) = place(cell)
+        return table.coordinates(of: row)
+    }
+    /// The cell's row in its input (the first table that has it).
+    public func location(of cell: Int) -> SourceLocation {
+        let (table, row) = place(cell)
+        return table.location(of: row)
+    }
     /// The column along which relation `r`'s parts add up to its total.
-    public func axisName(of relation: Relations.Relation) -> String { table.dimensions[relation.dimension].column }
+    public func axisName(of relation: Relations.Relation) -> String { axisNames[relation.dimension] }
+
+    private func place(_ cell: Int) -> (Table, Int) {
+        guard !placements.isEmpty else { return (tables[0], cell) }
+        let placement = placements[cell]
+        return (tables[Int(placement.table)], Int(placement.cell))
+    }
 }
 
 extension Table {
@@ -83,7 +116,7 @@ extension Table {
     public var cellSystem: CellSystem {
         CellSystem(
             values: counts, relations: relations, marginality: (0..<cellCount).map { Int8(marginality(of: $0)) },
-            knownLabels: marks.map(Self.labels) ?? [:],
+            knownLabels: hiddenLabels,
             grid: CellGrid(
                 axes: dimensions.map { Axis(parent: $0.parent, children: $0.children) }, coordinates: coordinates,
                 index: index),
@@ -91,6 +124,8 @@ extension Table {
     }
 
     /// What an already-released input's annotation codes tell a reader about its blank cells.
+    var hiddenLabels: [Int: HiddenLabel] { marks.map(Self.labels) ?? [:] }
+
     private static func labels(_ marks: ReleaseMarks) -> [Int: HiddenLabel] {
         guard marks.hasAnnotationColumn else { return [:] }
         var labels: [Int: HiddenLabel] = [:]

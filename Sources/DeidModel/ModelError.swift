@@ -21,6 +21,9 @@ public enum ModelError: DiagnosticError {
     case hiddenCellsInconsistent(total: [Coordinate], dimension: String, at: SourceLocation)
     case tooManyCells(limit: Int, file: String)
     case invalidSampleSize(column: String, at: SourceLocation)
+    case linkedCountsDisagree(cell: [Coordinate], at: SourceLocation, other: SourceLocation)
+    case linkedHierarchiesDisagree(label: String, column: String, file: String, other: String)
+    case linkedDimensionWithoutTotal(column: String, file: String, missingIn: String)
 
     public var location: SourceLocation? {
         switch self {
@@ -28,9 +31,11 @@ public enum ModelError: DiagnosticError {
             .blankCount(_, let at), .invalidNumber(_, let at), .duplicateCell(_, let at, _),
             .labelNotInHierarchy(_, _, let at, _), .hierarchyLabelNeverAppears(_, _, let at),
             .totalNeverAppears(_, _, let at), .recordAtTotal(_, _, let at), .missingChild(_, _, let at),
-            .totalMismatch(_, _, let at), .hiddenCellsInconsistent(_, _, let at), .invalidSampleSize(_, let at):
+            .totalMismatch(_, _, let at), .hiddenCellsInconsistent(_, _, let at), .invalidSampleSize(_, let at),
+            .linkedCountsDisagree(_, let at, _):
             at
-        case .emptyTable(let file), .tooManyCells(_, let file):
+        case .emptyTable(let file), .tooManyCells(_, let file), .linkedHierarchiesDisagree(_, _, let file, _),
+            .linkedDimensionWithoutTotal(_, _, let file):
             SourceLocation(file: file)
         }
     }
@@ -79,6 +84,15 @@ public enum ModelError: DiagnosticError {
         case .invalidSampleSize(let column, _):
             "the sample size in column '\(column)' must be a whole number of respondents (digits only, 0 or more); "
                 + "deid release needs it on every row to judge the estimate's reliability"
+        case .linkedCountsDisagree(let cell, _, let other):
+            "the count of \(cell.label) differs from the same cell at \(other); tables released together must agree "
+                + "on every cell they share (the same labels once dimensions at their total are left out)"
+        case .linkedHierarchiesDisagree(let label, let column, _, let other):
+            "'\(Printable.excerpt(label))' in column '\(column)' adds up into a different total here than in "
+                + "\(other); tables released together need one hierarchy per column"
+        case .linkedDimensionWithoutTotal(let column, _, let missingIn):
+            "'\(column)' has no total here, and \(missingIn) has no '\(column)' column: its rows stand at that "
+                + "column's total, so declare one (`total:` or a hierarchy) to release the tables together"
         }
     }
 }
