@@ -60,9 +60,12 @@ public struct CheckSummary: Sendable, Codable, Hashable {
     public var visibleSmallCounts: Int
     /// The audit of the hidden cells, when the table has any.
     public var audit: AuditSummary?
+    /// The other tables audited together with this one (`check --linked`); nil when checked alone.
+    public var linkedWith: [String]?
 
     enum CodingKeys: String, CodingKey {
         case cells, hiddenCells = "hidden_cells", visibleSmallCounts = "visible_small_counts", audit
+        case linkedWith = "linked_with"
     }
 
     package init(cells: Int, hiddenCells: Int, visibleSmallCounts: Int, audit: AuditSummary?) {

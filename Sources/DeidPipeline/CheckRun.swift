@@ -18,9 +18,9 @@ public enum CheckRun {
     }
 
     /// `maxFindings` (0: all) caps the findings listed per table in the formats a person reads; JSON and SARIF
-    /// list every one.
+    /// list every one. `linked`: the tables are one release, audited together; one that cannot be read fails all.
     public static func run(
-        _ arguments: TableArguments, format: FindingFormat, output: String?, maxFindings: Int,
+        _ arguments: TableArguments, format: FindingFormat, output: String?, maxFindings: Int, linked: Bool = false,
         failed: (any DiagnosticError) -> Void
     ) throws(EmitError) -> Outcome {
         let given = arguments.paths.filter { $0 != "-" }.map { PlannedInput(path: $0, role: "the input table") }
@@ -28,12 +28,27 @@ public enum CheckRun {
         // An output that would replace a table is refused before any table is read.
         if let output { _ = try FindingsOutput.plan(path: output, inputs: given) }
         let limit = format.isForPeople && maxFindings > 0 ? maxFindings : nil
-        let checked = arguments.each(findingLimit: limit, failed: failed, Checker.check)
+        let checked = linked
+            ? checkLinked(arguments, findingLimit: limit, failed: failed)
+            : arguments.each(findingLimit: limit, failed: failed, Checker.check)
         let outcome = Outcome(reports: checked.reports, failures: checked.failures)
         // With -o, a run that could not check every table writes nothing (exit 2 never leaves an output).
         if output == nil || !outcome.failures {
             try FindingsOutput.write(outcome.reports, as: format, to: output, inputs: given)
         }
         return outcome
+    }
+
+    private static func checkLinked(
+        _ arguments: TableArguments, findingLimit: Int?, failed: (any DiagnosticError) -> Void
+    ) -> (reports: [CheckReport], failures: Bool) {
+        do {
+            return (try Checker.checkLinked(arguments.requests(findingLimit: findingLimit)), false)
+        } catch let error as any DiagnosticError {
+            failed(error)
+        } catch {
+            failed(UnexpectedError(error))
+        }
+        return ([], true)
     }
 }

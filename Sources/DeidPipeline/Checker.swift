@@ -5,6 +5,7 @@ import DeidAssess
 import DeidAudit
 import DeidProtect
 import DeidEmit
+import DeidDescription
 
 /// One table to check.
 public struct CheckRequest: Sendable {
@@ -30,8 +31,68 @@ public struct CheckRequest: Sendable {
 /// `deid check`: Read → Model → Assess → Audit, stopping before anything is written.
 public enum Checker {
     public static func check(_ request: CheckRequest) throws -> CheckReport {
-        let context = try DescriptionContext.load(
+        let screened = try ScreenedTable(request)
+        let system = screened.table.cellSystem
+        let audit = try Self.audit(system, policy: screened.context.policy)
+        return screened.report(auditFindings: audit?.findings ?? [], audit: audit?.summary)
+    }
+
+    /// `deid check --linked`: tables published together, each screened on its own, then one disclosure audit
+    /// over all of them (`LinkedTables`): a cell one table hides must not be recomputable from what any of them
+    /// shows. Each audit finding is reported in the first table that has the cell. Every table must be readable
+    /// and under one policy, or nothing is reported.
+    public static func checkLinked(_ requests: [CheckRequest]) throws -> [CheckReport] {
+        let screened = try requests.map(ScreenedTable.init)
+        guard let first = screened.first else { return [] }
+        for other in screened.dropFirst() where other.context.policy.file != first.context.policy.file {
+            throw DescriptionError.invalidTable(
+                SourceLocation(file: other.context.descriptionFile),
+                problem: "the policy '\(other.context.policy.name)' is not that of \(first.request.displayName) "
+                    + "('\(first.context.policy.name)'); tables checked together are audited under one policy")
+        }
+        let linked = try StageTrace.measure("link") { try LinkedTables.link(screened.map(\.table)) }
+        let audit = try Self.audit(linked.system, policy: first.context.policy)
+        let files = screened.map(\.request.displayName)
+        return screened.map { table in
+            let mine = (audit?.findings ?? []).filter { $0.location.file == table.table.file }
+            var summary = audit?.summary
+            summary?.underProtected = mine.count
+            summary?.verdict = Verdict(passed: mine.isEmpty)
+            var report = table.report(auditFindings: mine, audit: summary)
+            report.summary.linkedWith = files.filter { $0 != table.request.displayName }
+            return report
+        }
+    }
+
+    /// The disclosure audit of the system's blank cells, if it has any.
+    private static func audit(_ system: CellSystem, policy: Policy) throws -> (findings: [Finding], summary: AuditSummary)? {
+        let pattern = PrimarySuppression.blanks(in: system)
+        guard pattern.hiddenCount > 0 else { return nil }
+        let problem = AuditProblems.forRelease(system: system, pattern: pattern, policy: policy)
+        let result = try DisclosureAudit.run(problem)
+        return (
+            AuditFindings.findings(for: result, system: system, policy: policy),
+            AuditSummary(checked: result, policy: policy)
+        )
+    }
+}
+
+/// A table read and screened on its own (small counts, derived values, reliability), before any audit.
+struct ScreenedTable {
+    let request: CheckRequest
+    let context: DescriptionContext
+    let table: Table
+    let assessment: Assessment
+    private var findings: [Finding]
+    private var omitted: [FindingCode: Int]
+    private var omittedErrors: Int
+    private let visibleSmallCounts: Int
+
+    init(_ request: CheckRequest) throws {
+        self.request = request
+        context = try DescriptionContext.load(
             source: request.source, descriptionFile: request.descriptionFile, presetsDirectory: request.presetsDirectory)
+        let context = context
         // A named pipe or device is read once into a temporary file: the reader may open its input twice.
         let spool = try InputSpool(request.source, displayName: request.displayName, keepStandardInput: true)
         let loaded = try StageTrace.measure("read and model") {
@@ -40,8 +101,9 @@ public enum Checker {
                 purpose: .check)
         }
         let table = loaded.table
+        self.table = table
         // DDG Steps 1–3: a table that may be released without masking may show small counts (notes, not errors).
-        let assessment = try StageTrace.measure("assess") {
+        assessment = try StageTrace.measure("assess") {
             try Assessor.assess(
                 table: table, description: context.description, policy: context.policy,
                 referenceDirectory: context.referenceDirectory)
@@ -51,20 +113,19 @@ public enum Checker {
         var findings = SmallCountScreen.smallCountFindings(
             for: listed, in: table, policy: context.policy, countColumn: context.description.countColumn)
         if !assessment.requiresMasking { findings = SmallCountScreen.allowed(findings) }
-        var omitted = [FindingCode.smallCount: small.count - listed.count]
-        var omittedErrors = assessment.requiresMasking ? small.count - listed.count : 0
+        omitted = [FindingCode.smallCount: small.count - listed.count]
+        omittedErrors = assessment.requiresMasking ? small.count - listed.count : 0
         findings += SmallCountScreen.derivedFindings(in: table, description: context.description, policy: context.policy)
         findings += ReliabilityScreen.findings(in: table, description: context.description, policy: context.policy)
+        self.findings = findings
+        visibleSmallCounts = small.count
+    }
 
-        let system = table.cellSystem
-        let pattern = PrimarySuppression.blanks(in: system)
-        var auditSummary: AuditSummary?
-        if pattern.hiddenCount > 0 {
-            let problem = AuditProblems.forRelease(system: system, pattern: pattern, policy: context.policy)
-            let result = try DisclosureAudit.run(problem)
-            findings += AuditFindings.findings(for: result, system: system, policy: context.policy)
-            auditSummary = AuditSummary(checked: result, policy: context.policy)
-        }
+    /// The table's report with the audit's findings about its cells.
+    func report(auditFindings: [Finding], audit: AuditSummary?) -> CheckReport {
+        var findings = self.findings + auditFindings
+        var omitted = self.omitted
+        var omittedErrors = self.omittedErrors
         // Each screen lists its findings in cell order; put them in line order across screens. Sorting indices
         // keeps the (large) findings themselves from being moved around.
         let order = findings.indices.sorted {
@@ -79,9 +140,9 @@ public enum Checker {
             }
             findings.removeSubrange(limit...)
         }
+        let hidden = table.counts.reduce(0) { $0 + ($1 == Table.blank ? 1 : 0) }
         let summary = CheckSummary(
-            cells: table.cellCount, hiddenCells: pattern.hiddenCount, visibleSmallCounts: small.count,
-            audit: auditSummary)
+            cells: table.cellCount, hiddenCells: hidden, visibleSmallCounts: visibleSmallCounts, audit: audit)
         var report = CheckReport(
             file: request.displayName, policy: context.policy.name, findings: findings,
             omittedFindings: omitted.filter { $0.value > 0 }, omittedErrors: omittedErrors, summary: summary,

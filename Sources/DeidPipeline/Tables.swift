@@ -30,6 +30,15 @@ public struct TableArguments: Sendable {
         }
     }
 
+    /// Every table as a check request.
+    func requests(findingLimit: Int?) -> [CheckRequest] {
+        tables.map { source, name in
+            CheckRequest(
+                source: source, displayName: name, descriptionFile: descriptionFile, presetsDirectory: presetsDirectory,
+                findingLimit: findingLimit)
+        }
+    }
+
     /// Runs `body` on every table in order. A table it cannot handle is passed to `failed` as it comes and
     /// skipped; `failures` says whether there was one.
     func each<Report>(
@@ -37,11 +46,9 @@ public struct TableArguments: Sendable {
     ) -> (reports: [Report], failures: Bool) {
         var reports: [Report] = []
         var failures = false
-        for (source, name) in tables {
+        for request in requests(findingLimit: findingLimit) {
             do {
-                reports.append(try body(CheckRequest(
-                    source: source, displayName: name, descriptionFile: descriptionFile,
-                    presetsDirectory: presetsDirectory, findingLimit: findingLimit)))
+                reports.append(try body(request))
             } catch let error as any DiagnosticError {
                 failed(error)
                 failures = true
