@@ -8,6 +8,9 @@ import DeidModel
 public enum ProtectionNote: Sendable, Hashable {
     /// DDG Ed. 2.0 rule 6 found no published non-zero cell to add among the parts of `total` along `axis`.
     case rule6Unsatisfiable(total: [Coordinate], axis: String)
+    /// The table was protected and audited together with `others` (a linked release): shared cells are one cell,
+    /// and every interval holds against a reader of all the tables.
+    case linkedRelease(with: [String])
 }
 
 /// How the first pass chose complementary cells, for the report.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import DeidSupport
 import DeidPipeline
 
@@ -7,7 +8,7 @@ extension Deid {
         static let configuration = CommandConfiguration(
             abstract: "Write a release-ready table and its audit report.",
             usage: "deid release <file> --output <file> --report <file> [--report-html <file>] [--description <file>] "
-                + "[--stdin-filename <name>] [--quiet]",
+                + "[--stdin-filename <name>] [--quiet]\n       deid release --linked <file> <file>... --output-dir <dir> [--quiet]",
             discussion: """
                 Hides every small count, adds complementary suppressions, and writes the release only when the \
                 disclosure audit proves that no hidden cell can be recomputed or narrowed below the policy's \
@@ -20,10 +21,27 @@ extension Deid {
                   deid release counts.csv -o out.csv --report out.json --report-html out.html
                   deid release people.csv --description people.deid.yaml -o by-county.csv --report by-county.audit.json
                   deid release - --description counts.deid.yaml --stdin-filename counts.csv -o out.csv --report out.json < counts.csv
+                  deid release --linked county-sex.csv county-age.csv race-sex.csv --output-dir released
+
+                With --linked, tables from the same data are released as one: a cell is the same cell in every \
+                table whose dimension columns (by name) carry the same labels once dimensions at their total are \
+                left out, and protection and the audit run over all of them, so that no table gives back what \
+                another hides. Each release is written to the --output-dir folder under its input's name, with \
+                its JSON report beside it (NAME.audit.json).
                 """)
 
-        @Argument(help: ArgumentHelp("The CSV table to release; '-' reads standard input.", valueName: "file"))
-        var file: String
+        @Argument(help: ArgumentHelp(
+            "The CSV table to release ('-' reads standard input); with --linked, every table of the set.",
+            valueName: "file"))
+        var files: [String] = []
+
+        @Flag(help: "Release the tables together, protected and audited as one set (needs --output-dir).")
+        var linked = false
+
+        @Option(help: ArgumentHelp(
+            "With --linked: the folder to write each release (under its input's name) and its report into.",
+            valueName: "dir"))
+        var outputDir: String?
 
         // Required, but declared optional and checked in run(): otherwise a mistyped option (`--ouput`) is
         // reported as a missing --output instead of as the typo it is.
@@ -48,13 +66,47 @@ extension Deid {
             Progress.shared.enable(!quiet && StandardStreams.errorIsTerminal)
             defer { Progress.shared.finish() }
             // Checked here, not in validate(), which ArgumentParser runs before it reports unknown options.
+            if linked { return try runLinked() }
+            guard files.count == 1, let file = files.first else {
+                throw Self.usageError(files.isEmpty
+                    ? "name the table to release ('-' reads standard input)"
+                    : "release takes one table; give --linked to release several together")
+            }
+            guard outputDir == nil else { throw Self.usageError("--output-dir is for --linked; give -o/--output FILE") }
             guard let output else { throw Self.usageError("give the release table's path with -o/--output FILE") }
             guard let report else { throw Self.usageError("give the JSON audit report's path with --report FILE") }
             let request = ReleaseRequest(
                 table: tables.tables([file]), output: output, report: report, reportHTML: reportHtml)
-            do {
+            try reportingErrors {
                 let outcome = try Releaser.release(request)
                 if !quiet { Console.error(outcome.summary) }
+            }
+        }
+
+        private func runLinked() throws {
+            guard files.count >= 2 else { throw Self.usageError("--linked releases tables together: name at least two") }
+            guard !files.contains("-") else { throw Self.usageError("--linked reads tables by name, not standard input") }
+            guard Set(files).count == files.count else { throw Self.usageError("--linked: a table is named twice") }
+            guard output == nil, report == nil, reportHtml == nil else {
+                throw Self.usageError("with --linked, give --output-dir DIR (each release and report is named after its table)")
+            }
+            guard let outputDir else { throw Self.usageError("give the folder for the releases with --output-dir DIR") }
+            let requests = files.map { file in
+                let name = (file as NSString).lastPathComponent
+                let stem = (name as NSString).deletingPathExtension
+                return ReleaseRequest(
+                    table: tables.tables([file]), output: outputDir + "/" + name, report: outputDir + "/" + stem + ".audit.json",
+                    reportHTML: nil)
+            }
+            try reportingErrors {
+                for outcome in try LinkedReleaser.release(requests) where !quiet { Console.error(outcome.summary) }
+            }
+        }
+
+        /// Runs `body`; an error is printed and exits 2.
+        private func reportingErrors(_ body: () throws -> Void) throws {
+            do {
+                try body()
             } catch let error as any DiagnosticError {
                 Console.error(error.description)
                 throw ExitCode(2)

@@ -39,6 +39,19 @@ extension ReleaseSteps {
     /// The release table, the JSON report and the HTML report, each to a temporary file, then renamed into
     /// place together (the release last).
     static func emit(_ verified: VerifiedRelease) throws -> ReleaseOutcome {
+        let staged = try stage(verified)
+        try staged.outputs.commit()
+        return staged.outcome
+    }
+
+    /// A release written to its temporary files, not yet renamed into place.
+    struct StagedRelease {
+        let outputs: StagedOutputs
+        let outcome: ReleaseOutcome
+    }
+
+    /// Writes the release's files to temporary files beside their destinations.
+    static func stage(_ verified: VerifiedRelease) throws -> StagedRelease {
         let read = verified.labelled.protected.assessed.recoded.read
         let request = read.described.request
         let table = verified.release.table
@@ -65,8 +78,7 @@ extension ReleaseSteps {
             let html = HTMLReport.render(report, options: HTMLReport.Options(jsonReport: request.report))
             try htmlFile.write(Array(html.utf8))
         }
-        try staged.commit()
-        return ReleaseOutcome(report: report, summary: report.summaryLine)
+        return StagedRelease(outputs: staged, outcome: ReleaseOutcome(report: report, summary: report.summaryLine))
     }
 
     /// The JSON audit report of a verified release (the HTML report is rendered from it).

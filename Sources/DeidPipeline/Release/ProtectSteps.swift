@@ -106,23 +106,27 @@ extension ReleaseSteps {
     /// Distinct small-number and complementary codes only when the label-aware audit shows they narrow nothing.
     static func label(_ protected: ProtectedTable) throws -> LabelledTable {
         let context = protected.assessed.recoded.read.described.context
-        let (system, pattern, policy) = (protected.system, protected.pattern, context.policy)
-        let labels = try StageTrace.measure("labels") { () throws -> LabelOutcome in
-            switch try Labelling.plan(
-                system: system, pattern: pattern, policy: policy, annotated: context.description.annotation != nil)
-            {
+        let labels = try labelOutcome(
+            system: protected.system, pattern: protected.pattern, policy: context.policy,
+            annotated: context.description.annotation != nil, hints: protected.protection.cubeMoves)
+        return LabelledTable(protected: protected, labels: labels)
+    }
+
+    /// The labels of `pattern` on `system`: decided without an audit, or by the label-aware audit.
+    static func labelOutcome(
+        system: CellSystem, pattern: Pattern, policy: Policy, annotated: Bool, hints: [Move]
+    ) throws -> LabelOutcome {
+        try StageTrace.measure("labels") { () throws -> LabelOutcome in
+            switch try Labelling.plan(system: system, pattern: pattern, policy: policy, annotated: annotated) {
             case .decided(let decision):
                 return LabelOutcome(decision: decision, audit: nil)
             case .auditDistinctLabels(let labels):
                 let audit = try DisclosureAudit.run(
-                    AuditProblems.forRelease(
-                        system: system, pattern: pattern, policy: policy, labels: labels,
-                        hints: protected.protection.cubeMoves))
+                    AuditProblems.forRelease(system: system, pattern: pattern, policy: policy, labels: labels, hints: hints))
                 let decision = try Labelling.conclude(
                     narrowed: audit.underProtected.count, pattern: pattern, policy: policy, file: system.origins.file)
                 return LabelOutcome(decision: decision, audit: audit)
             }
         }
-        return LabelledTable(protected: protected, labels: labels)
     }
 }

@@ -182,7 +182,7 @@ struct ReleaseVerifier {
     /// when the cap is doubled is unbounded (nil). The cap is far above any published number, so a bounded cell
     /// never reaches it and a lower bound never depends on it. With `integerPrograms`, each interval is the
     /// minimum and maximum of an integer program instead (no cap: an unbounded maximum is nil).
-    private func attack(
+    func attack(
         _ relations: [(total: Int, parts: [Int])], published: [Int?], codes: [String]?, cap: Int
     ) throws -> [Int: (lower: Int, upper: Int?)] {
         if integerPrograms {

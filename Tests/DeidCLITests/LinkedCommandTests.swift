@@ -1,11 +1,12 @@
 import Foundation
 import Testing
 
-/// `deid check --linked`: tables published together are audited as one release. The trio of
+/// `deid check --linked` and `deid release --linked`: tables published together are audited (and protected) as
+/// one release. The trio of
 /// `Tests/Fixtures/linked/trio` (County × Sex, County × Age Group, Race/Ethnicity × Sex from the same records)
 /// is released one table at a time; each release passes `check` alone, and together they leak through their
 /// shared county totals, sex totals and grand total.
-@Suite struct LinkedCheckTests {
+@Suite struct LinkedCommandTests {
     static let trio = ["county-sex", "county-age", "race-sex"]
 
     /// The trio released one table at a time, with its descriptions, in a scratch folder.
@@ -115,5 +116,41 @@ import Testing
         #expect(run.stderr.hasPrefix("age.csv:5: error: the count of County=A, Age=Total differs from the same cell at sex.csv:5"), "\(run)")
         #expect(!run.stderr.contains("30") && !run.stderr.contains("31"), "\(run)")
         #expect(run.stdout.isEmpty, "\(run)")
+    }
+
+    /// `release --linked` writes each release and its report into the folder; the set passes `check --linked`.
+    @Test func releasedTogetherTheSetPassesTheLinkedCheck() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.copyContents(of: Repo.fixtures + "/linked/trio")
+        try FileManager.default.createDirectory(atPath: scratch.path + "/out", withIntermediateDirectories: true)
+        let files = Self.trio.map { "\($0).csv" }
+        let run = try Deid.run(["release", "--linked"] + files + ["--output-dir", "out"], in: scratch.path)
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stderr.split(separator: "\n").count == 3, "\(run)")
+        for name in Self.trio {
+            #expect(scratch.exists("out/\(name).csv") && scratch.exists("out/\(name).audit.json"), "\(name)")
+            try FileManager.default.copyItem(
+                atPath: scratch.path + "/\(name).deid.yaml", toPath: scratch.path + "/out/\(name).deid.yaml")
+        }
+        let check = try Deid.run(["check", "--linked"] + Self.trio.map { "out/\($0).csv" }, in: scratch.path)
+        #expect(check.status == 0, "\(check)")
+    }
+
+    @Test(arguments: [
+        (["release", "--linked", "a.csv", "--output-dir", "out"], "name at least two"),
+        (["release", "a.csv", "b.csv", "-o", "x.csv", "--report", "x.json"], "give --linked to release several"),
+        (["release", "--linked", "a.csv", "b.csv", "-o", "x.csv"], "give --output-dir DIR"),
+        (["release", "--linked", "a.csv", "b.csv"], "--output-dir DIR"),
+        (["release", "--linked", "a.csv", "-", "--output-dir", "out"], "not standard input"),
+        (["release", "a.csv", "--output-dir", "out", "-o", "x.csv", "--report", "x.json"], "--output-dir is for --linked"),
+    ])
+    func linkedReleaseUsageErrors(arguments: [String], message: String) throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let run = try Deid.run(arguments, in: scratch.path)
+        #expect(run.status == 2, "\(run)")
+        #expect(run.stderr.contains(message), "\(run)")
+        #expect(scratch.listing().isEmpty, "\(scratch.listing())")
     }
 }

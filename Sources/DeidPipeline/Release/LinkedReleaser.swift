@@ -1,0 +1,88 @@
+import DeidSupport
+import DeidModel
+import DeidAudit
+import DeidProtect
+import DeidVerify
+import DeidEmit
+import DeidDescription
+
+/// `deid release --linked`: tables from the same data released as one. Each table is described, read, recoded
+/// and assessed on its own; protection and the disclosure audit run once over all of them (`LinkedTables`), so
+/// a cell one table hides is hidden in every table that shows it and no table's totals give back what another
+/// hides. Then each table is labelled, verified and written with its own report. Nothing is written unless every
+/// table's release is ready: all files are staged first and renamed into place at the end.
+public enum LinkedReleaser {
+    public static func release(_ requests: [ReleaseRequest], limits: ProtectionLimits = ProtectionLimits()) throws
+        -> [ReleaseOutcome]
+    {
+        let described = try requests.map(ReleaseSteps.describe)
+        try checkOutputsApart(described)
+        let assessed = try described.map { try ReleaseSteps.assess(ReleaseSteps.recode(ReleaseSteps.read($0))) }
+        let policy = try commonPolicy(assessed)
+        try requireLinkable(assessed)
+        let linked = try StageTrace.measure("link") { try LinkedTables.link(assessed.map(\.recoded.table)) }
+
+        var pattern = Pattern(cellCount: linked.system.cellCount)
+        // One table that needs masking masks the set: its small cells are cells the others share.
+        if assessed.contains(where: \.assessment.requiresMasking) {
+            PrimarySuppression.apply(to: linked.system, policy: policy, pattern: &pattern)
+        }
+        let protection = try StageTrace.measure("protect") {
+            try ReleaseSteps.protectUntilTheAuditPasses(
+                system: linked.system, policy: policy, pattern: &pattern, limits: limits)
+        }
+        let annotated = assessed.contains { $0.recoded.read.described.context.description.annotation != nil }
+        let labels = try ReleaseSteps.labelOutcome(
+            system: linked.system, pattern: pattern, policy: policy, annotated: annotated, hints: protection.cubeMoves)
+
+        let names = requests.map(\.displayName)
+        let staged = try assessed.indices.map { t in
+            let projection = LinkedProjection(cellMap: linked.cellMaps[t])
+            let others = names.enumerated().filter { $0.offset != t }.map(\.element)
+            let protected = ProtectedTable(
+                assessed: assessed[t], system: assessed[t].recoded.table.cellSystem,
+                pattern: projection.pattern(pattern), percentages: nil,
+                protection: projection.protection(protection, note: .linkedRelease(with: others)))
+            let labelled = LabelledTable(protected: protected, labels: projection.labels(labels))
+            return try ReleaseSteps.stage(try ReleaseSteps.verify(labelled))
+        }
+        for release in staged { try release.outputs.commit() }
+        return staged.map(\.outcome)
+    }
+
+    /// No table's output may replace another table's input, and no two tables' outputs may be one file.
+    private static func checkOutputsApart(_ described: [Described]) throws {
+        let outputs = described.flatMap(\.request.plannedOutputs)
+        let inputs = described.flatMap { $0.context.inputFiles(table: $0.request.source) }
+        _ = try OutputPlan(outputs: outputs, inputs: inputs)
+    }
+
+    /// Tables released together are protected and audited under one policy.
+    private static func commonPolicy(_ assessed: [AssessedTable]) throws -> Policy {
+        let contexts = assessed.map(\.recoded.read.described.context)
+        guard let first = contexts.first else { throw DescriptionError.invalidTable(SourceLocation(file: "-"), problem: "no table to release") }
+        for (t, context) in contexts.enumerated().dropFirst() where context.policy.file != first.policy.file {
+            throw DescriptionError.invalidTable(
+                SourceLocation(file: context.descriptionFile),
+                problem: "the policy '\(context.policy.name)' is not that of \(assessed[0].recoded.read.described.request.displayName) "
+                    + "('\(first.policy.name)'); tables released together are protected under one policy (table \(t + 1))")
+        }
+        return first.policy
+    }
+
+    /// Rounded percentages and survey reliability are protected per table; linking them is not supported yet.
+    private static func requireLinkable(_ assessed: [AssessedTable]) throws {
+        for table in assessed {
+            let context = table.recoded.read.described.context
+            let unsupported: String? =
+                if context.description.masking.percentages != nil { "rounded percentages (`percentages:`)" }
+                else if context.description.masking.sampleSize != nil { "survey estimates (`sample_size:`)" }
+                else { nil }
+            if let unsupported {
+                throw DescriptionError.invalidTable(
+                    SourceLocation(file: context.descriptionFile),
+                    problem: "a table with \(unsupported) cannot be released together with others yet; release it alone")
+            }
+        }
+    }
+}
