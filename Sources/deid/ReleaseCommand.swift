@@ -8,7 +8,8 @@ extension Deid {
         static let configuration = CommandConfiguration(
             abstract: "Write a release-ready table and its audit report.",
             usage: "deid release <file> --output <file> --report <file> [--report-html <file>] [--description <file>] "
-                + "[--stdin-filename <name>] [--quiet]\n       deid release --linked <file> <file>... --output-dir <dir> [--quiet]",
+                + "[--stdin-filename <name>] [--quiet]\n       deid release --linked <file> <file>... --output-dir <dir> "
+                + "[--html-reports] [--quiet]",
             discussion: """
                 Hides every small count, adds complementary suppressions, and writes the release only when the \
                 disclosure audit proves that no hidden cell can be recomputed or narrowed below the policy's \
@@ -27,7 +28,8 @@ extension Deid {
                 table whose dimension columns (by name) carry the same labels once dimensions at their total are \
                 left out, and protection and the audit run over all of them, so that no table gives back what \
                 another hides. Each release is written to the --output-dir folder under its input's name, with \
-                its JSON report beside it (NAME.audit.json).
+                its JSON report beside it (NAME.audit.json) and, with --html-reports, its HTML report \
+                (NAME.report.html).
                 """)
 
         @Argument(help: ArgumentHelp(
@@ -42,6 +44,9 @@ extension Deid {
             "With --linked: the folder to write each release (under its input's name) and its report into.",
             valueName: "dir"))
         var outputDir: String?
+
+        @Flag(help: "With --linked: also write each table's HTML report (NAME.report.html) into --output-dir.")
+        var htmlReports = false
 
         // Required, but declared optional and checked in run(): otherwise a mistyped option (`--ouput`) is
         // reported as a missing --output instead of as the typo it is.
@@ -72,7 +77,9 @@ extension Deid {
                     ? "name the table to release ('-' reads standard input)"
                     : "release takes one table; give --linked to release several together")
             }
-            guard outputDir == nil else { throw Self.usageError("--output-dir is for --linked; give -o/--output FILE") }
+            guard outputDir == nil, !htmlReports else {
+                throw Self.usageError("--output-dir and --html-reports are for --linked; give -o/--output FILE")
+            }
             guard let output else { throw Self.usageError("give the release table's path with -o/--output FILE") }
             guard let report else { throw Self.usageError("give the JSON audit report's path with --report FILE") }
             let request = ReleaseRequest(
@@ -96,7 +103,7 @@ extension Deid {
                 let stem = (name as NSString).deletingPathExtension
                 return ReleaseRequest(
                     table: tables.tables([file]), output: outputDir + "/" + name, report: outputDir + "/" + stem + ".audit.json",
-                    reportHTML: nil)
+                    reportHTML: htmlReports ? outputDir + "/" + stem + ".report.html" : nil)
             }
             try reportingErrors {
                 for outcome in try LinkedReleaser.release(requests) where !quiet { Console.error(outcome.summary) }

@@ -125,11 +125,13 @@ import Testing
         try scratch.copyContents(of: Repo.fixtures + "/linked/trio")
         try FileManager.default.createDirectory(atPath: scratch.path + "/out", withIntermediateDirectories: true)
         let files = Self.trio.map { "\($0).csv" }
-        let run = try Deid.run(["release", "--linked"] + files + ["--output-dir", "out"], in: scratch.path)
+        let run = try Deid.run(["release", "--linked"] + files + ["--output-dir", "out", "--html-reports"], in: scratch.path)
         #expect(run.status == 0, "\(run)")
         #expect(run.stderr.split(separator: "\n").count == 3, "\(run)")
         for name in Self.trio {
             #expect(scratch.exists("out/\(name).csv") && scratch.exists("out/\(name).audit.json"), "\(name)")
+            let html = try scratch.read("out/\(name).report.html")
+            #expect(html.contains("released together with"), "\(name)")
             try FileManager.default.copyItem(
                 atPath: scratch.path + "/\(name).deid.yaml", toPath: scratch.path + "/out/\(name).deid.yaml")
         }
@@ -143,7 +145,8 @@ import Testing
         (["release", "--linked", "a.csv", "b.csv", "-o", "x.csv"], "give --output-dir DIR"),
         (["release", "--linked", "a.csv", "b.csv"], "--output-dir DIR"),
         (["release", "--linked", "a.csv", "-", "--output-dir", "out"], "not standard input"),
-        (["release", "a.csv", "--output-dir", "out", "-o", "x.csv", "--report", "x.json"], "--output-dir is for --linked"),
+        (["release", "a.csv", "--output-dir", "out", "-o", "x.csv", "--report", "x.json"], "--output-dir and --html-reports are for --linked"),
+        (["release", "a.csv", "--html-reports", "-o", "x.csv", "--report", "x.json"], "--output-dir and --html-reports are for --linked"),
     ])
     func linkedReleaseUsageErrors(arguments: [String], message: String) throws {
         let scratch = try Scratch()
