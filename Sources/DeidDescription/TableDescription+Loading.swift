@@ -4,7 +4,7 @@ import DeidSupport
 extension TableDescription {
     /// Every key a dimension may have: its column and structure, the scoring keys and the masking keys.
     static let allDimensionKeys =
-        ["column", "role", "total", "hierarchy"] + dimensionScoringKeys + MaskingDeclarations.dimensionKeys
+        ["column", "role", "total", "hierarchy", "remainder"] + dimensionScoringKeys + MaskingDeclarations.dimensionKeys
 
     /// The only format version this deid reads.
     public static let formatVersion = 1
@@ -76,6 +76,7 @@ extension TableDescription {
         try description.checkColumns(table, yaml: yaml)
         try description.checkAssessment(table, yaml: yaml)
         description.masking = try MaskingDeclarations.parse(table, dimensionNodes: dimensionNodes, of: description, yaml: yaml)
+        try description.checkRemainders()
         return description
     }
 
@@ -122,7 +123,28 @@ extension TableDescription {
         }
         return DimensionSpec(
             column: column, role: role, structure: structure, location: map.location,
-            scoring: try dimensionScoring(map, column: column, role: role, yaml: yaml))
+            scoring: try dimensionScoring(map, column: column, role: role, yaml: yaml),
+            remainder: try remainder(map, column: column, structure: structure, yaml: yaml))
+    }
+
+    /// `remainder: Unknown`: the dimension's flat total may hold more than its listed parts.
+    private static func remainder(
+        _ map: StrictMapping, column: String, structure: DimensionStructure, yaml: StrictYAML
+    ) throws(DescriptionError) -> String? {
+        guard let node = map["remainder"] else { return nil }
+        let name = try yaml.text(node, key: "remainder", meaning: "the name of what the total holds beyond its parts")
+        guard case .total(let total) = structure else {
+            throw .invalidTable(
+                map.keyLocation("remainder") ?? map.location,
+                problem: "'remainder' needs a flat 'total:' on dimension '\(column)' (the total that holds more than "
+                    + "its listed parts); a hierarchy's subtotals cannot be declared incomplete yet")
+        }
+        guard name != total else {
+            throw .invalidTable(
+                map.keyLocation("remainder") ?? map.location,
+                problem: "the remainder of '\(column)' cannot be named like its total '\(total)'")
+        }
+        return name
     }
 
     private func checkInput(_ table: StrictMapping) throws(DescriptionError) {
@@ -146,6 +168,28 @@ extension TableDescription {
                     problem: "'derived' is not allowed for records input: deid counts the records itself and computes "
                         + "no rates or percentages from them; remove it")
             }
+            if let spec = dimensions.first(where: { $0.remainder != nil }) {
+                throw .invalidTable(
+                    spec.location,
+                    problem: "'remainder' is for aggregate tables whose totals hold more than their rows; records "
+                        + "input has no totals, so remove it (give records with an unknown value that value instead)")
+            }
+        }
+    }
+
+    /// Remainders are modelled on the table as read; recoding and the per-dimension methods would change it.
+    private func checkRemainders() throws(DescriptionError) {
+        guard let spec = dimensions.first(where: { $0.remainder != nil }) else { return }
+        if !masking.aggregate.isEmpty {
+            throw .invalidTable(
+                spec.location,
+                problem: "'remainder' and 'aggregate:' rules cannot be combined yet; merge the categories in the "
+                    + "table itself, or leave out one of the two")
+        }
+        if masking.percentages != nil || masking.sampleSize != nil {
+            throw .invalidTable(
+                spec.location,
+                problem: "'remainder' cannot be combined with rounded percentages or survey estimates yet")
         }
     }
 

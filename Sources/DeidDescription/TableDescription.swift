@@ -91,16 +91,21 @@ public struct DimensionSpec: Sendable, Hashable {
     public var location: SourceLocation
     /// Facts the publication score needs when the labels alone do not tell (period, ages, populations).
     public var scoring: DimensionScoringSpec
+    /// The name of what an incomplete total holds beyond its listed parts (`remainder:`): the total is its parts
+    /// plus an unpublished remainder of at least 0 people (unknown age, other causes), which deid models as one
+    /// more part, never published, and protects like any hidden cell. nil: the total is exactly its parts.
+    public var remainder: String?
 
     public init(
         column: String, role: DimensionRole, structure: DimensionStructure, location: SourceLocation,
-        scoring: DimensionScoringSpec = .none
+        scoring: DimensionScoringSpec = .none, remainder: String? = nil
     ) {
         self.column = column
         self.role = role
         self.structure = structure
         self.location = location
         self.scoring = scoring
+        self.remainder = remainder
     }
 }
 
