@@ -7,7 +7,8 @@ import DeidModel
 public enum SmallCountScreen {
     /// Cells whose published count the policy requires hidden (1–10 under the DDG presets).
     public static func visibleSmallCells(in table: Table, policy: Policy) -> [Int] {
-        (0..<table.cellCount).filter { cell in
+        // A remainder of an incomplete total is no row: it is never visible.
+        (0..<(table.rowCells ?? table.cellCount)).filter { cell in
             let count = table.counts[cell]
             return count != Table.blank && policy.numerator.isSmall(count)
         }

@@ -12,16 +12,17 @@ struct AggregateTableBuilder: Sendable {
 
     private var interners: [ByteInterner]
     private var firstLines: [[Int32]]
+    // The per-cell columns below are internal so that `AggregateTableBuilder+Remainders.swift` can append cells.
     /// Cell coordinates, `dimensions.count` value ids per row; indexed (and checked for duplicates) at the end.
-    private var coordinates: [Int32] = []
-    private var counts: [Int] = []
-    private var denominators: [Double] = []
-    private var lines: [Int32] = []
-    private var annotations: [ReleaseMarks.Code] = []
-    private var derivedPublished: [Bool] = []
-    private var derivedZero: DerivedZeroFlags
-    private var rateDecimals: [Int8] = []
-    private var sampleSizes: [Int] = []
+    var coordinates: [Int32] = []
+    var counts: [Int] = []
+    var denominators: [Double] = []
+    var lines: [Int32] = []
+    var annotations: [ReleaseMarks.Code] = []
+    var derivedPublished: [Bool] = []
+    var derivedZero: DerivedZeroFlags
+    var rateDecimals: [Int8] = []
+    var sampleSizes: [Int] = []
 
     init(description: TableDescription, columns: ColumnMap, labelCodes: LabelRule, allowBlankCounts: Bool, file: String) {
         self.description = description
@@ -139,6 +140,8 @@ struct AggregateTableBuilder: Sendable {
                 allowBlankCounts ? spec.recoded(by: description.masking.aggregate, observed: Set(observed.labels)) : spec
             dimensions.append(try DimensionBuilder.aggregate(declared, observed: observed, file: file))
         }
+        let rowCells = counts.count
+        try addRemainders(to: &dimensions)
         let (index, duplicate) = StageTrace.measure("index") { CellIndex.build(
             coordinates: coordinates, arity: dimensions.count, sizes: dimensions.map(\.count)) }
         if let (first, second) = duplicate {
@@ -157,6 +160,7 @@ struct AggregateTableBuilder: Sendable {
         return Table(
             file: file, kind: .aggregate, dimensions: dimensions, coordinates: coordinates, index: index, counts: counts,
             denominators: columns.denominator == nil ? nil : denominators, lines: lines, relations: relations,
-            marks: marks, sampleSizes: columns.sampleSize == nil ? nil : sampleSizes)
+            marks: marks, sampleSizes: columns.sampleSize == nil ? nil : sampleSizes,
+            rowCells: rowCells < counts.count ? rowCells : nil)
     }
 }

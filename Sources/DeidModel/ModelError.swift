@@ -22,6 +22,8 @@ public enum ModelError: DiagnosticError {
     case tooManyCells(limit: Int, file: String)
     case invalidSampleSize(column: String, at: SourceLocation)
     case linkedCountsDisagree(cell: [Coordinate], at: SourceLocation, other: SourceLocation)
+    case remainderIsARow(label: String, column: String, at: SourceLocation)
+    case remainderNegative(total: [Coordinate], dimension: String, at: SourceLocation)
     case linkedHierarchiesDisagree(label: String, column: String, file: String, other: String)
     case linkedDimensionWithoutTotal(column: String, file: String, missingIn: String)
 
@@ -32,7 +34,7 @@ public enum ModelError: DiagnosticError {
             .labelNotInHierarchy(_, _, let at, _), .hierarchyLabelNeverAppears(_, _, let at),
             .totalNeverAppears(_, _, let at), .recordAtTotal(_, _, let at), .missingChild(_, _, let at),
             .totalMismatch(_, _, let at), .hiddenCellsInconsistent(_, _, let at), .invalidSampleSize(_, let at),
-            .linkedCountsDisagree(_, let at, _):
+            .linkedCountsDisagree(_, let at, _), .remainderIsARow(_, _, let at), .remainderNegative(_, _, let at):
             at
         case .emptyTable(let file), .tooManyCells(_, let file), .linkedHierarchiesDisagree(_, _, let file, _),
             .linkedDimensionWithoutTotal(_, _, let file):
@@ -75,7 +77,9 @@ public enum ModelError: DiagnosticError {
         case .missingChild(let total, let child, _):
             "the total \(total.label) has no row for its part \(child.label); every part of a total must be in the table"
         case .totalMismatch(let total, let dimension, _):
-            "the count of \(total.label) is not the sum of its parts along '\(dimension)'; fix the total or the parts"
+            "the count of \(total.label) is not the sum of its parts along '\(dimension)'; fix the total or the parts, "
+                + "or, if the total also counts people in no listed part (unknown, other), declare `remainder: "
+                + "Unknown` on '\(dimension)' beside its `total:`"
         case .hiddenCellsInconsistent(let total, let dimension, _):
             "the published parts of \(total.label) along '\(dimension)' add up to more than the total allows "
                 + "(each blank cell counts at least 1)"
@@ -84,6 +88,12 @@ public enum ModelError: DiagnosticError {
         case .invalidSampleSize(let column, _):
             "the sample size in column '\(column)' must be a whole number of respondents (digits only, 0 or more); "
                 + "deid release needs it on every row to judge the estimate's reliability"
+        case .remainderIsARow(let label, let column, _):
+            "the remainder '\(Printable.excerpt(label))' of column '\(column)' is a row of the table, so the total "
+                + "is complete: remove `remainder:`, or name the remainder something no row uses"
+        case .remainderNegative(let total, let dimension, _):
+            "the listed parts of \(total.label) along '\(dimension)' add up to more than the total, so its remainder "
+                + "would be negative; fix the total or the parts"
         case .linkedCountsDisagree(let cell, _, let other):
             "the count of \(cell.label) differs from the same cell at \(other); tables released together must agree "
                 + "on every cell they share (the same labels once dimensions at their total are left out)"

@@ -31,11 +31,14 @@ public struct Table: Sendable {
     /// visible); nil for records input.
     public let marks: ReleaseMarks?
     package let index: CellIndex
+    /// When the description declares a `remainder:`, the cells from this index on are remainders of incomplete
+    /// totals: no row holds them and they are never published. nil: every cell is a row (or a records cell).
+    public let rowCells: Int?
 
     package init(
         file: String, kind: InputKind, dimensions: [Dimension], coordinates: [Int32], index: CellIndex, counts: [Int],
         denominators: [Double]?, lines: [Int32], relations: Relations, marks: ReleaseMarks?,
-        sampleSizes: [Int]? = nil
+        sampleSizes: [Int]? = nil, rowCells: Int? = nil
     ) {
         self.file = file
         self.kind = kind
@@ -48,6 +51,19 @@ public struct Table: Sendable {
         self.lines = lines
         self.relations = relations
         self.marks = marks
+        self.rowCells = rowCells
+    }
+
+    /// Whether the cell is the unpublished remainder of an incomplete total (no row holds it).
+    public func isRemainder(_ cell: Int) -> Bool { rowCells.map { cell >= $0 } ?? false }
+
+    /// The remainders of incomplete totals (empty without `remainder:`).
+    public var remainderCells: Range<Int> { (rowCells ?? cellCount)..<cellCount }
+
+    /// Hides every remainder that holds someone (or is unknown): no row publishes it, so a reader knows only
+    /// what the relations give away. A remainder of 0 adds nothing a reader cannot compute, like a published zero.
+    public func hideRemainders(in pattern: inout Pattern, at cells: (Int) -> Int = { $0 }) {
+        for cell in remainderCells where counts[cell] != 0 { pattern.hide(cells(cell), .unpublished) }
     }
 
     public var cellCount: Int { counts.count }

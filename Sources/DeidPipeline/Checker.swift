@@ -33,7 +33,9 @@ public enum Checker {
     public static func check(_ request: CheckRequest) throws -> CheckReport {
         let screened = try ScreenedTable(request)
         let system = screened.table.cellSystem
-        let audit = try Self.audit(system, policy: screened.context.policy)
+        let audit = try Self.audit(system, policy: screened.context.policy) { pattern in
+            if screened.assessment.requiresMasking { screened.table.hideRemainders(in: &pattern) }
+        }
         return screened.report(auditFindings: audit?.findings ?? [], audit: audit?.summary)
     }
 
@@ -51,7 +53,11 @@ public enum Checker {
                     + "('\(first.context.policy.name)'); tables checked together are audited under one policy")
         }
         let linked = try StageTrace.measure("link") { try LinkedTables.link(screened.map(\.table)) }
-        let audit = try Self.audit(linked.system, policy: first.context.policy)
+        let audit = try Self.audit(linked.system, policy: first.context.policy) { pattern in
+            for (t, table) in screened.enumerated() where table.assessment.requiresMasking {
+                table.table.hideRemainders(in: &pattern) { Int(linked.cellMaps[t][$0]) }
+            }
+        }
         let files = screened.map(\.request.displayName)
         return screened.map { table in
             let mine = (audit?.findings ?? []).filter { $0.location.file == table.table.file }
@@ -64,9 +70,13 @@ public enum Checker {
         }
     }
 
-    /// The disclosure audit of the system's blank cells, if it has any.
-    private static func audit(_ system: CellSystem, policy: Policy) throws -> (findings: [Finding], summary: AuditSummary)? {
-        let pattern = PrimarySuppression.blanks(in: system)
+    /// The disclosure audit of the system's blank cells and of the cells `hide` adds (remainders of incomplete
+    /// totals, which no row publishes), if there are any.
+    private static func audit(
+        _ system: CellSystem, policy: Policy, hide: (inout Pattern) -> Void
+    ) throws -> (findings: [Finding], summary: AuditSummary)? {
+        var pattern = PrimarySuppression.blanks(in: system)
+        hide(&pattern)
         guard pattern.hiddenCount > 0 else { return nil }
         let problem = AuditProblems.forRelease(system: system, pattern: pattern, policy: policy)
         let result = try DisclosureAudit.run(problem)
@@ -140,7 +150,7 @@ struct ScreenedTable {
             }
             findings.removeSubrange(limit...)
         }
-        let hidden = table.counts.reduce(0) { $0 + ($1 == Table.blank ? 1 : 0) }
+        let hidden = table.counts[..<(table.rowCells ?? table.cellCount)].reduce(0) { $0 + ($1 == Table.blank ? 1 : 0) }
         let summary = CheckSummary(
             cells: table.cellCount, hiddenCells: hidden, visibleSmallCounts: visibleSmallCounts, audit: audit)
         var report = CheckReport(

@@ -39,11 +39,13 @@ final class ScoringContext {
 
     func isNoRisk(_ label: String) -> Bool { noRisk.contains(ScoringText.key(label)) }
 
-    /// The labels that are categories for scoring: not totals or subtotals, not "Unknown"-style labels (Q17).
+    /// The labels that are categories for scoring: not totals or subtotals, not "Unknown"-style labels (Q17),
+    /// not the unpublished remainder of an incomplete total.
     func categories(_ d: Int) -> [String] {
         let dimension = table.dimensions[d]
+        let remainder = spec(d).remainder
         return dimension.labels.indices.filter { dimension.isLeaf(Int32($0)) }.map { dimension.labels[$0] }
-            .filter { !isNoRisk($0) }
+            .filter { !isNoRisk($0) && $0 != remainder }
     }
 
     func dimensions(with role: DimensionRole) -> [Int] {

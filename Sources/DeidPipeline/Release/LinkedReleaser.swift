@@ -20,12 +20,15 @@ public enum LinkedReleaser {
         let assessed = try described.map { try ReleaseSteps.assess(ReleaseSteps.recode(ReleaseSteps.read($0))) }
         let policy = try commonPolicy(assessed)
         try requireLinkable(assessed)
+        try requireOneMaskingDecision(assessed)
         let linked = try StageTrace.measure("link") { try LinkedTables.link(assessed.map(\.recoded.table)) }
 
         var pattern = Pattern(cellCount: linked.system.cellCount)
-        // One table that needs masking masks the set: its small cells are cells the others share.
-        if assessed.contains(where: \.assessment.requiresMasking) {
+        if assessed[0].assessment.requiresMasking {
             PrimarySuppression.apply(to: linked.system, policy: policy, pattern: &pattern)
+            for (t, table) in assessed.map(\.recoded.table).enumerated() {
+                table.hideRemainders(in: &pattern) { Int(linked.cellMaps[t][$0]) }
+            }
         }
         let protection = try StageTrace.measure("protect") {
             try ReleaseSteps.protectUntilTheAuditPasses(
@@ -68,6 +71,20 @@ public enum LinkedReleaser {
                     + "('\(first.policy.name)'); tables released together are protected under one policy (table \(t + 1))")
         }
         return first.policy
+    }
+
+    /// A set is masked or released without masking as a whole: the tables share cells, so one that may show its
+    /// small counts would show the others'.
+    private static func requireOneMaskingDecision(_ assessed: [AssessedTable]) throws {
+        guard let masked = assessed.first(where: \.assessment.requiresMasking),
+            let unmasked = assessed.first(where: { !$0.assessment.requiresMasking })
+        else { return }
+        let name = { (table: AssessedTable) in table.recoded.read.described.request.displayName }
+        throw DescriptionError.invalidTable(
+            SourceLocation(file: unmasked.recoded.read.described.context.descriptionFile),
+            problem: "\(name(unmasked)) may be released without masking (DDG Steps 1–3) but \(name(masked)) needs "
+                + "masking; tables released together share cells, so declare them alike (`personal_characteristics:`, "
+                + "`high_risk:`) or release them apart")
     }
 
     /// Rounded percentages and survey reliability are protected per table; linking them is not supported yet.

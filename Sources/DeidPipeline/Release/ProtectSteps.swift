@@ -36,7 +36,10 @@ extension ReleaseSteps {
                 policy: policy)
         }
         percentages?.plan.hideCounts(in: &pattern)
-        if assessed.assessment.requiresMasking { PrimarySuppression.apply(to: system, policy: policy, pattern: &pattern) }
+        if assessed.assessment.requiresMasking {
+            PrimarySuppression.apply(to: system, policy: policy, pattern: &pattern)
+            table.hideRemainders(in: &pattern)
+        }
         let unreliable = ReliabilityScreen.unreliableCells(in: table, description: description, policy: policy)
         SurveyReliability.hide(unreliable, in: &pattern, at: .beforeProtection, policy: policy)
         let protection = try StageTrace.measure("protect") {
