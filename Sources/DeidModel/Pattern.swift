@@ -16,8 +16,6 @@ public enum HiddenReason: String, Sendable, Hashable, Codable, CodingKeyRepresen
     /// The count is withheld because the dimension is published as rounded percentages (three-category method,
     /// DDG Ed. 2.0 §4.4.4). Its protection is the percentages audit's, not complementary suppression's.
     case percentagesOnly = "percentages-only"
-    /// The remainder of an incomplete total (`remainder:`): no row holds it, and it is never published.
-    case unpublished = "unpublished-remainder"
 }
 
 /// Which cells are hidden and why: the output of the Protect stage and the input of the audit.

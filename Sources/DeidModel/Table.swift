@@ -60,10 +60,14 @@ public struct Table: Sendable {
     /// The remainders of incomplete totals (empty without `remainder:`).
     public var remainderCells: Range<Int> { (rowCells ?? cellCount)..<cellCount }
 
-    /// Hides every remainder that holds someone (or is unknown): no row publishes it, so a reader knows only
-    /// what the relations give away. A remainder of 0 adds nothing a reader cannot compute, like a published zero.
-    public func hideRemainders(in pattern: inout Pattern, at cells: (Int) -> Int = { $0 }) {
-        for cell in remainderCells where counts[cell] != 0 { pattern.hide(cells(cell), .unpublished) }
+    /// Hides every remainder that is a small count (`isSmall`) as a primary cell: no row shows it, but a reader
+    /// who computes total − parts would learn it. A remainder of 0 or above the small range is treated like a
+    /// published count, which only gives the audit's attacker more to work with. (A remainder deid cannot compute,
+    /// in a table whose parts are already blank, is unknown and hidden like every blank cell.)
+    public func hideSmallRemainders(in pattern: inout Pattern, isSmall: (Int) -> Bool, at cells: (Int) -> Int = { $0 }) {
+        for cell in remainderCells where counts[cell] != Table.blank && isSmall(counts[cell]) {
+            pattern.hide(cells(cell), .primary)
+        }
     }
 
     public var cellCount: Int { counts.count }

@@ -34,7 +34,9 @@ public enum Checker {
         let screened = try ScreenedTable(request)
         let system = screened.table.cellSystem
         let audit = try Self.audit(system, policy: screened.context.policy) { pattern in
-            if screened.assessment.requiresMasking { screened.table.hideRemainders(in: &pattern) }
+            if screened.assessment.requiresMasking {
+                screened.table.hideSmallRemainders(in: &pattern, isSmall: screened.context.policy.numerator.isSmall)
+            }
         }
         return screened.report(auditFindings: audit?.findings ?? [], audit: audit?.summary)
     }
@@ -55,7 +57,9 @@ public enum Checker {
         let linked = try StageTrace.measure("link") { try LinkedTables.link(screened.map(\.table)) }
         let audit = try Self.audit(linked.system, policy: first.context.policy) { pattern in
             for (t, table) in screened.enumerated() where table.assessment.requiresMasking {
-                table.table.hideRemainders(in: &pattern) { Int(linked.cellMaps[t][$0]) }
+                table.table.hideSmallRemainders(in: &pattern, isSmall: first.context.policy.numerator.isSmall) {
+                    Int(linked.cellMaps[t][$0])
+                }
             }
         }
         let files = screened.map(\.request.displayName)

@@ -26,9 +26,6 @@ public enum LinkedReleaser {
         var pattern = Pattern(cellCount: linked.system.cellCount)
         if assessed[0].assessment.requiresMasking {
             PrimarySuppression.apply(to: linked.system, policy: policy, pattern: &pattern)
-            for (t, table) in assessed.map(\.recoded.table).enumerated() {
-                table.hideRemainders(in: &pattern) { Int(linked.cellMaps[t][$0]) }
-            }
         }
         let protection = try StageTrace.measure("protect") {
             try ReleaseSteps.protectUntilTheAuditPasses(

@@ -36,10 +36,8 @@ extension ReleaseSteps {
                 policy: policy)
         }
         percentages?.plan.hideCounts(in: &pattern)
-        if assessed.assessment.requiresMasking {
-            PrimarySuppression.apply(to: system, policy: policy, pattern: &pattern)
-            table.hideRemainders(in: &pattern)
-        }
+        // Small remainders of incomplete totals are small counts of the system: primary suppression hides them.
+        if assessed.assessment.requiresMasking { PrimarySuppression.apply(to: system, policy: policy, pattern: &pattern) }
         let unreliable = ReliabilityScreen.unreliableCells(in: table, description: description, policy: policy)
         SurveyReliability.hide(unreliable, in: &pattern, at: .beforeProtection, policy: policy)
         let protection = try StageTrace.measure("protect") {

@@ -145,4 +145,18 @@ import Testing
             upper: Array(repeating: nil, count: hidden.count + 3))
         return Array(try IntegerAttack(problem: problem).intervals().suffix(3))
     }
+
+    /// `check` audits a small remainder as a hidden small count: on the table as given each one is
+    /// total − Female − Male, exactly; on deid's release none is narrowed.
+    @Test func checkFindsTheRemaindersTheTotalsGiveAway() throws {
+        let run = try FixtureRun(csv: Self.csv, description: Self.yaml())
+        defer { run.remove() }
+        let raw = try run.check()
+        let exact = raw.findings.filter { $0.code == .underProtected }
+        #expect(exact.count == 3, "\(raw.findings.map(raw.message(of:)))")
+        #expect(exact.allSatisfy { $0.cell.contains { $0.value == "Unknown" } && $0.location.line == nil })
+        try run.release()
+        let released = try run.check(run.outputPath)
+        #expect(!released.hasErrors, "\(released.findings.map(released.message(of:)))")
+    }
 }
