@@ -105,6 +105,39 @@ struct RandomTable: Sendable, CustomStringConvertible {
         }
     }
 
+    init(
+        axes: [Axis], leafCounts: [[String]: Int], leafPopulations: [[String]: Int], withRates: Bool,
+        withAnnotation: Bool, rows: [[String]]
+    ) {
+        self.axes = axes
+        self.leafCounts = leafCounts
+        self.leafPopulations = leafPopulations
+        self.withRates = withRates
+        self.withAnnotation = withAnnotation
+        self.rows = rows
+    }
+
+    /// The same people counted over the axes `kept` only (each dropped axis summed over its leaves): a table
+    /// released together with this one shares its cells at the dropped axes' totals.
+    func marginal(keeping kept: [Int]) -> RandomTable {
+        var counts: [[String]: Int] = [:]
+        var populations: [[String]: Int] = [:]
+        for (key, count) in leafCounts {
+            let reduced = kept.map { key[$0] }
+            counts[reduced, default: 0] += count
+            populations[reduced, default: 0] += leafPopulations[key] ?? 0
+        }
+        let axes = kept.map { self.axes[$0] }
+        return RandomTable(
+            axes: axes, leafCounts: counts, leafPopulations: populations, withRates: false,
+            withAnnotation: withAnnotation, rows: Self.product(axes.map(\.labels)))
+    }
+
+    /// Whether the axis has a total (a flat one or a hierarchy's root), so a table without it can stand at it.
+    var additiveAxes: [Int] {
+        axes.indices.filter { if case .slices = axes[$0].structure { false } else { true } }
+    }
+
     /// Every combination of one value from each list, in order.
     static func product(_ lists: [[String]]) -> [[String]] {
         lists.reduce([[]]) { partial, list in partial.flatMap { prefix in list.map { prefix + [$0] } } }
