@@ -115,6 +115,61 @@ import Testing
             canary.expectNoLeak(in: check.stdout, format: format)
         }
     }
+    /// The same people by age, sharing the canary table's county totals and grand total.
+    static let byAge = """
+        County,Age,Cases,Population,Rate
+        Alder,0-17,104,16032,648.7
+        Alder,18+,171,19662,869.71
+        Alder,Total,275,35694,770.44
+        Birch,0-17,123,21001,585.69
+        Birch,18+,227,25363,895.01
+        Birch,Total,350,46364,754.9
+        Cedar,0-17,408,29517,1382.25
+        Cedar,18+,601,32264,1862.73
+        Cedar,Total,1009,61781,1633.19
+        Total,0-17,635,66550,954.17
+        Total,18+,999,77289,1292.55
+        Total,Total,1634,143839,1135.99
+
+        """
+
+    /// `release --linked` of the canary table and its age breakdown: no report, summary or linked check of the
+    /// set quotes a cell either release hides.
+    @Test func linkedReleaseAndItsReportsPrintNoHiddenValue() throws {
+        let byAgeDescription = SampleTables.smallDescription
+            .replacingOccurrences(of: "column: Sex\n      role: sex", with: "column: Age\n      role: age")
+        let scratch = try SampleTables.folder([
+            ("table", Self.csv, SampleTables.smallDescription), ("ages", Self.byAge, byAgeDescription),
+        ])
+        defer { scratch.remove() }
+        try FileManager.default.createDirectory(atPath: scratch.path + "/out", withIntermediateDirectories: true)
+        let run = try Deid.run(
+            ["release", "--linked", "table.csv", "ages.csv", "--output-dir", "out", "--html-reports"], in: scratch.path)
+        #expect(run.status == 0, "\(run)")
+        var values: [String] = []
+        for (name, input) in [("table", Self.csv), ("ages", Self.byAge)] {
+            let released = try CSVText.rows(try scratch.read("out/\(name).csv"))
+            let hidden = released.indices.filter { $0 > 0 && released[$0][2].isEmpty }
+            values += try Canary(input: input, hiddenRows: hidden).values
+        }
+        #expect(values.count >= 12, "the two small cells and their protection: \(values.count / 3) cells")
+        let canary = Canary(values: values)
+        let shape = #/^deid: released (table|ages)\.csv \(12 cells\) to out/(table|ages)\.csv: ([0-9]+ cells hidden; audit pass, narrowest interval width [0-9]+|no cell hidden; audit pass); labels (generic|distinct)$/#
+        for line in run.stderr.split(separator: "\n") { #expect(String(line).wholeMatch(of: shape) != nil, "\(line)") }
+        for name in ["table", "ages"] {
+            canary.expectNoLeak(in: try scratch.read("out/\(name).audit.json"), format: "json")
+            canary.expectNoLeak(in: try scratch.read("out/\(name).report.html"), format: "html")
+            try FileManager.default.copyItem(
+                atPath: scratch.path + "/\(name).deid.yaml", toPath: scratch.path + "/out/\(name).deid.yaml")
+        }
+        for format in Self.formats {
+            let check = try Deid.run(["check", "--linked", "--format", format, "out/table.csv", "out/ages.csv"], in: scratch.path)
+            #expect(check.status == 0, "\(check)")
+            Self.expectSummaryOnly(check.stderr, format: format)
+            canary.expectNoLeak(in: check.stdout, format: format)
+        }
+    }
+
     /// Text-format checks end with one summary line on stderr made of tallies and rule ids only; the machine
     /// formats print nothing there.
     static func expectSummaryOnly(_ stderr: String, format: String) {
