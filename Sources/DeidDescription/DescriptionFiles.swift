@@ -57,7 +57,7 @@ package enum DescriptionFiles {
 
     /// An absolute, `.`/`..`-free path, resolved against `base` when relative. Symlinks are kept: paths in
     /// messages should look like what the user typed.
-    static func absolute(_ path: String, base: String) -> String {
+    package static func absolute(_ path: String, base: String) -> String {
         let joined = path.hasPrefix("/") ? path : join(base, path)
         var parts: [Substring] = []
         for part in joined.split(separator: "/") {

@@ -29,7 +29,8 @@ extension TableDescription {
         let policy = try policyReference(yaml.name(policyNode, key: "policy", meaning: "a preset name or a file path"))
         let table = try yaml.mapping(
             root.required("table"), key: "table", context: "'table'",
-            allowed: ["input", "dimensions", "count", "denominator", "derived", "annotation"] + assessmentKeys
+            allowed: ["input", "dimensions", "count", "denominator", "derived", "annotation", "released_together"]
+                + assessmentKeys
                 + MaskingDeclarations.tableKeys,
             required: ["input": "input: aggregate", "dimensions": "dimensions:"], keyLocation: root.keyLocation("table"))
         let input = try yaml.choice(table.required("input"), key: "input", noun: "input kind", of: InputKind.self)
@@ -77,6 +78,12 @@ extension TableDescription {
         try description.checkAssessment(table, yaml: yaml)
         description.masking = try MaskingDeclarations.parse(table, dimensionNodes: dimensionNodes, of: description, yaml: yaml)
         try description.checkRemainders()
+        if let node = table["released_together"] {
+            for item in try yaml.list(node, key: "released_together", meaning: "table paths") {
+                description.releasedTogether.append(
+                    try yaml.text(item, key: "released_together", meaning: "a table path, relative to this file"))
+            }
+        }
         return description
     }
 

@@ -28,6 +28,9 @@ public struct TableDescription: Sendable, Hashable {
     public var assessment: AssessmentDeclarations
     /// Recoding, survey data, rate formulas and rounded percentages (DDG Step 4 beyond cell suppression).
     public var masking = MaskingDeclarations()
+    /// `released_together:` the tables published with this one, as paths relative to the description's folder
+    /// (as written); `check` audits them with it as one release, and `release` refuses to release it alone.
+    public var releasedTogether: [String] = []
 
     public init(
         version: Int = 1, policy: PolicyReference, input: InputKind, dimensions: [DimensionSpec],

@@ -30,13 +30,34 @@ public enum CheckRun {
         let limit = format.isForPeople && maxFindings > 0 ? maxFindings : nil
         let checked = linked
             ? checkLinked(arguments, findingLimit: limit, failed: failed)
-            : arguments.each(findingLimit: limit, failed: failed, Checker.check)
+            : checkSets(arguments, findingLimit: limit, failed: failed)
         let outcome = Outcome(reports: checked.reports, failures: checked.failures)
         // With -o, a run that could not check every table writes nothing (exit 2 never leaves an output).
         if output == nil || !outcome.failures {
             try FindingsOutput.write(outcome.reports, as: format, to: output, inputs: given)
         }
         return outcome
+    }
+
+    /// Every table alone, except those whose descriptions list the tables they are published with
+    /// (`released_together:`): each such set is audited as one release, its unnamed members included.
+    private static func checkSets(
+        _ arguments: TableArguments, findingLimit: Int?, failed: (any DiagnosticError) -> Void
+    ) -> (reports: [CheckReport], failures: Bool) {
+        var reports: [CheckReport] = []
+        var failures = false
+        for group in ReleaseSets.group(arguments.requests(findingLimit: findingLimit)) {
+            do {
+                reports += group.count == 1 ? [try Checker.check(group[0])] : try Checker.checkLinked(group)
+            } catch let error as any DiagnosticError {
+                failed(error)
+                failures = true
+            } catch {
+                failed(UnexpectedError(error))
+                failures = true
+            }
+        }
+        return (reports, failures)
     }
 
     private static func checkLinked(

@@ -156,4 +156,45 @@ import Testing
         #expect(run.stderr.contains(message), "\(run)")
         #expect(scratch.listing().isEmpty, "\(scratch.listing())")
     }
+
+    /// Each description of the released trio says which tables it is published with (`released_together:`).
+    static func declareTheSet(in scratch: Scratch, folder: String) throws {
+        for name in trio {
+            let path = "\(folder)/\(name).deid.yaml"
+            let others = trio.filter { $0 != name }.map { "\($0).csv" }.joined(separator: ", ")
+            let text = try scratch.read(path).replacingOccurrences(
+                of: "  count: Cases\n", with: "  count: Cases\n  released_together: [\(others)]\n")
+            try scratch.write(path, text)
+        }
+    }
+
+    /// A pre-commit hook names the one table that changed; its description names the others, and the set is
+    /// audited as one release.
+    @Test func aTableDeclaredWithOthersIsCheckedWithThem() throws {
+        let scratch = try Self.releasedOneByOne()
+        defer { scratch.remove() }
+        try Self.declareTheSet(in: scratch, folder: "released")
+        let run = try Deid.run(["check", "--format", "json", "released/race-sex.csv"], in: scratch.path)
+        #expect(run.status == 1, "\(run)")
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let files = (object?["files"] as? [[String: Any]] ?? []).compactMap { $0["file"] as? String }
+        #expect(files == ["released/race-sex.csv", "released/county-sex.csv", "released/county-age.csv"], "\(files)")
+        #expect(run.stdout.contains("under-protected"), "\(run)")
+    }
+
+    @Test func aTableDeclaredWithOthersIsNotReleasedAlone() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.copyContents(of: Repo.fixtures + "/linked/trio")
+        try Self.declareTheSet(in: scratch, folder: ".")
+        let alone = try Deid.run(["release", "county-sex.csv", "-o", "x.csv", "--report", "x.json"], in: scratch.path)
+        #expect(alone.status == 2, "\(alone)")
+        #expect(alone.stderr.contains("release them as one with `deid release --linked`"), "\(alone)")
+        try FileManager.default.createDirectory(atPath: scratch.path + "/out", withIntermediateDirectories: true)
+        let two = try Deid.run(["release", "--linked", "county-sex.csv", "county-age.csv", "--output-dir", "out"], in: scratch.path)
+        #expect(two.status == 2, "\(two)")
+        #expect(two.stderr.contains("race-sex.csv (`released_together:`), which is not among the tables to release"), "\(two)")
+        let three = try Deid.run(["release", "--linked"] + Self.trio.map { "\($0).csv" } + ["--output-dir", "out"], in: scratch.path)
+        #expect(three.status == 0, "\(three)")
+    }
 }

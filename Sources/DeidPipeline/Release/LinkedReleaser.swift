@@ -1,3 +1,4 @@
+import Foundation
 import DeidSupport
 import DeidModel
 import DeidAudit
@@ -17,6 +18,7 @@ public enum LinkedReleaser {
     {
         let described = try requests.map(ReleaseSteps.describe)
         try checkOutputsApart(described)
+        try requireListedTables(described)
         let assessed = try described.map { try ReleaseSteps.assess(ReleaseSteps.recode(ReleaseSteps.read($0))) }
         let policy = try commonPolicy(assessed)
         try requireLinkable(assessed)
@@ -48,6 +50,25 @@ public enum LinkedReleaser {
         }
         for release in staged { try release.outputs.commit() }
         return staged.map(\.outcome)
+    }
+
+    /// Every table a description lists under `released_together:` must be in the set.
+    private static func requireListedTables(_ described: [Described]) throws {
+        let here = FileManager.default.currentDirectoryPath
+        let given = Set(described.compactMap { table -> String? in
+            guard case .file(let path) = table.request.source else { return nil }
+            return DescriptionFiles.absolute(path, base: here)
+        })
+        for table in described {
+            let folder = DescriptionFiles.folder(of: table.context.descriptionFile)
+            for listed in table.context.description.releasedTogether
+            where !given.contains(DescriptionFiles.absolute(DescriptionFiles.join(folder, listed), base: here)) {
+                throw DescriptionError.invalidTable(
+                    SourceLocation(file: table.context.descriptionFile),
+                    problem: "\(table.request.displayName) is published together with \(listed) "
+                        + "(`released_together:`), which is not among the tables to release; add it")
+            }
+        }
     }
 
     /// No table's output may replace another table's input, and no two tables' outputs may be one file.

@@ -1,4 +1,5 @@
 import DeidSupport
+import DeidDescription
 
 /// `deid release`, step by step as the data flows: describe (the table description, the policy and every output
 /// checked before anything is read) → read → recode → assess → protect ⇄ audit → label → verify → emit. Each step
@@ -8,6 +9,13 @@ import DeidSupport
 public enum Releaser {
     public static func release(_ request: ReleaseRequest) throws -> ReleaseOutcome {
         let described = try ReleaseSteps.describe(request)
+        let together = described.context.description.releasedTogether
+        guard together.isEmpty else {
+            throw DescriptionError.invalidTable(
+                SourceLocation(file: described.context.descriptionFile),
+                problem: "\(request.displayName) is published together with \(together.joined(separator: ", ")) "
+                    + "(`released_together:`); release them as one with `deid release --linked`")
+        }
         let read = try ReleaseSteps.read(described)
         let recoded = try ReleaseSteps.recode(read)
         let assessed = try ReleaseSteps.assess(recoded)
