@@ -58,8 +58,9 @@ extension HTMLReport {
             w.block("tbody") { w in
                 for reason in HiddenReason.allCases {
                     let count = byReason[reason] ?? 0
-                    // Cells blank in the input never reach a release (it refuses them); list them only if present.
-                    guard count > 0 || reason != .inputBlank else { continue }
+                    // Cells blank in the input never reach a release (it refuses them), and only an update of an
+                    // earlier release keeps cells it hid: list these two only if present.
+                    guard count > 0 || (reason != .inputBlank && reason != .hiddenBefore) else { continue }
                     w.row(
                         [reason.rawValue, String(count), meaning(of: reason)], header: true,
                         classes: [nil, "number tally", nil])
@@ -87,6 +88,8 @@ extension HTMLReport {
         case .unreliable: "a survey estimate on too few sample cases (reliability, DDG Ed. 2.0 §5.2)"
         case .inputBlank: "blank in the input: hidden by an earlier release"
         case .percentagesOnly: "count withheld: only rounded percentages are published (DDG Ed. 2.0 §4.4.4)"
+        case .hiddenBefore:
+            "hidden in the previous release of this table (--previous): shown now, it could give last time's value away"
         }
     }
 

@@ -41,6 +41,9 @@ enum ProtectionText {
         case .rule6Unsatisfiable(let total, let axis):
             "rule 6 could not add a cell to the parts of \(total.label) along '\(axis)': every non-zero cell there is "
                 + "already hidden; the disclosure audit still protects them"
+        case .previousRelease(let file, let kept, let newlyHidden, let newlyShown):
+            "an update of \(file): the \(kept) cells it hid stay hidden, \(newlyHidden) are hidden for the first time, "
+                + "and \(newlyShown) it hid are shown now (zero now, or no longer in the table)"
         case .linkedRelease(let others):
             "released together with \(others.joined(separator: ", ")): a cell the tables share (the same labels once "
                 + "columns at their total are left out) is one cell, hidden in every table that shows it, and the "

@@ -16,6 +16,8 @@ public enum HiddenReason: String, Sendable, Hashable, Codable, CodingKeyRepresen
     /// The count is withheld because the dimension is published as rounded percentages (three-category method,
     /// DDG Ed. 2.0 §4.4.4). Its protection is the percentages audit's, not complementary suppression's.
     case percentagesOnly = "percentages-only"
+    /// Hidden in the previous release of the table (`--previous`): shown now, it could give the old value away.
+    case hiddenBefore = "hidden-in-previous-release"
 }
 
 /// Which cells are hidden and why: the output of the Protect stage and the input of the audit.

@@ -11,6 +11,9 @@ public enum ProtectionNote: Sendable, Hashable {
     /// The table was protected and audited together with `others` (a linked release): shared cells are one cell,
     /// and every interval holds against a reader of all the tables.
     case linkedRelease(with: [String])
+    /// An update of `file`, the table's previous release: `kept` cells it hid stay hidden, `newlyHidden` are
+    /// hidden now for the first time, `newlyShown` it hid are shown now (zeros, or cells the table no longer has).
+    case previousRelease(file: String, kept: Int, newlyHidden: Int, newlyShown: Int)
 }
 
 /// How the first pass chose complementary cells, for the report.

@@ -7,8 +7,8 @@ extension Deid {
     struct Release: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write a release-ready table and its audit report.",
-            usage: "deid release <file> --output <file> --report <file> [--report-html <file>] [--description <file>] "
-                + "[--stdin-filename <name>] [--quiet]\n       deid release --linked <file> <file>... --output-dir <dir> "
+            usage: "deid release <file> --output <file> --report <file> [--report-html <file>] [--previous <file>] "
+                + "[--description <file>] [--stdin-filename <name>] [--quiet]\n       deid release --linked <file> <file>... --output-dir <dir> "
                 + "[--html-reports] [--quiet]",
             discussion: """
                 Hides every small count, adds complementary suppressions, and writes the release only when the \
@@ -23,6 +23,7 @@ extension Deid {
                   deid release people.csv --description people.deid.yaml -o by-county.csv --report by-county.audit.json
                   deid release - --description counts.deid.yaml --stdin-filename counts.csv -o out.csv --report out.json < counts.csv
                   deid release --linked county-sex.csv county-age.csv race-sex.csv --output-dir released
+                  deid release june.csv --previous may.release.csv -o june.release.csv --report june.audit.json
 
                 With --linked, tables from the same data are released as one: a cell is the same cell in every \
                 table whose dimension columns (by name) carry the same labels once dimensions at their total are \
@@ -47,6 +48,11 @@ extension Deid {
 
         @Flag(help: "With --linked: also write each table's HTML report (NAME.report.html) into --output-dir.")
         var htmlReports = false
+
+        @Option(help: ArgumentHelp(
+            "The table's previous release: every cell it hid stays hidden, and the report says what changed.",
+            valueName: "file"))
+        var previous: String?
 
         // Required, but declared optional and checked in run(): otherwise a mistyped option (`--ouput`) is
         // reported as a missing --output instead of as the typo it is.
@@ -82,8 +88,9 @@ extension Deid {
             }
             guard let output else { throw Self.usageError("give the release table's path with -o/--output FILE") }
             guard let report else { throw Self.usageError("give the JSON audit report's path with --report FILE") }
-            let request = ReleaseRequest(
+            var request = ReleaseRequest(
                 table: tables.tables([file]), output: output, report: report, reportHTML: reportHtml)
+            request.previous = previous
             try reportingErrors {
                 let outcome = try Releaser.release(request)
                 if !quiet { Console.error(outcome.summary) }
@@ -94,6 +101,7 @@ extension Deid {
             guard files.count >= 2 else { throw Self.usageError("--linked releases tables together: name at least two") }
             guard !files.contains("-") else { throw Self.usageError("--linked reads tables by name, not standard input") }
             guard Set(files).count == files.count else { throw Self.usageError("--linked: a table is named twice") }
+            guard previous == nil else { throw Self.usageError("--previous releases one table; not with --linked") }
             guard output == nil, report == nil, reportHtml == nil else {
                 throw Self.usageError("with --linked, give --output-dir DIR (each release and report is named after its table)")
             }

@@ -147,6 +147,7 @@ import Testing
         (["release", "--linked", "a.csv", "-", "--output-dir", "out"], "not standard input"),
         (["release", "a.csv", "--output-dir", "out", "-o", "x.csv", "--report", "x.json"], "--output-dir and --html-reports are for --linked"),
         (["release", "a.csv", "--html-reports", "-o", "x.csv", "--report", "x.json"], "--output-dir and --html-reports are for --linked"),
+        (["release", "--linked", "a.csv", "b.csv", "--output-dir", "out", "--previous", "p.csv"], "not with --linked"),
     ])
     func linkedReleaseUsageErrors(arguments: [String], message: String) throws {
         let scratch = try Scratch()

@@ -25,7 +25,10 @@ extension ReleaseSteps {
     /// Protection and the audit, in turn until the audit passes: rounded percentages (audited on their own),
     /// primary suppression, survey reliability, complementary suppression's first pass, then the disclosure audit
     /// over the whole system and a repair of every cell it finds under-protected, round after round.
-    static func protect(_ assessed: AssessedTable, limits: ProtectionLimits) throws -> ProtectedTable {
+    /// `previous`: the table's previous release, whose hidden cells stay hidden (`--previous`).
+    static func protect(
+        _ assessed: AssessedTable, limits: ProtectionLimits, previous: PreviousRelease? = nil
+    ) throws -> ProtectedTable {
         let context = assessed.recoded.read.described.context
         let (table, policy, description) = (assessed.recoded.table, context.policy, context.description)
         let system = table.cellSystem
@@ -37,13 +40,17 @@ extension ReleaseSteps {
         }
         percentages?.plan.hideCounts(in: &pattern)
         // Small remainders of incomplete totals are small counts of the system: primary suppression hides them.
-        if assessed.assessment.requiresMasking { PrimarySuppression.apply(to: system, policy: policy, pattern: &pattern) }
+        if assessed.assessment.requiresMasking {
+            PrimarySuppression.apply(to: system, policy: policy, pattern: &pattern)
+            previous?.keepHidden(in: &pattern, counts: table.counts)
+        }
         let unreliable = ReliabilityScreen.unreliableCells(in: table, description: description, policy: policy)
         SurveyReliability.hide(unreliable, in: &pattern, at: .beforeProtection, policy: policy)
-        let protection = try StageTrace.measure("protect") {
+        var protection = try StageTrace.measure("protect") {
             try protectUntilTheAuditPasses(
                 system: system, policy: policy, pattern: &pattern, limits: limits)
         }
+        if let previous { protection.notes.append(previous.note(pattern: pattern, counts: table.counts)) }
         SurveyReliability.hide(unreliable, in: &pattern, at: .afterProtection, policy: policy)
         return ProtectedTable(
             assessed: assessed, system: system, pattern: pattern, percentages: percentages, protection: protection)

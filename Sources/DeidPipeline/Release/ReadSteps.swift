@@ -40,7 +40,9 @@ extension ReleaseSteps {
     static func describe(_ request: ReleaseRequest) throws -> Described {
         let context = try DescriptionContext.load(
             source: request.source, descriptionFile: request.descriptionFile, presetsDirectory: request.presetsDirectory)
-        let outputs = try OutputPlan(outputs: request.plannedOutputs, inputs: context.inputFiles(table: request.source))
+        let previous = request.previous.map { [PlannedInput(path: $0, role: "the previous release")] } ?? []
+        let outputs = try OutputPlan(
+            outputs: request.plannedOutputs, inputs: context.inputFiles(table: request.source) + previous)
         return Described(request: request, context: context, outputs: outputs)
     }
 

@@ -17,6 +17,8 @@ public struct ReleaseRequest: Sendable {
     /// Where protection and the audit switch methods; tests lower them to run the large-table paths on small
     /// tables.
     public var limits = ProtectionLimits()
+    /// The table's previous release (`--previous`), whose hidden cells stay hidden.
+    public var previous: String?
 
     public init(
         source: InputSource, displayName: String, descriptionFile: String?, output: String, report: String,

@@ -19,7 +19,8 @@ public enum Releaser {
         let read = try ReleaseSteps.read(described)
         let recoded = try ReleaseSteps.recode(read)
         let assessed = try ReleaseSteps.assess(recoded)
-        let protected = try ReleaseSteps.protect(assessed, limits: request.limits)
+        let previous = try request.previous.map { try PreviousRelease.load($0, for: assessed.recoded.table, request: request) }
+        let protected = try ReleaseSteps.protect(assessed, limits: request.limits, previous: previous)
         let labelled = try ReleaseSteps.label(protected)
         let verified = try StageTrace.measure("verify") { try ReleaseSteps.verify(labelled) }
         return try StageTrace.measure("emit") { try ReleaseSteps.emit(verified) }
