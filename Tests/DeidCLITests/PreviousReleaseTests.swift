@@ -79,4 +79,32 @@ import Testing
         #expect(run.status == 2, "\(run)")
         #expect(try scratch.bytes("v1.csv") == before)
     }
+
+    /// Three monthly releases, each an update of the one before: no cell hidden in any month is shown in a later
+    /// one (zeros aside), though each month's counts differ.
+    @Test func aMonthlySequenceNeverShowsWhatAnEarlierMonthHid() throws {
+        let scratch = try Self.scratchWithRevision()
+        defer { scratch.remove() }
+        // Month 3: Inyo's Female count grows too, and Trinity's Male count, with their totals.
+        var rows = try CSVText.rows(try scratch.read("v2-input.csv"))
+        let bumps: [[String]: Int] = [
+            ["Inyo", "Female"]: 4, ["Inyo", "Total"]: 4, ["Trinity", "Male"]: 5, ["Trinity", "Total"]: 5,
+            ["California", "Female"]: 4, ["California", "Male"]: 5, ["California", "Total"]: 9,
+        ]
+        for r in rows.indices.dropFirst() {
+            if let bump = bumps[[rows[r][0], rows[r][1]]] { rows[r][2] = String((Int(rows[r][2]) ?? 0) + bump) }
+        }
+        try scratch.write("v3-input.csv", rows.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n")
+        var previous = "v1.csv"
+        for month in ["v2", "v3"] {
+            let run = try Deid.run(
+                ["release", "-q", "\(month)-input.csv", "--description", "county-sex.deid.yaml", "--previous", previous,
+                 "-o", "\(month).csv", "--report", "\(month).json"], in: scratch.path)
+            #expect(run.status == 0, "\(run)")
+            previous = "\(month).csv"
+        }
+        #expect(try Self.shownAgain(scratch, old: "v1.csv", new: "v2.csv").isEmpty)
+        #expect(try Self.shownAgain(scratch, old: "v2.csv", new: "v3.csv").isEmpty)
+        #expect(try Self.shownAgain(scratch, old: "v1.csv", new: "v3.csv").isEmpty)
+    }
 }
