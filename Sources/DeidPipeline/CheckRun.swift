@@ -44,32 +44,15 @@ public enum CheckRun {
     private static func checkSets(
         _ arguments: TableArguments, findingLimit: Int?, failed: (any DiagnosticError) -> Void
     ) -> (reports: [CheckReport], failures: Bool) {
-        var reports: [CheckReport] = []
-        var failures = false
-        for group in ReleaseSets.group(arguments.requests(findingLimit: findingLimit)) {
-            do {
-                reports += group.count == 1 ? [try Checker.check(group[0])] : try Checker.checkLinked(group)
-            } catch let error as any DiagnosticError {
-                failed(error)
-                failures = true
-            } catch {
-                failed(UnexpectedError(error))
-                failures = true
-            }
+        TableArguments.each(ReleaseSets.group(arguments.requests(findingLimit: findingLimit)), failed: failed) { group in
+            group.count == 1 ? [try Checker.check(group[0])] : try Checker.checkLinked(group)
         }
-        return (reports, failures)
     }
 
+    /// `--linked`: all the tables as one set; one that cannot be read fails them all.
     private static func checkLinked(
         _ arguments: TableArguments, findingLimit: Int?, failed: (any DiagnosticError) -> Void
     ) -> (reports: [CheckReport], failures: Bool) {
-        do {
-            return (try Checker.checkLinked(arguments.requests(findingLimit: findingLimit)), false)
-        } catch let error as any DiagnosticError {
-            failed(error)
-        } catch {
-            failed(UnexpectedError(error))
-        }
-        return ([], true)
+        TableArguments.each([arguments.requests(findingLimit: findingLimit)], failed: failed, Checker.checkLinked)
     }
 }

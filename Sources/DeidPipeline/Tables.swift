@@ -44,11 +44,19 @@ public struct TableArguments: Sendable {
     func each<Report>(
         findingLimit: Int? = nil, failed: (any DiagnosticError) -> Void, _ body: (CheckRequest) throws -> Report
     ) -> (reports: [Report], failures: Bool) {
+        Self.each(requests(findingLimit: findingLimit).map { [$0] }, failed: failed) { [try body($0[0])] }
+    }
+
+    /// Runs `body` on every group of tables in order; a group it cannot handle is passed to `failed` as it
+    /// comes and skipped.
+    static func each<Report>(
+        _ groups: [[CheckRequest]], failed: (any DiagnosticError) -> Void, _ body: ([CheckRequest]) throws -> [Report]
+    ) -> (reports: [Report], failures: Bool) {
         var reports: [Report] = []
         var failures = false
-        for request in requests(findingLimit: findingLimit) {
+        for group in groups {
             do {
-                reports.append(try body(request))
+                reports += try body(group)
             } catch let error as any DiagnosticError {
                 failed(error)
                 failures = true
