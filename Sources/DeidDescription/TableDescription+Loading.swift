@@ -134,17 +134,30 @@ extension TableDescription {
             remainder: try remainder(map, column: column, structure: structure, yaml: yaml))
     }
 
-    /// `remainder: Unknown`: the dimension's flat total may hold more than its listed parts.
+    /// `remainder: Unknown`: the dimension's total (a flat one, or a hierarchy's root) may hold more than its
+    /// listed parts. A hierarchy's subtotals stay exact sums.
     private static func remainder(
         _ map: StrictMapping, column: String, structure: DimensionStructure, yaml: StrictYAML
     ) throws(DescriptionError) -> String? {
         guard let node = map["remainder"] else { return nil }
         let name = try yaml.text(node, key: "remainder", meaning: "the name of what the total holds beyond its parts")
-        guard case .total(let total) = structure else {
+        let grandTotal: String? =
+            switch structure {
+            case .total(let label): label
+            case .hierarchy(let tree): tree.root
+            case .none: nil
+            }
+        guard let total = grandTotal else {
             throw .invalidTable(
                 map.keyLocation("remainder") ?? map.location,
-                problem: "'remainder' needs a flat 'total:' on dimension '\(column)' (the total that holds more than "
-                    + "its listed parts); a hierarchy's subtotals cannot be declared incomplete yet")
+                problem: "'remainder' needs a total on dimension '\(column)' (`total:`, or a hierarchy whose root holds "
+                    + "more than its listed parts)")
+        }
+        if case .hierarchy(let tree) = structure, tree.entries.contains(where: { $0.children.contains(name) }) {
+            throw .invalidTable(
+                map.keyLocation("remainder") ?? map.location,
+                problem: "the remainder '\(name)' of '\(column)' is a label of its hierarchy; name the unpublished "
+                    + "rest something the hierarchy does not list")
         }
         guard name != total else {
             throw .invalidTable(

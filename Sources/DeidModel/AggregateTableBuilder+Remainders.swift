@@ -3,12 +3,12 @@ import DeidDescription
 
 extension AggregateTableBuilder {
     /// For every dimension whose description declares a `remainder:`, one more value (the remainder, a part of
-    /// the total) and one more cell beside every cell at the total: its count is the total less the listed
+    /// the total, or of a hierarchy's root) and one more cell beside every cell at that total: its count is the total less the listed
     /// parts (unknown when one of them is blank), and no row holds it. Appended after the rows' cells, so cell
     /// `i` is still row `i` for every row.
     mutating func addRemainders(to dimensions: inout [Dimension]) throws(ModelError) {
         for (d, spec) in description.dimensions.enumerated() {
-            guard let name = spec.remainder, case .total(let label) = spec.structure,
+            guard let name = spec.remainder, let label = Self.grandTotal(of: spec.structure),
                 let total = dimensions[d].labels.firstIndex(of: label)
             else { continue }
             let dimension = dimensions[d]
@@ -21,6 +21,15 @@ extension AggregateTableBuilder {
             try appendRemainderCells(
                 dimension: d, total: Int32(total), remainder: Int32(dimension.labels.count),
                 parts: dimension.children[total], dimensions: dimensions)
+        }
+    }
+
+    /// The label that may hold a remainder: a flat total, or a hierarchy's root.
+    private static func grandTotal(of structure: DimensionStructure) -> String? {
+        switch structure {
+        case .total(let label): label
+        case .hierarchy(let tree): tree.root
+        case .none: nil
         }
     }
 

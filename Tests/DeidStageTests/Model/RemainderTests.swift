@@ -77,10 +77,11 @@ import Testing
     }
 
     @Test(arguments: [
-        ("      hierarchy:\n        Total: [Female, Male]\n      remainder: Unknown\n", "needs a flat 'total:'"),
+        ("      remainder: Unknown\n", "'remainder' needs a total on dimension 'Sex'"),
         ("      total: Total\n      remainder: Total\n", "cannot be named like its total"),
+        ("      hierarchy:\n        Total: [Female, Male]\n      remainder: Male\n", "is a label of its hierarchy"),
     ])
-    func remainderNeedsAFlatTotalAndItsOwnName(sex: String, message: String) throws {
+    func remainderNeedsATotalAndItsOwnName(sex: String, message: String) throws {
         let run = try FixtureRun(csv: Self.csv, description: Self.yaml(sex))
         defer { run.remove() }
         #expect {
@@ -158,5 +159,41 @@ import Testing
         try run.release()
         let released = try run.check(run.outputPath)
         #expect(!released.hasErrors, "\(released.findings.map(released.message(of:)))")
+    }
+
+    /// In a hierarchy the root holds the remainder (a statewide count with cases of unknown county); the
+    /// subtotals stay exact sums of their parts.
+    @Test func aHierarchysRootHoldsTheRemainder() throws {
+        let csv = """
+            County,Sex,Cases
+            California,Total,125
+            California,Female,62
+            California,Male,63
+            R1,Total,70
+            R1,Female,35
+            R1,Male,35
+            A,Total,70
+            A,Female,35
+            A,Male,35
+            R2,Total,50
+            R2,Female,25
+            R2,Male,25
+            B,Total,50
+            B,Female,25
+            B,Male,25
+
+            """
+        let yaml = "version: 1\npolicy: calhhs-ddg-2.0\ntable:\n  input: aggregate\n  dimensions:\n"
+            + "    - column: County\n      role: residence_geography\n      hierarchy:\n        California: [R1, R2]\n"
+            + "        R1: [A]\n        R2: [B]\n      remainder: Unknown county\n"
+            + "    - column: Sex\n      role: sex\n      total: Total\n  count: Cases\n"
+        let table = try FixtureRun.table(csv, yaml)
+        let remainders = table.remainderCells.map { cell in (table.coordinates(of: cell).map(\.value), table.counts[cell]) }
+        #expect(remainders.map(\.0) == [["Unknown county", "Total"], ["Unknown county", "Female"], ["Unknown county", "Male"]])
+        #expect(remainders.map(\.1) == [5, 2, 3])
+        let county = try #require(table.dimensions.firstIndex { $0.column == "County" })
+        // California = R1 + R2 + the remainder; R1 = A and R2 = B exactly.
+        #expect(table.relations.contains { $0.total == 0 && $0.dimension == county && Set($0.parts.map(Int.init)) == [3, 9, 15] })
+        #expect(table.relations.contains { $0.total == 3 && $0.dimension == county && Array($0.parts) == [6] })
     }
 }
