@@ -75,7 +75,10 @@ public enum ModelError: DiagnosticError {
                 + "records must carry the most detailed value (a table deid released from records is checked by "
                 + "its file path, not from standard input)"
         case .missingChild(let total, let child, _):
-            "the total \(total.label) has no row for its part \(child.label); every part of a total must be in the table"
+            "the total \(total.label) has no row for its part \(child.label); every part of a total must be in the table "
+                + "(a file that stacks several breakdowns in a stratum-type and a stratum-value column cannot be read "
+                + "as one table yet: split it into one file per breakdown, each with the whole-population rows, and "
+                + "check or release them together with --linked)"
         case .totalMismatch(let total, let dimension, _):
             "the count of \(total.label) is not the sum of its parts along '\(dimension)'; fix the total or the parts, "
                 + "or, if the total also counts people in no listed part (unknown, other), declare `remainder: "
