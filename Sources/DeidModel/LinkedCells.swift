@@ -47,7 +47,7 @@ struct LinkedCells {
         let sizes = dimensions.map(\.count)
         let index = CellIndex.build(coordinates: coordinates, arity: arity, sizes: sizes).index
         let marginality = values.indices.map { cell in
-            Int8(dimensions.indices.filter { !dimensions[$0].isLeaf(coordinates[cell * arity + $0]) }.count)
+            Int8(dimensions.indices.reduce(0) { $0 + (dimensions[$1].isLeaf(coordinates[cell * arity + $1]) ? 0 : 1) })
         }
         return CellSystem(
             values: values, relations: relations, marginality: marginality,

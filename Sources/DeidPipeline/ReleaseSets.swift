@@ -29,7 +29,9 @@ enum ReleaseSets {
         return groups
     }
 
-    /// The tables the request's description lists as published with it, as check requests.
+    /// The tables the request's description lists as published with it, as check requests. The errors dropped
+    /// here are not lost: a table whose description cannot be found or read is checked alone, and its check
+    /// reports that error (exit 2).
     private static func listed(by request: CheckRequest) -> [CheckRequest] {
         guard case .file(let path) = request.source,
             let file = try? DescriptionDiscovery.descriptionFile(forTable: path, explicit: request.descriptionFile),
