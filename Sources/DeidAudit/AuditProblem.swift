@@ -77,6 +77,7 @@ public struct AuditProblem: Sendable {
     func box(of cell: Int) -> (lower: Int, upper: Int?) {
         switch label(of: cell) {
         case .unlabelled: (1, nil)
+        case .unpublished: (0, nil)
         case .smallNumber: (1, smallMax)
         case .complementary: (smallMax + 1, nil)
         case .roundedShare(let lower, let upper): (max(lower, 1), upper)

@@ -22,7 +22,9 @@ public struct AuditResult: Sendable {
 
     /// The narrowest width among exact intervals. An outer-bound interval (`CellInterval.exact == false`) is
     /// left out: its width may overstate the attacker's.
-    public var narrowestWidth: Int? { intervals.filter(\.exact).compactMap(\.width).min() }
+    /// Over the cells that could hold people: a remainder the numbers force to zero is a known zero, not a
+    /// narrow interval.
+    public var narrowestWidth: Int? { intervals.filter { $0.exact && $0.upper != 0 }.compactMap(\.width).min() }
 
     /// How many intervals are outer bounds (see `CellInterval.exact`).
     public var outerBoundIntervals: Int { intervals.count { !$0.exact } }

@@ -77,10 +77,13 @@ public struct CellInterval: Sendable, Hashable, Codable {
         case .complementary:
             requirement = .notExact
             protected = !determined
-        case .unlabelled where lower > smallMax:
+        case .unpublished where upper == 0:
+            requirement = .notSmall
+            protected = true
+        case .unlabelled where lower > smallMax, .unpublished where lower > smallMax:
             requirement = .notExact
             protected = !determined
-        case .unlabelled:
+        case .unlabelled, .unpublished:
             requirement = .minimumWidth
             protected = !determined && (upper.map { $0 - lower >= minIntervalWidth } ?? true)
         }

@@ -45,7 +45,7 @@ extension ComponentSolver {
         // still raise; every other standard only gets harder as the interval narrows.
         let judgedOnLowerBound: Bool = if case .roundedShare(let shareLower, _) = label { shareLower > settings.smallMax } else { false }
         let requirementFixed =
-            (label != .unlabelled && !judgedOnLowerBound) || outcome.lower[j] > settings.smallMax || !pendingMin[j]
+            (label != .unlabelled && label != .unpublished && !judgedOnLowerBound) || outcome.lower[j] > settings.smallMax || !pendingMin[j]
         if !judged.protected && requirementFixed { return true }
         return witnessesProtect(j)
     }
@@ -59,7 +59,7 @@ extension ComponentSolver {
         switch label {
         case .smallNumber: return witnessMin[j] == 1 && witnessMax[j] == settings.smallMax && span > 0
         case .complementary: return span > 0
-        case .unlabelled:
+        case .unlabelled, .unpublished:
             // The rounded LP lower bound holds for every integer point, pending or not.
             let provablyLarge = outcome.lower[j] > settings.smallMax
             return span >= max(settings.minIntervalWidth, 1) || (provablyLarge && span > 0)

@@ -4,7 +4,7 @@ import DeidSupport
 extension TableDescription {
     /// Every key a dimension may have: its column and structure, the scoring keys and the masking keys.
     static let allDimensionKeys =
-        ["column", "role", "total", "hierarchy", "remainder"] + dimensionScoringKeys + MaskingDeclarations.dimensionKeys
+        ["column", "role", "total", "hierarchy", "remainder", "stratum"] + dimensionScoringKeys + MaskingDeclarations.dimensionKeys
 
     /// The only format version this deid reads.
     public static let formatVersion = 1
@@ -29,7 +29,7 @@ extension TableDescription {
         let policy = try policyReference(yaml.name(policyNode, key: "policy", meaning: "a preset name or a file path"))
         let table = try yaml.mapping(
             root.required("table"), key: "table", context: "'table'",
-            allowed: ["input", "dimensions", "count", "denominator", "derived", "annotation", "released_together"]
+            allowed: ["input", "dimensions", "count", "denominator", "derived", "annotation", "released_together", "strata"]
                 + assessmentKeys
                 + MaskingDeclarations.tableKeys,
             required: ["input": "input: aggregate", "dimensions": "dimensions:"], keyLocation: root.keyLocation("table"))
@@ -46,8 +46,9 @@ extension TableDescription {
                 table.keyLocation("dimensions") ?? table.location,
                 problem: "'dimensions' lists \(dimensionNodes.count) columns; deid handles at most 100")
         }
+        let strata = try strata(table, yaml: yaml)
         var dimensions: [DimensionSpec] = []
-        for node in dimensionNodes { dimensions.append(try dimension(node, yaml: yaml)) }
+        for node in dimensionNodes { dimensions.append(try dimension(node, strata: strata, yaml: yaml)) }
 
         func column(_ key: String) throws(DescriptionError) -> String? {
             guard let node = table[key] else { return nil }
@@ -77,7 +78,9 @@ extension TableDescription {
         try description.checkColumns(table, yaml: yaml)
         try description.checkAssessment(table, yaml: yaml)
         description.masking = try MaskingDeclarations.parse(table, dimensionNodes: dimensionNodes, of: description, yaml: yaml)
+        description.strata = strata
         try description.checkRemainders()
+        try description.checkStrata(table)
         if let node = table["released_together"] {
             for item in try yaml.list(node, key: "released_together", meaning: "table paths") {
                 description.releasedTogether.append(
@@ -105,14 +108,19 @@ extension TableDescription {
         }
     }
 
-    private static func dimension(_ node: Node, yaml: StrictYAML) throws(DescriptionError) -> DimensionSpec {
+    private static func dimension(_ node: Node, strata: StrataSpec?, yaml: StrictYAML) throws(DescriptionError)
+        -> DimensionSpec
+    {
         let map = try yaml.mapping(
             node, key: "dimensions", context: "a dimension",
             allowed: allDimensionKeys,
             required: ["column": "- column: County", "role": "role: residence_geography"])
         let column = try yaml.name(map.required("column"), key: "column", meaning: "a column name")
         let role = try yaml.choice(map.required("role"), key: "role", noun: "role", of: DimensionRole.self)
-        let structure: DimensionStructure
+        let stratum = try map["stratum"].map { node throws(DescriptionError) in
+            try yaml.text(node, key: "stratum", meaning: "the stratum type whose rows hold this dimension's values")
+        }
+        var structure: DimensionStructure
         switch (map["total"], map["hierarchy"]) {
         case (.some, .some):
             throw .invalidTable(
@@ -128,10 +136,13 @@ extension TableDescription {
         case (nil, nil):
             structure = .none
         }
+        // The rows of other strata stand at a stratum dimension's total: without a declared one, it is named
+        // like the whole population's stratum type.
+        if stratum != nil, case .none = structure, let strata { structure = .total(strata.wholePopulation) }
         return DimensionSpec(
             column: column, role: role, structure: structure, location: map.location,
             scoring: try dimensionScoring(map, column: column, role: role, yaml: yaml),
-            remainder: try remainder(map, column: column, structure: structure, yaml: yaml))
+            remainder: try remainder(map, column: column, structure: structure, yaml: yaml), stratum: stratum)
     }
 
     /// `remainder: Unknown`: the dimension's total (a flat one, or a hierarchy's root) may hold more than its
@@ -141,13 +152,7 @@ extension TableDescription {
     ) throws(DescriptionError) -> String? {
         guard let node = map["remainder"] else { return nil }
         let name = try yaml.text(node, key: "remainder", meaning: "the name of what the total holds beyond its parts")
-        let grandTotal: String? =
-            switch structure {
-            case .total(let label): label
-            case .hierarchy(let tree): tree.root
-            case .none: nil
-            }
-        guard let total = grandTotal else {
+        guard let total = structure.grandTotal else {
             throw .invalidTable(
                 map.keyLocation("remainder") ?? map.location,
                 problem: "'remainder' needs a total on dimension '\(column)' (`total:`, or a hierarchy whose root holds "

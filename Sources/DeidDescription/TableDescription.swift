@@ -31,6 +31,8 @@ public struct TableDescription: Sendable, Hashable {
     /// `released_together:` the tables published with this one, as paths relative to the description's folder
     /// (as written); `check` audits them with it as one release, and `release` refuses to release it alone.
     public var releasedTogether: [String] = []
+    /// `strata:` the file stacks several breakdowns; nil for a plain table.
+    public var strata: StrataSpec?
 
     public init(
         version: Int = 1, policy: PolicyReference, input: InputKind, dimensions: [DimensionSpec],
@@ -98,10 +100,13 @@ public struct DimensionSpec: Sendable, Hashable {
     /// plus an unpublished remainder of at least 0 people (unknown age, other causes), which deid models as one
     /// more part, never published, and protects like any hidden cell. nil: the total is exactly its parts.
     public var remainder: String?
+    /// `stratum:` the stratum type whose rows hold this dimension's values in the strata value column; nil for a
+    /// column of the file. On the rows of other strata the dimension stands at its total.
+    public var stratum: String?
 
     public init(
         column: String, role: DimensionRole, structure: DimensionStructure, location: SourceLocation,
-        scoring: DimensionScoringSpec = .none, remainder: String? = nil
+        scoring: DimensionScoringSpec = .none, remainder: String? = nil, stratum: String? = nil
     ) {
         self.column = column
         self.role = role
@@ -109,6 +114,7 @@ public struct DimensionSpec: Sendable, Hashable {
         self.location = location
         self.scoring = scoring
         self.remainder = remainder
+        self.stratum = stratum
     }
 }
 
@@ -120,6 +126,15 @@ public enum DimensionStructure: Sendable, Hashable {
     case total(String)
     /// A tree: the root is the grand total, inner nodes are subtotals.
     case hierarchy(Hierarchy)
+
+    /// The label of the whole: a flat total, or a hierarchy's root; nil without a total.
+    public var grandTotal: String? {
+        switch self {
+        case .total(let label): label
+        case .hierarchy(let tree): tree.root
+        case .none: nil
+        }
+    }
 }
 
 /// `parent: [children]` entries in declaration order. The root is the one parent that is nobody's child.

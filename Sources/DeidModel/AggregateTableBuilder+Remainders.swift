@@ -6,9 +6,18 @@ extension AggregateTableBuilder {
     /// the total, or of a hierarchy's root) and one more cell beside every cell at that total: its count is the total less the listed
     /// parts (unknown when one of them is blank), and no row holds it. Appended after the rows' cells, so cell
     /// `i` is still row `i` for every row.
+    ///
+    /// In a stacked file (`strata:`) a stratum dimension's remainder is added only beside the cells of strata that
+    /// break it down (a `Gender` remainder beside the whole population and `Race-Ethnicity` rows when the file
+    /// has `Gender * Race-Ethnicity`, not beside `Age` rows).
     mutating func addRemainders(to dimensions: inout [Dimension]) throws(ModelError) {
+        let stratumDimensions = description.dimensions.indices.filter { description.dimensions[$0].stratum != nil }
+        let strataPresent = Set((0..<counts.count).map {
+            StratumRelations.mask(
+                of: $0, dimensions: dimensions, coordinates: coordinates, stratumDimensions: stratumDimensions)
+        })
         for (d, spec) in description.dimensions.enumerated() {
-            guard let name = spec.remainder, let label = Self.grandTotal(of: spec.structure),
+            guard let name = spec.remainder, let label = spec.structure.grandTotal,
                 let total = dimensions[d].labels.firstIndex(of: label)
             else { continue }
             let dimension = dimensions[d]
@@ -18,38 +27,35 @@ extension AggregateTableBuilder {
             dimensions[d] = Dimension(
                 column: dimension.column, role: dimension.role, labels: dimension.labels + [name],
                 parent: dimension.parent + [Int32(total)])
+            let bit = stratumDimensions.firstIndex(of: d).map { UInt64(1) << UInt64($0) } ?? 0
             try appendRemainderCells(
                 dimension: d, total: Int32(total), remainder: Int32(dimension.labels.count),
-                parts: dimension.children[total], dimensions: dimensions)
-        }
-    }
-
-    /// The label that may hold a remainder: a flat total, or a hierarchy's root.
-    private static func grandTotal(of structure: DimensionStructure) -> String? {
-        switch structure {
-        case .total(let label): label
-        case .hierarchy(let tree): tree.root
-        case .none: nil
+                parts: dimension.children[total], dimensions: dimensions,
+                strata: (stratumDimensions, strataPresent, bit))
         }
     }
 
     private mutating func appendRemainderCells(
-        dimension d: Int, total: Int32, remainder: Int32, parts: [Int32], dimensions: [Dimension]
+        dimension d: Int, total: Int32, remainder: Int32, parts: [Int32], dimensions: [Dimension],
+        strata: (dimensions: [Int], present: Set<UInt64>, bit: UInt64)
     ) throws(ModelError) {
         let arity = dimensions.count
         var cellAt: [[Int32]: Int] = [:]
         cellAt.reserveCapacity(counts.count)
         for cell in 0..<counts.count { cellAt[Array(coordinates[cell * arity..<(cell + 1) * arity])] = cell }
         for cell in 0..<counts.count where coordinates[cell * arity + d] == total {
+            let broken = strata.bit | StratumRelations.mask(
+                of: cell, dimensions: dimensions, coordinates: coordinates, stratumDimensions: strata.dimensions)
+            guard strata.present.contains(where: { $0 & broken == broken }) else { continue }
             var key = Array(coordinates[cell * arity..<(cell + 1) * arity])
             // Tracked apart from the count: a negative remainder must not read as `Table.blank` (−1).
             var unknown = counts[cell] == Table.blank
             var rest = counts[cell]
             for part in parts {
                 key[d] = part
-                // A missing part is reported by the relations, with its name; the remainder is then unknown.
-                let count = cellAt[key].map { counts[$0] } ?? Table.blank
-                if count == Table.blank { unknown = true } else { rest -= count }
+                // A part no row shows is counted in the remainder.
+                guard let part = cellAt[key] else { continue }
+                if counts[part] == Table.blank { unknown = true } else { rest -= counts[part] }
             }
             if !unknown && rest < 0 {
                 throw .remainderNegative(

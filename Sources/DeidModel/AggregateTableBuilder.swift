@@ -11,6 +11,10 @@ struct AggregateTableBuilder: Sendable {
     let file: String
 
     private var interners: [ByteInterner]
+    /// A stacked file's stratum dimensions, read from its stratum columns.
+    private var strata: StrataReader?
+    /// Per dimension, the label a stratum dimension stands at on the rows of other strata.
+    private let stratumTotals: [String]
     private var firstLines: [[Int32]]
     // The per-cell columns below are internal so that `AggregateTableBuilder+Remainders.swift` can append cells.
     /// Cell coordinates, `dimensions.count` value ids per row; indexed (and checked for duplicates) at the end.
@@ -33,12 +37,24 @@ struct AggregateTableBuilder: Sendable {
         interners = Array(repeating: ByteInterner(), count: columns.dimensions.count)
         firstLines = Array(repeating: [], count: columns.dimensions.count)
         derivedZero = DerivedZeroFlags(columns: columns.derived.count)
+        stratumTotals = description.dimensions.map { $0.structure.grandTotal ?? "" }
+        if let fields = columns.strata, let spec = description.strata {
+            strata = StrataReader(typeField: fields.type, valueField: fields.value, spec: spec, dimensions: description.dimensions)
+        }
     }
 
     mutating func add(_ row: CSVRow) throws(ModelError) {
+        let stratum = try strata?.read(row)
         for (d, field) in columns.dimensions.enumerated() {
             let before = interners[d].count
-            coordinates.append(interners[d].intern(row[field]))
+            if field >= 0 {
+                coordinates.append(interners[d].intern(row[field]))
+            } else if let stratum, let fields = columns.strata, stratum.layout[d] >= 0 {
+                let part = stratum.parts[stratum.layout[d]]
+                coordinates.append(interners[d].intern(UnsafeRawBufferPointer(rebasing: row[fields.value][part])))
+            } else {
+                coordinates.append(interners[d].intern(stratumTotals[d]))
+            }
             if interners[d].count != before { firstLines[d].append(Int32(clamping: row.line)) }
         }
         lines.append(Int32(clamping: row.line))
@@ -149,11 +165,20 @@ struct AggregateTableBuilder: Sendable {
                 cell: RelationBuilder.labels(dimensions, coordinates, second),
                 at: SourceLocation(file: file, line: Int(lines[second])), firstLine: Int(lines[first]))
         }
-        let relations = try StageTrace.measure("relations") { () throws(ModelError) in try RelationBuilder.build(
-            dimensions: dimensions, coordinates: coordinates, index: index, cellCount: counts.count, lines: lines,
-            file: file) }
+        let stratumDimensions = description.dimensions.indices.filter { description.dimensions[$0].stratum != nil }
+        let withRemainder = description.dimensions.map { $0.remainder != nil }
+        let relations = try StageTrace.measure("relations") { () throws(ModelError) in
+            stratumDimensions.isEmpty
+                ? try RelationBuilder.build(
+                    dimensions: dimensions, coordinates: coordinates, index: index, cellCount: counts.count,
+                    lines: lines, file: file, partsMayBeMissing: withRemainder)
+                : try StratumRelations.build(
+                    dimensions: dimensions, coordinates: coordinates, cellCount: counts.count, lines: lines,
+                    file: file, stratumDimensions: stratumDimensions, partsMayBeMissing: withRemainder)
+        }
         try StageTrace.measure("validate") { () throws(ModelError) in try RelationBuilder.validate(
-            relations, counts: counts, dimensions: dimensions, coordinates: coordinates, lines: lines, file: file) }
+            relations, counts: counts, dimensions: dimensions, coordinates: coordinates, lines: lines, file: file,
+            firstUnpublished: rowCells) }
         let marks = ReleaseMarks(
             annotations: annotations, derivedPublished: derivedPublished, derivedZero: derivedZero,
             rateDecimals: rateDecimals, hasAnnotationColumn: columns.annotation != nil)

@@ -3,7 +3,10 @@ import DeidDescription
 
 /// Which field of each row holds what the description declares.
 struct ColumnMap: Sendable {
+    /// Per dimension, its field; -1 for a stratum dimension, read through `strata`.
     var dimensions: [Int]
+    /// The stratum-type and stratum-value fields of a stacked file.
+    var strata: (type: Int, value: Int)?
     var count: Int?
     var denominator: Int?
     var derived: [Int]
@@ -27,7 +30,18 @@ struct ColumnMap: Sendable {
         }
         var map = ColumnMap(dimensions: [], count: nil, denominator: nil, derived: [], annotation: nil)
         for spec in description.dimensions {
-            map.dimensions.append(try find(spec.column, "dimension", spec.location))
+            if spec.stratum != nil {
+                if position[spec.column] != nil { throw .stratumColumnInTable(column: spec.column, declared: spec.location) }
+                map.dimensions.append(-1)
+            } else {
+                map.dimensions.append(try find(spec.column, "dimension", spec.location))
+            }
+        }
+        if let strata = description.strata {
+            map.strata = (
+                try find(strata.typeColumn, "stratum type", strata.location),
+                try find(strata.valueColumn, "stratum value", strata.location)
+            )
         }
         if description.input == .aggregate {
             map.count = try find(description.countColumn, "count")

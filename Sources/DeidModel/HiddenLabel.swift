@@ -14,4 +14,8 @@ public enum HiddenLabel: Sendable, Hashable {
     /// A whole-number percentage of a known total (three-category method, DDG Ed. 2.0 §4.4.4): the attacker
     /// learns lower ≤ x ≤ upper, e.g. "< 1%" of 1,100 people means 1 ≤ x ≤ 10.
     case roundedShare(lower: Int, upper: Int)
+    /// A cell no row publishes (an incomplete total's remainder) whose value the table does not give: the
+    /// attacker learns only x ≥ 0, since such a cell may be zero; if the published numbers force it to zero, it
+    /// is a known zero, not a small count.
+    case unpublished
 }

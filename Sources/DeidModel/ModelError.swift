@@ -26,6 +26,10 @@ public enum ModelError: DiagnosticError {
     case remainderNegative(total: [Coordinate], dimension: String, at: SourceLocation)
     case linkedHierarchiesDisagree(label: String, column: String, file: String, other: String)
     case linkedDimensionWithoutTotal(column: String, file: String, missingIn: String)
+    case unknownStratum(type: String, part: String, column: String, whole: String, at: SourceLocation)
+    case stratumValueParts(value: String, type: String, parts: Int, separator: String, at: SourceLocation)
+    case stratumColumnInTable(column: String, declared: SourceLocation)
+    case strataCycle(strata: [String], file: String)
 
     public var location: SourceLocation? {
         switch self {
@@ -34,10 +38,11 @@ public enum ModelError: DiagnosticError {
             .labelNotInHierarchy(_, _, let at, _), .hierarchyLabelNeverAppears(_, _, let at),
             .totalNeverAppears(_, _, let at), .recordAtTotal(_, _, let at), .missingChild(_, _, let at),
             .totalMismatch(_, _, let at), .hiddenCellsInconsistent(_, _, let at), .invalidSampleSize(_, let at),
-            .linkedCountsDisagree(_, let at, _), .remainderIsARow(_, _, let at), .remainderNegative(_, _, let at):
+            .linkedCountsDisagree(_, let at, _), .remainderIsARow(_, _, let at), .remainderNegative(_, _, let at),
+            .unknownStratum(_, _, _, _, let at), .stratumValueParts(_, _, _, _, let at), .stratumColumnInTable(_, let at):
             at
         case .emptyTable(let file), .tooManyCells(_, let file), .linkedHierarchiesDisagree(_, _, let file, _),
-            .linkedDimensionWithoutTotal(_, _, let file):
+            .linkedDimensionWithoutTotal(_, _, let file), .strataCycle(_, let file):
             SourceLocation(file: file)
         }
     }
@@ -76,9 +81,9 @@ public enum ModelError: DiagnosticError {
                 + "its file path, not from standard input)"
         case .missingChild(let total, let child, _):
             "the total \(total.label) has no row for its part \(child.label); every part of a total must be in the table "
-                + "(a file that stacks several breakdowns in a stratum-type and a stratum-value column cannot be read "
-                + "as one table yet: split it into one file per breakdown, each with the whole-population rows, and "
-                + "check or release them together with --linked)"
+                + "(a file that stacks several breakdowns in a stratum-type and a stratum-value column is described "
+                + "with `strata:` and one dimension per breakdown variable declared with `stratum:`; a total that also "
+                + "counts people no row shows takes `remainder:`)"
         case .totalMismatch(let total, let dimension, _):
             "the count of \(total.label) is not the sum of its parts along '\(dimension)'; fix the total or the parts, "
                 + "or, if the total also counts people in no listed part (unknown, other), declare `remainder: "
@@ -106,6 +111,20 @@ public enum ModelError: DiagnosticError {
         case .linkedDimensionWithoutTotal(let column, _, let missingIn):
             "'\(column)' has no total here, and \(missingIn) has no '\(column)' column: its rows stand at that "
                 + "column's total, so declare one (`total:` or a hierarchy) to release the tables together"
+        case .unknownStratum(let type, let part, let column, let whole, _):
+            "the stratum '\(Printable.excerpt(type))' in column '\(column)' is not the whole population ('\(whole)') "
+                + "and '\(Printable.excerpt(part))' is no dimension's `stratum:`; declare a dimension for it "
+                + "(`- column: \(Printable.excerpt(part))`, `stratum: \(Printable.excerpt(part))`) or leave its rows out"
+        case .stratumValueParts(let value, let type, let parts, let separator, _):
+            "the stratum value '\(Printable.excerpt(value))' does not have the \(parts) part(s) of its stratum "
+                + "'\(Printable.excerpt(type))', separated by '\(separator)'"
+        case .strataCycle(let strata, _):
+            "the crossed strata \(strata.map { "'\($0)'" }.joined(separator: ", ")) form a cycle: together they "
+                + "constrain a crossed table no row shows, which deid's audit does not model; publish the stratum that "
+                + "crosses all their variables, or leave one crossed stratum out"
+        case .stratumColumnInTable(let column, _):
+            "'\(column)' is a stratum dimension, read from the strata columns, but the table also has a column of "
+                + "that name; rename the dimension"
         }
     }
 }

@@ -6,13 +6,16 @@ package enum RelationBuilder {
     /// Tables with at least this many cells build and check their relations on two cores.
     static let parallelMinimumCells = 1 << 18
 
+    /// `partsMayBeMissing[d]`: along dimension `d` a part with no cell is left out of its relation instead of
+    /// being an error (the dimension's total has a remainder, which counts whoever no row shows).
     package static func build(
-        dimensions: [Dimension], coordinates: [Int32], index: CellIndex, cellCount: Int, lines: [Int32], file: String
+        dimensions: [Dimension], coordinates: [Int32], index: CellIndex, cellCount: Int, lines: [Int32], file: String,
+        partsMayBeMissing: [Bool] = []
     ) throws(ModelError) -> Relations {
         guard cellCount >= parallelMinimumCells else {
             return try build(
                 cells: 0..<cellCount, dimensions: dimensions, coordinates: coordinates, index: index, lines: lines,
-                file: file)
+                file: file, partsMayBeMissing: partsMayBeMissing)
         }
         // Each half of the cells yields its relations in cell order; concatenated they are the one-pass list,
         // and the first error in job order is the one a single pass would meet first.
@@ -23,7 +26,7 @@ package enum RelationBuilder {
             parts = try parallelMap(ranges.count) { i in
                 try build(
                     cells: ranges[i], dimensions: dimensions, coordinates: coordinates, index: index, lines: lines,
-                    file: file)
+                    file: file, partsMayBeMissing: partsMayBeMissing)
             }
         } catch let error as ModelError {
             throw error
@@ -37,9 +40,10 @@ package enum RelationBuilder {
 
     private static func build(
         cells: Range<Int>, dimensions: [Dimension], coordinates: [Int32], index: CellIndex, lines: [Int32],
-        file: String
+        file: String, partsMayBeMissing: [Bool]
     ) throws(ModelError) -> Relations {
         let arity = dimensions.count
+        let mayBeMissing = dimensions.indices.map { partsMayBeMissing.indices.contains($0) && partsMayBeMissing[$0] }
         // Every dimension's children in one flat list: value v of dimension d has the children
         // `childList[childStart[valueBase[d] + v] ..< childStart[valueBase[d] + v + 1]]`. Flat arrays read through
         // raw buffers keep the per-cell loops free of reference counting.
@@ -101,6 +105,8 @@ package enum RelationBuilder {
                                                     index.find(replacing: d, with: child, in: $0)
                                                 }
                                             }
+                                            // Only a grand total holds a remainder; subtotals stay exact.
+                                            if part == nil && mayBeMissing[d] && dimensions[d].parent[v] < 0 { continue }
                                             guard let part else {
                                                 key[d] = child
                                                 throw .missingChild(
@@ -126,16 +132,20 @@ package enum RelationBuilder {
 
     /// A published total must equal the sum of its published parts; with blank (already hidden) parts the total
     /// must leave room for each of them to be at least 1.
+    /// Cells from `firstUnpublished` on are remainders no row shows: blank, they may be zero.
     package static func validate(_ relations: Relations, counts: [Int], dimensions: [Dimension], coordinates: [Int32],
-                         lines: [Int32], file: String) throws(ModelError) {
+                         lines: [Int32], file: String, firstUnpublished: Int = .max) throws(ModelError) {
         for relation in relations {
             var sum = 0
             var blanks = 0
+            // Blank parts that are at least 1 (hidden rows; zeros are never hidden).
+            var flooredBlanks = 0
             var overflow = false
             for part in relation.parts {
                 let count = counts[Int(part)]
                 if count == Table.blank {
                     blanks += 1
+                    if Int(part) < firstUnpublished { flooredBlanks += 1 }
                 } else {
                     (sum, overflow) = sum.addingReportingOverflow(count)
                     if overflow { break }
@@ -143,7 +153,7 @@ package enum RelationBuilder {
             }
             let total = counts[relation.total]
             if total == Table.blank { continue }
-            let consistent = blanks == 0 ? !overflow && sum == total : !overflow && total - sum >= blanks
+            let consistent = blanks == 0 ? !overflow && sum == total : !overflow && total - sum >= flooredBlanks
             if consistent { continue }
             // Only a failing relation pays for naming its cell.
             let at = SourceLocation(file: file, line: lines[relation.total] > 0 ? Int(lines[relation.total]) : nil)

@@ -30,6 +30,8 @@ public struct Release: Sendable {
         self.annotations = annotations
         self.layout = layout
         var kept = description.dimensions.map(\.column)
+        // A stacked file's stratum columns are coordinates too (stratum dimensions have no column of their own).
+        if let strata = description.strata { kept += [strata.typeColumn, strata.valueColumn] }
         kept += [description.denominator, description.masking.sampleSize].compactMap { $0 }
         if !policy.derived.hideWithCount { kept += description.derived }
         columnsKeptWhenHidden = Set(kept)
