@@ -157,7 +157,8 @@ public struct AuditReport: Sendable, Encodable {
         }
         var byReason: [HiddenReason: Int] = [:]
         for reason in pattern.reasons.compactMap({ $0 }) { byReason[reason, default: 0] += 1 }
-        let share = HiddenShare.compute(table: table, pattern: pattern)
+        let share = HiddenShare.compute(
+            table: table, pattern: pattern, stacked: madeUnder.description.strata != nil)
         summary = Summary(
             cells: table.cellCount, hiddenCells: pattern.hiddenCount, hiddenByReason: byReason,
             hiddenShareOfTotalCount: share.value, hiddenShareNote: share.note,

@@ -5,7 +5,13 @@ import DeidModel
 /// published inner cells. Otherwise (no totals, or a hidden grand total) the share itself would add a new
 /// equation about hidden values, so it is withheld.
 enum HiddenShare {
-    static func compute(table: Table, pattern: Pattern) -> (value: Double?, note: String?) {
+    /// `stacked`: the table is a file of stacked breakdowns (`strata:`), whose rows are several breakdowns of the
+    /// same people, so no set of its cells partitions the total.
+    static func compute(table: Table, pattern: Pattern, stacked: Bool = false) -> (value: Double?, note: String?) {
+        if stacked {
+            return (nil, "not reported: the file stacks several breakdowns of the same people, so no set of its "
+                + "cells adds up to the total once")
+        }
         let additive = table.dimensions.indices.filter { table.dimensions[$0].isAdditive }
         guard !additive.isEmpty else {
             return (nil, "not reported: the table has no totals, so the share would reveal the hidden sum")

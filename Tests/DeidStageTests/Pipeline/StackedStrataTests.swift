@@ -84,6 +84,8 @@ import Testing
         // Hidden rows keep their stratum columns: they are coordinates, not values.
         let strata = try #require(output.column("Strata"))
         #expect(output.rows.allSatisfy { !$0[strata].isEmpty && !$0[strata + 1].isEmpty })
+        // The rows are several breakdowns of the same deaths: no share of "the total" hidden can be stated.
+        #expect(released.report.summary.hiddenShareOfTotalCount == nil)
         let count = try #require(output.column("Count"))
         #expect(output.rows.filter { $0[count].isEmpty }.count > 100)
         let violations = try Self.attacker(input: input, release: output, policy: policy).violations()
