@@ -44,6 +44,14 @@ enum ProtectionText {
         case .previousRelease(let file, let kept, let newlyHidden, let newlyShown):
             "an update of \(file): the \(kept) cells it hid stay hidden, \(newlyHidden) are hidden for the first time, "
                 + "and \(newlyShown) it hid are shown now (zero now, or no longer in the table)"
+        case .republished(let blank, let added, let derivedShown):
+            "the input was already published with \(blank) hidden cells, whose values deid never saw: they stay "
+                + "hidden, bounded only by the input's codes, and \(added) more are hidden now; protection worked on one "
+                + "table consistent with what the input publishes, and the audit ran on the input as published, as "
+                + "`deid check` does"
+                + (derivedShown == 0 ? "" : "; the input also published derived values (rates, percentages) beside "
+                    + "\(derivedShown) of its hidden counts: this release leaves them blank, but readers of the input "
+                    + "already have them, and they may give those counts away, so withdraw the input")
         case .linkedRelease(let others):
             "released together with \(others.joined(separator: ", ")): a cell the tables share (the same labels once "
                 + "columns at their total are left out) is one cell, hidden in every table that shows it, and the "
@@ -73,6 +81,9 @@ enum ProtectionText {
         case .labelAuditPassed:
             return "the label-aware audit passed: knowing which cells are small numbers (\(codes.primaryCode)) and "
                 + "which are complementary (\(codes.complementaryCode)) narrows no hidden cell below the policy"
+        case .keptPublishedCodes:
+            return "the input was already published: its hidden cells keep the codes it published (readers have "
+                + "them), and every cell hidden now carries the generic code \(codes.genericCode)"
         case .labelAuditFailed(let cells):
             return "distinct codes would let an attacker narrow \(cells) hidden cells (a small-number label bounds a "
                 + "cell to 1–\(smallMax), a complementary label to \(policy.numerator.minimum) or more; DDG Ed. 2.0 "

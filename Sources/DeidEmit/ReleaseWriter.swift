@@ -25,6 +25,8 @@ public enum ReleaseWriter {
         var keptWhenHidden = Set<Int>()
         var header: [String] = []
         var percentField: Int?
+        // A published table protected again has the annotation column already: it is rewritten in place.
+        var annotationField: Int?
         var inputRow = 0
         try reader.read(
             header: { fields in
@@ -36,7 +38,8 @@ public enum ReleaseWriter {
                     percentField = fields.firstIndex(of: percentages.column)
                     if percentField == nil { writer.field(percentages.column) }
                 }
-                if let annotation = description.annotation { writer.field(annotation) }
+                annotationField = description.annotation.flatMap { fields.firstIndex(of: $0) }
+                if let annotation = description.annotation, annotationField == nil { writer.field(annotation) }
                 writer.endRecord()
             },
             row: { row in
@@ -48,6 +51,8 @@ public enum ReleaseWriter {
                 for i in 0..<row.count {
                     if i == percentField, let percentages = layout.percentages {
                         writer.field(percentages.texts[cell])
+                    } else if i == annotationField {
+                        writer.field(release.annotations[cell] ?? "")
                     } else if hidden && !keptWhenHidden.contains(i) {
                         writer.field(UnsafeRawBufferPointer(start: nil, count: 0))
                     } else if let merged {
@@ -57,7 +62,7 @@ public enum ReleaseWriter {
                     }
                 }
                 if percentField == nil, let percentages = layout.percentages { writer.field(percentages.texts[cell]) }
-                if description.annotation != nil { writer.field(release.annotations[cell] ?? "") }
+                if description.annotation != nil, annotationField == nil { writer.field(release.annotations[cell] ?? "") }
                 writer.endRecord()
             })
         try writer.flush()

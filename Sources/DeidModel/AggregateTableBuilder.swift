@@ -8,6 +8,7 @@ struct AggregateTableBuilder: Sendable {
     let columns: ColumnMap
     let labelCodes: LabelRule
     let allowBlankCounts: Bool
+    let readsRecodedRelease: Bool
     let file: String
 
     private var interners: [ByteInterner]
@@ -28,7 +29,11 @@ struct AggregateTableBuilder: Sendable {
     var rateDecimals: [Int8] = []
     var sampleSizes: [Int] = []
 
-    init(description: TableDescription, columns: ColumnMap, labelCodes: LabelRule, allowBlankCounts: Bool, file: String) {
+    init(
+        description: TableDescription, columns: ColumnMap, labelCodes: LabelRule, allowBlankCounts: Bool,
+        readsRecodedRelease: Bool = false, file: String
+    ) {
+        self.readsRecodedRelease = readsRecodedRelease
         self.description = description
         self.columns = columns
         self.labelCodes = labelCodes
@@ -153,7 +158,7 @@ struct AggregateTableBuilder: Sendable {
             let observed = DimensionBuilder.Observed(labels: interners[d].labels, firstLines: firstLines[d])
             // A table being checked may be a release whose values `aggregate:` rules merged.
             let declared =
-                allowBlankCounts ? spec.recoded(by: description.masking.aggregate, observed: Set(observed.labels)) : spec
+                readsRecodedRelease ? spec.recoded(by: description.masking.aggregate, observed: Set(observed.labels)) : spec
             dimensions.append(try DimensionBuilder.aggregate(declared, observed: observed, file: file))
         }
         let rowCells = counts.count

@@ -30,6 +30,16 @@ public enum ModelError: DiagnosticError {
     case stratumValueParts(value: String, type: String, parts: Int, separator: String, at: SourceLocation)
     case stratumColumnInTable(column: String, declared: SourceLocation)
     case strataCycle(strata: [String], file: String)
+    case publishedTableInconsistent(file: String)
+
+    /// A blank count or an existing annotation column: the input may be a published table, which `release`
+    /// protects again when it has blank counts.
+    public var suggestsAPublishedTable: Bool {
+        switch self {
+        case .blankCount, .annotationColumnExists: true
+        default: false
+        }
+    }
 
     public var location: SourceLocation? {
         switch self {
@@ -42,7 +52,8 @@ public enum ModelError: DiagnosticError {
             .unknownStratum(_, _, _, _, let at), .stratumValueParts(_, _, _, _, let at), .stratumColumnInTable(_, let at):
             at
         case .emptyTable(let file), .tooManyCells(_, let file), .linkedHierarchiesDisagree(_, _, let file, _),
-            .linkedDimensionWithoutTotal(_, _, let file), .strataCycle(_, let file):
+            .linkedDimensionWithoutTotal(_, _, let file), .strataCycle(_, let file),
+            .publishedTableInconsistent(let file):
             SourceLocation(file: file)
         }
     }
@@ -118,6 +129,10 @@ public enum ModelError: DiagnosticError {
         case .stratumValueParts(let value, let type, let parts, let separator, _):
             "the stratum value '\(Printable.excerpt(value))' does not have the \(parts) part(s) of its stratum "
                 + "'\(Printable.excerpt(type))', separated by '\(separator)'"
+        case .publishedTableInconsistent:
+            "the table's blank counts make it a published table to protect again, but no table of whole numbers "
+                + "agrees with its published counts, its totals and its annotation codes (a cell coded as a small "
+                + "number whose totals make it larger, for example); fix the counts or the codes"
         case .strataCycle(let strata, _):
             "the crossed strata \(strata.map { "'\($0)'" }.joined(separator: ", ")) form a cycle: together they "
                 + "constrain a crossed table no row shows, which deid's audit does not model; publish the stratum that "

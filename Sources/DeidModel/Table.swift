@@ -54,6 +54,16 @@ public struct Table: Sendable {
         self.rowCells = rowCells
     }
 
+    /// The table with these counts (one per cell) in place of its own: a published table's blank counts filled
+    /// with one completion consistent with everything it publishes, for the methods that need values to work.
+    public func withCounts(_ counts: [Int]) -> Table {
+        precondition(counts.count == cellCount, "one count per cell")
+        return Table(
+            file: file, kind: kind, dimensions: dimensions, coordinates: coordinates, index: index, counts: counts,
+            denominators: denominators, lines: lines, relations: relations, marks: marks, sampleSizes: sampleSizes,
+            rowCells: rowCells)
+    }
+
     /// Whether the cell is the unpublished remainder of an incomplete total (no row holds it).
     public func isRemainder(_ cell: Int) -> Bool { rowCells.map { cell >= $0 } ?? false }
 

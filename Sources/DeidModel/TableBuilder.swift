@@ -8,6 +8,8 @@ struct BuildContext: Sendable {
     var labelCodes: LabelRule
     /// `check` reads tables whose hidden cells are blank; `release` needs every count.
     var allowBlankCounts: Bool
+    /// The table may be a release whose values `aggregate:` rules merged (`check`).
+    var readsRecodedRelease = false
     var file: String
 }
 
@@ -25,7 +27,8 @@ extension AggregateTableBuilder: TableBuilding {
     init(_ context: BuildContext) {
         self.init(
             description: context.description, columns: context.columns, labelCodes: context.labelCodes,
-            allowBlankCounts: context.allowBlankCounts, file: context.file)
+            allowBlankCounts: context.allowBlankCounts, readsRecodedRelease: context.readsRecodedRelease,
+            file: context.file)
     }
 }
 

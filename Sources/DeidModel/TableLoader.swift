@@ -9,6 +9,10 @@ public enum TablePurpose: Sendable {
     case release
     /// Blank counts are cells hidden by an earlier release; an annotation column, if present, is read.
     case check
+    /// A published table given to `release` to protect again: read as for `check` (blank counts are hidden
+    /// cells, the annotation column says what the release told its readers), but as the table it is, not as
+    /// one `aggregate:` rules may have merged.
+    case republish
 }
 
 /// A table and what reading it measured.
@@ -18,6 +22,11 @@ public struct LoadedTable: Sendable {
     public let bytesRead: Int
     /// SHA-256 of the input bytes, when requested.
     public let sha256: String?
+
+    /// The same read with another table in its place (a published table's completion).
+    public func replacingTable(_ table: Table) -> LoadedTable {
+        LoadedTable(table: table, header: header, bytesRead: bytesRead, sha256: sha256)
+    }
 }
 
 /// The Read → Model step: streams the CSV through libcsv and builds the table it describes. A large regular
@@ -64,7 +73,7 @@ public enum TableLoader {
                 header: header, description: description, purpose: purpose, file: displayName)
             return BuildContext(
                 description: description, columns: columns, labelCodes: policy.labels,
-                allowBlankCounts: purpose == .check, file: displayName)
+                allowBlankCounts: purpose != .release, readsRecodedRelease: purpose == .check, file: displayName)
         }
     }
 

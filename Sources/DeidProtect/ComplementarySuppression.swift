@@ -14,6 +14,10 @@ public enum ProtectionNote: Sendable, Hashable {
     /// An update of `file`, the table's previous release: `kept` cells it hid stay hidden, `newlyHidden` are
     /// hidden now for the first time, `newlyShown` it hid are shown now (zeros, or cells the table no longer has).
     case previousRelease(file: String, kept: Int, newlyHidden: Int, newlyShown: Int)
+    /// The input was a published table: its `blank` hidden cells stay hidden, with values deid never saw, and
+    /// `added` more are hidden so that the release passes the audit. The input published derived values (rates,
+    /// percentages) beside `derivedShown` of its hidden counts, which the release leaves blank.
+    case republished(blank: Int, added: Int, derivedShown: Int)
 }
 
 /// How the first pass chose complementary cells, for the report.

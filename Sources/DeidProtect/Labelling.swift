@@ -23,6 +23,9 @@ public struct LabelDecision: Sendable {
         case labelAuditPassed
         /// The label-aware audit found `cells` hidden cells narrowed.
         case labelAuditFailed(cells: Int)
+        /// A published table protected again: its hidden cells keep the codes it published; cells hidden now
+        /// carry the generic code.
+        case keptPublishedCodes
     }
 
     public var mode: Mode
@@ -96,6 +99,14 @@ public enum Labelling {
     }
 
     /// Every hidden cell with the generic code (or its own code when unreliable or withheld for percentages).
+    /// A published table protected again: the cells it hid keep the codes it published (`published`); the
+    /// others get the generic code.
+    public static func republished(pattern: Pattern, policy: Policy, published: [Int: String]) -> LabelDecision {
+        var decision = generic(.keptPublishedCodes, pattern: pattern, policy: policy)
+        for (cell, code) in published where pattern.isHidden(cell) { decision.annotations[cell] = code }
+        return decision
+    }
+
     static func generic(_ reason: LabelDecision.Reason, pattern: Pattern, policy: Policy) -> LabelDecision {
         var annotations: [Int: String] = [:]
         for cell in pattern.hiddenCells {

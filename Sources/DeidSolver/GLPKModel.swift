@@ -187,9 +187,13 @@ package final class GLPKModel {
     }
 
     /// Optimises one column over the integer points (branch and bound, MIP presolver on); nil when it used up
-    /// `nodeLimit` first.
-    package func optimizeInteger(column: Int, maximize: Bool, nodeLimit: Int?) throws(SolverError) -> Outcome? {
-        setObjective(column: column, maximize: maximize)
+    /// `nodeLimit` first. `column` nil optimises the costs set with `setCost` instead.
+    package func optimizeInteger(column: Int?, maximize: Bool, nodeLimit: Int?) throws(SolverError) -> Outcome? {
+        if let column {
+            setObjective(column: column, maximize: maximize)
+        } else {
+            glp_set_obj_dir(problem, maximize ? GLP_MAX : GLP_MIN)
+        }
         switch try branchAndBound(integerParameters, nodeLimit: nodeLimit) {
         case .stopped: return nil
         case .infeasible: return .infeasible

@@ -115,6 +115,34 @@ import Testing
             canary.expectNoLeak(in: check.stdout, format: format)
         }
     }
+    /// `release` of the careless release (a published table protected again): no report, summary or check of the
+    /// repaired table quotes a value it hides, and the rate the input left beside a hidden count is gone.
+    @Test func republishedReleaseAndItsReportPrintNoHiddenValue() throws {
+        let scratch = try SampleTables.folder([("table", Self.leakyRelease, SampleTables.smallDescription)])
+        defer { scratch.remove() }
+        let run = try Deid.run(
+            ["release", "table.csv", "-o", "out.csv", "--report", "out.json", "--report-html", "out.html"], in: scratch.path)
+        #expect(run.status == 0, "\(run)")
+        let released = try CSVText.rows(try scratch.read("out.csv"))
+        let hidden = released.indices.filter { $0 > 0 && released[$0][2].isEmpty }
+        #expect(hidden.count > 2 && hidden.contains(1) && hidden.contains(5), "\(released)")
+        #expect(!(try scratch.read("out.csv")).contains("38.39"))
+        // The input codes its two hidden cells small (1–10), so their narrowest interval is [1, 10], of width 9:
+        // a policy parameter the summary and the HTML report print, and by coincidence Birch/Male's count. That
+        // one value is searched for in the JSON report, where widths are skipped by key, and nowhere else.
+        let all = try Canary(input: Self.csv, hiddenRows: hidden)
+        let canary = Canary(values: all.values.filter { $0 != "9" })
+        let shape = #/^deid: released table\.csv \(12 cells\) to out\.csv: [0-9]+ cells hidden; audit pass, narrowest interval width [0-9]+; labels generic\n$/#
+        #expect(run.stderr.wholeMatch(of: shape) != nil, "\(run.stderr)")
+        all.expectNoLeak(in: try scratch.read("out.json"), format: "json")
+        canary.expectNoLeak(in: try scratch.read("out.html"), format: "html")
+        for format in Self.formats {
+            let check = try Deid.run(["check", "--format", format, "--description", "table.deid.yaml", "out.csv"], in: scratch.path)
+            #expect(check.status == 0, "\(check)")
+            canary.expectNoLeak(in: check.stdout, format: format)
+        }
+    }
+
     /// The same people by age, sharing the canary table's county totals and grand total.
     static let byAge = """
         County,Age,Cases,Population,Rate

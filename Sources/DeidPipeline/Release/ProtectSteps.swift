@@ -39,6 +39,8 @@ extension ReleaseSteps {
                 policy: policy)
         }
         percentages?.plan.hideCounts(in: &pattern)
+        let republished = assessed.recoded.read.republished
+        republished?.keepHidden(in: &pattern)
         // Small remainders of incomplete totals are small counts of the system: primary suppression hides them.
         if assessed.assessment.requiresMasking {
             PrimarySuppression.apply(to: system, policy: policy, pattern: &pattern)
@@ -48,7 +50,20 @@ extension ReleaseSteps {
         SurveyReliability.hide(unreliable, in: &pattern, at: .beforeProtection, policy: policy)
         var protection = try StageTrace.measure("protect") {
             try protectUntilTheAuditPasses(
-                system: system, policy: policy, pattern: &pattern, limits: limits)
+                system: system, policy: policy, pattern: &pattern, limits: limits, labels: republished?.labels ?? [:])
+        }
+        if let republished {
+            let audit = try StageTrace.measure("audit as published") { try republished.audit(pattern, policy: policy) }
+            guard audit.passed else {
+                throw ProtectError.auditStillFailing(
+                    cells: audit.underProtected.count, rounds: protection.rounds, file: system.origins.file)
+            }
+            protection.audit = audit
+            protection.cubeMoves = []
+            protection.notes.append(
+                .republished(
+                    blank: republished.blankCells.count, added: pattern.hiddenCount - republished.blankCells.count,
+                    derivedShown: republished.derivedShown))
         }
         if let previous { protection.notes.append(previous.note(pattern: pattern, counts: table.counts)) }
         SurveyReliability.hide(unreliable, in: &pattern, at: .afterProtection, policy: policy)
@@ -58,8 +73,10 @@ extension ReleaseSteps {
 
     /// The protect ⇄ audit loop. The audit's intervals are exact (or outer bounds, marked as such, where verified
     /// moves settled a cell of a large component), so the one that passes goes into the report as it is.
+    /// `labels`: what the input's codes already told readers about cells it hid (a published table).
     static func protectUntilTheAuditPasses(
-        system: CellSystem, policy: Policy, pattern: inout Pattern, limits: ProtectionLimits = ProtectionLimits()
+        system: CellSystem, policy: Policy, pattern: inout Pattern, limits: ProtectionLimits = ProtectionLimits(),
+        labels: [Int: HiddenLabel] = [:]
     ) throws -> ProtectionResult {
         var suppression = try ComplementarySuppression(
             system: system, policy: policy, pattern: &pattern, exactUpTo: limits.exactUpTo, cubesAbove: limits.cubesAbove)
@@ -67,7 +84,7 @@ extension ReleaseSteps {
         while true {
             let audit = try StageTrace.measure("audit round \(rounds)") {
                 var problem = AuditProblems.forRelease(
-                    system: system, pattern: pattern, policy: policy, labels: [:], hints: suppression.cubeMoves)
+                    system: system, pattern: pattern, policy: policy, labels: labels, hints: suppression.cubeMoves)
                 problem.hintsSettleFrom = limits.hintsSettleFrom
                 return try DisclosureAudit.run(problem)
             }
@@ -114,6 +131,12 @@ extension ReleaseSteps {
     /// Distinct small-number and complementary codes only when the label-aware audit shows they narrow nothing.
     static func label(_ protected: ProtectedTable) throws -> LabelledTable {
         let context = protected.assessed.recoded.read.described.context
+        if let republished = protected.assessed.recoded.read.republished, context.description.annotation != nil {
+            let decision = Labelling.republished(
+                pattern: protected.pattern, policy: context.policy,
+                published: republished.publishedCodes(policy: context.policy))
+            return LabelledTable(protected: protected, labels: LabelOutcome(decision: decision, audit: nil))
+        }
         let labels = try labelOutcome(
             system: protected.system, pattern: protected.pattern, policy: context.policy,
             annotated: context.description.annotation != nil, hints: protected.protection.cubeMoves)

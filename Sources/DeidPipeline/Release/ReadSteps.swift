@@ -17,7 +17,10 @@ struct ReadTable {
     let described: Described
     /// The input, in a temporary file if it could be read only once: the release is written by a second pass.
     let spool: InputSpool
+    /// The table as protection sees it: for a published table (blank counts), one completion of it.
     let loaded: LoadedTable
+    /// A published table to protect again, with its blank counts unknown; nil for unmasked data.
+    var republished: Republished? = nil
 }
 
 /// The table after the description's `aggregate:` context (DDG Step 4 restructuring).
@@ -49,12 +52,27 @@ extension ReleaseSteps {
     static func read(_ described: Described) throws -> ReadTable {
         let request = described.request
         let spool = try InputSpool(request.source, displayName: request.displayName)
-        let loaded = try StageTrace.measure("read and model") {
-            try TableLoader.load(
-                spool.source, displayName: request.displayName, description: described.context.description,
-                policy: described.context.policy, purpose: .release, digest: true)
+        let context = described.context
+        func load(_ purpose: TablePurpose) throws -> LoadedTable {
+            try StageTrace.measure("read and model") {
+                try TableLoader.load(
+                    spool.source, displayName: request.displayName, description: context.description,
+                    policy: context.policy, purpose: purpose, digest: true)
+            }
         }
-        return ReadTable(described: described, spool: spool, loaded: loaded)
+        do {
+            return ReadTable(described: described, spool: spool, loaded: try load(.release))
+        } catch let error as ModelError where error.suggestsAPublishedTable {
+            // Blank counts (and the annotation column a release adds): a published table to protect again.
+            let loaded = try load(.republish)
+            guard let republished = Republished.of(loaded.table) else { throw error }
+            try Republished.requireSupported(context.description, descriptionFile: context.descriptionFile)
+            let completed = try StageTrace.measure("complete") { try republished.completed(policy: context.policy) }
+            return ReadTable(
+                described: described, spool: spool,
+                loaded: loaded.replacingTable(completed),
+                republished: republished)
+        }
     }
 
     /// `aggregate:` context merge values; every later step sees the recoded table.
