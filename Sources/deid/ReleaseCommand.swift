@@ -24,6 +24,11 @@ extension Deid {
                   deid release - --description counts.deid.yaml --stdin-filename counts.csv -o out.csv --report out.json < counts.csv
                   deid release --linked county-sex.csv county-age.csv race-sex.csv --output-dir released
                   deid release june.csv --previous may.release.csv -o june.release.csv --report june.audit.json
+                  deid release published.csv -o repaired.csv --report repaired.audit.json
+
+                A table whose counts are partly blank is a published table: its blank cells stay hidden with \
+                their codes, deid hides what the audit over the published numbers still needs, and the report \
+                says how many cells were hidden already and how many now.
 
                 With --linked, tables from the same data are released as one: a cell is the same cell in every \
                 table whose dimension columns (by name) carry the same labels once dimensions at their total are \

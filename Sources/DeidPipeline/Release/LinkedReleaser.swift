@@ -105,12 +105,14 @@ public enum LinkedReleaser {
                 + "`high_risk:`) or release them apart")
     }
 
-    /// Rounded percentages and survey reliability are protected per table; linking them is not supported yet.
+    /// Rounded percentages and survey reliability are protected per table, and a published table is protected
+    /// again only on its own; linking them is not supported yet.
     private static func requireLinkable(_ assessed: [AssessedTable]) throws {
         for table in assessed {
             let context = table.recoded.read.described.context
             let unsupported: String? =
-                if context.description.masking.percentages != nil { "rounded percentages (`percentages:`)" }
+                if table.recoded.read.republished != nil { "blank counts (a published table)" }
+                else if context.description.masking.percentages != nil { "rounded percentages (`percentages:`)" }
                 else if context.description.masking.sampleSize != nil { "survey estimates (`sample_size:`)" }
                 else { nil }
             if let unsupported {
