@@ -20,14 +20,7 @@ public enum HTMLReport {
 
     public static func render(_ report: AuditReport, options: Options = Options()) -> String {
         var w = HTMLWriter()
-        w.raw("<!DOCTYPE html>\n")
-        w.open("html", ["lang": "en"])
-        w.block("head") { w in
-            w.raw("<meta charset=\"utf-8\">\n")
-            w.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            w.element("title", "De-identification report: \(report.input.file)")
-            w.block("style") { w in w.raw(styleSheet) }
-        }
+        head(title: "De-identification report: \(report.input.file)", &w)
         w.block("body") { w in
             header(report, &w)
             w.block("main") { w in
@@ -45,6 +38,18 @@ public enum HTMLReport {
         }
         w.close("html")
         return w.html
+    }
+
+    /// The document's start: doctype, `<html>` and the head with its title and the style sheet.
+    static func head(title: String, _ w: inout HTMLWriter) {
+        w.raw("<!DOCTYPE html>\n")
+        w.open("html", ["lang": "en"])
+        w.block("head") { w in
+            w.raw("<meta charset=\"utf-8\">\n")
+            w.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            w.element("title", title)
+            w.block("style") { w in w.raw(styleSheet) }
+        }
     }
 
     /// Title, the confidentiality notice and the result box: masked or not, and the audit's verdict.

@@ -8,8 +8,8 @@ extension Deid {
         static let configuration = CommandConfiguration(
             abstract: "Write a release-ready table and its audit report.",
             usage: "deid release <file> --output <file> --report <file> [--report-html <file>] [--previous <file>] "
-                + "[--description <file>] [--stdin-filename <name>] [--quiet]\n       deid release --linked <file> <file>... --output-dir <dir> "
-                + "[--html-reports] [--quiet]",
+                + "[--description <file>] [--stdin-filename <name>] [--quiet]\n       deid release [--linked] <file> <file>... --output-dir <dir> "
+                + "[--report <file> [--report-html <file>]] [--html-reports] [--quiet]",
             discussion: """
                 Hides every small count, adds complementary suppressions, and writes the release only when the \
                 disclosure audit proves that no hidden cell can be recomputed or narrowed below the policy's \
@@ -23,6 +23,7 @@ extension Deid {
                   deid release people.csv --description people.deid.yaml -o by-county.csv --report by-county.audit.json
                   deid release - --description counts.deid.yaml --stdin-filename counts.csv -o out.csv --report out.json < counts.csv
                   deid release --linked county-sex.csv county-age.csv race-sex.csv --output-dir released
+                  deid release county-sex.csv county-age.csv --output-dir out --report out/audit.json --report-html out/report.html
                   deid release june.csv --previous may.release.csv -o june.release.csv --report june.audit.json
                   deid release published.csv -o repaired.csv --report repaired.audit.json
 
@@ -33,9 +34,10 @@ extension Deid {
                 With --linked, tables from the same data are released as one: a cell is the same cell in every \
                 table whose dimension columns (by name) carry the same labels once dimensions at their total are \
                 left out, and protection and the audit run over all of them, so that no table gives back what \
-                another hides. Each release is written to the --output-dir folder under its input's name, with \
-                its JSON report beside it (NAME.audit.json) and, with --html-reports, its HTML report \
-                (NAME.report.html).
+                another hides. Several tables named without --linked are released the same way. Each release is \
+                written to the --output-dir folder under its input's name, with its JSON report beside it \
+                (NAME.audit.json) and, with --html-reports, its HTML report (NAME.report.html); --report and \
+                --report-html add one report of the whole set.
                 """)
 
         @Argument(help: ArgumentHelp(
@@ -64,7 +66,7 @@ extension Deid {
         @Option(name: [.short, .long], help: ArgumentHelp("Where to write the release table (required).", valueName: "file"))
         var output: String?
 
-        @Option(help: ArgumentHelp("Where to write the JSON audit report (required).", valueName: "file"))
+        @Option(help: ArgumentHelp("Where to write the JSON audit report (required; with several tables, optional: the set's report).", valueName: "file"))
         var report: String?
 
         @Option(
@@ -82,11 +84,10 @@ extension Deid {
             Progress.shared.enable(!quiet && StandardStreams.errorIsTerminal)
             defer { Progress.shared.finish() }
             // Checked here, not in validate(), which ArgumentParser runs before it reports unknown options.
-            if linked { return try runLinked() }
-            guard files.count == 1, let file = files.first else {
-                throw Self.usageError(files.isEmpty
-                    ? "name the table to release ('-' reads standard input)"
-                    : "release takes one table; give --linked to release several together")
+            // Several tables are released together: the same as --linked.
+            if linked || files.count > 1 { return try runLinked() }
+            guard let file = files.first else {
+                throw Self.usageError("name the table to release ('-' reads standard input)")
             }
             guard outputDir == nil, !htmlReports else {
                 throw Self.usageError("--output-dir and --html-reports are for --linked; give -o/--output FILE")
@@ -107,8 +108,11 @@ extension Deid {
             guard !files.contains("-") else { throw Self.usageError("--linked reads tables by name, not standard input") }
             guard Set(files).count == files.count else { throw Self.usageError("--linked: a table is named twice") }
             guard previous == nil else { throw Self.usageError("--previous releases one table; not with --linked") }
-            guard output == nil, report == nil, reportHtml == nil else {
+            guard output == nil else {
                 throw Self.usageError("with --linked, give --output-dir DIR (each release and report is named after its table)")
+            }
+            guard report != nil || reportHtml == nil else {
+                throw Self.usageError("--report-html with --linked needs --report FILE too (the set's JSON report)")
             }
             guard let outputDir else { throw Self.usageError("give the folder for the releases with --output-dir DIR") }
             let requests = files.map { file in
@@ -119,7 +123,10 @@ extension Deid {
                     reportHTML: htmlReports ? outputDir + "/" + stem + ".report.html" : nil)
             }
             try reportingErrors {
-                for outcome in try LinkedReleaser.release(requests) where !quiet { Console.error(outcome.summary) }
+                let setReport = report.map { LinkedSetReport(json: $0, html: reportHtml) }
+                for outcome in try LinkedReleaser.release(requests, setReport: setReport) where !quiet {
+                    Console.error(outcome.summary)
+                }
             }
         }
 

@@ -172,7 +172,8 @@ import Testing
         defer { scratch.remove() }
         try FileManager.default.createDirectory(atPath: scratch.path + "/out", withIntermediateDirectories: true)
         let run = try Deid.run(
-            ["release", "--linked", "table.csv", "ages.csv", "--output-dir", "out", "--html-reports"], in: scratch.path)
+            ["release", "--linked", "table.csv", "ages.csv", "--output-dir", "out", "--html-reports",
+             "--report", "out/set.audit.json", "--report-html", "out/set.report.html"], in: scratch.path)
         #expect(run.status == 0, "\(run)")
         var values: [String] = []
         for (name, input) in [("table", Self.csv), ("ages", Self.byAge)] {
@@ -184,6 +185,8 @@ import Testing
         let canary = Canary(values: values)
         let shape = #/^deid: released (table|ages)\.csv \(12 cells\) to out/(table|ages)\.csv: ([0-9]+ cells hidden; audit pass, narrowest interval width [0-9]+|no cell hidden; audit pass); labels (generic|distinct)$/#
         for line in run.stderr.split(separator: "\n") { #expect(String(line).wholeMatch(of: shape) != nil, "\(line)") }
+        canary.expectNoLeak(in: try scratch.read("out/set.audit.json"), format: "json")
+        canary.expectNoLeak(in: try scratch.read("out/set.report.html"), format: "html")
         for name in ["table", "ages"] {
             canary.expectNoLeak(in: try scratch.read("out/\(name).audit.json"), format: "json")
             canary.expectNoLeak(in: try scratch.read("out/\(name).report.html"), format: "html")

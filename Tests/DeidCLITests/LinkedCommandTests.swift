@@ -48,6 +48,32 @@ import Testing
         #expect(underProtected > 0, "\(together.stdout)")
     }
 
+    /// Several tables named without --linked are released together; --report and --report-html add one report
+    /// of the set, with every table's report in command-line order.
+    @Test func severalTablesAreReleasedTogetherWithOneReportOfTheSet() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.copyContents(of: Repo.fixtures + "/linked/trio")
+        try FileManager.default.createDirectory(atPath: scratch.path + "/out", withIntermediateDirectories: true)
+        let files = Self.trio.map { "\($0).csv" }
+        let run = try Deid.run(
+            ["release"] + files + ["--output-dir", "out", "--report", "out/audit.json", "--report-html", "out/report.html"],
+            in: scratch.path)
+        #expect(run.status == 0, "\(run)")
+        let object = try JSONSerialization.jsonObject(with: Data(try scratch.read("out/audit.json").utf8)) as? [String: Any]
+        let reports = object?["linked_release"] as? [[String: Any]] ?? []
+        #expect(reports.compactMap { ($0["input"] as? [String: Any])?["file"] as? String } == files)
+        let html = try scratch.read("out/report.html")
+        #expect(html.components(separatedBy: "<article").count == 4 && html.contains("3 tables released together"))
+        for name in Self.trio {
+            #expect(FileManager.default.fileExists(atPath: scratch.path + "/out/\(name).audit.json"))
+            try FileManager.default.copyItem(
+                atPath: scratch.path + "/\(name).deid.yaml", toPath: scratch.path + "/out/\(name).deid.yaml")
+        }
+        let check = try Deid.run(["check", "--linked"] + Self.trio.map { "out/\($0).csv" }, in: scratch.path)
+        #expect(check.status == 0, "\(check)")
+    }
+
     /// The findings name cells and widths, never a count or an interval's bounds: once the location, the cell's
     /// labels, the width and the policy's thresholds are taken out of a line, no digit is left.
     @Test func linkedFindingsPrintNoCountAndNoBound() throws {
@@ -141,7 +167,8 @@ import Testing
 
     @Test(arguments: [
         (["release", "--linked", "a.csv", "--output-dir", "out"], "name at least two"),
-        (["release", "a.csv", "b.csv", "-o", "x.csv", "--report", "x.json"], "give --linked to release several"),
+        (["release", "a.csv", "b.csv", "-o", "x.csv", "--report", "x.json"], "give --output-dir DIR"),
+        (["release", "a.csv", "b.csv", "--output-dir", "out", "--report-html", "x.html"], "needs --report FILE too"),
         (["release", "--linked", "a.csv", "b.csv", "-o", "x.csv"], "give --output-dir DIR"),
         (["release", "--linked", "a.csv", "b.csv"], "--output-dir DIR"),
         (["release", "--linked", "a.csv", "-", "--output-dir", "out"], "not standard input"),

@@ -13,11 +13,12 @@ import DeidDescription
 /// hides. Then each table is labelled, verified and written with its own report. Nothing is written unless every
 /// table's release is ready: all files are staged first and renamed into place at the end.
 public enum LinkedReleaser {
-    public static func release(_ requests: [ReleaseRequest], limits: ProtectionLimits = ProtectionLimits()) throws
-        -> [ReleaseOutcome]
-    {
+    /// `setReport`: one JSON report (and HTML report) for the whole set, besides each table's own.
+    public static func release(
+        _ requests: [ReleaseRequest], setReport: LinkedSetReport? = nil, limits: ProtectionLimits = ProtectionLimits()
+    ) throws -> [ReleaseOutcome] {
         let described = try requests.map(ReleaseSteps.describe)
-        try checkOutputsApart(described)
+        let setPlan = try checkOutputsApart(described, setReport: setReport)
         try requireListedTables(described)
         let assessed = try described.map { try ReleaseSteps.assess(ReleaseSteps.recode(ReleaseSteps.read($0))) }
         let policy = try commonPolicy(assessed)
@@ -48,6 +49,10 @@ public enum LinkedReleaser {
             let labelled = LabelledTable(protected: protected, labels: projection.labels(labels))
             return try ReleaseSteps.stage(try ReleaseSteps.verify(labelled))
         }
+        var setFiles: StagedOutputs?
+        if let setPlan, let setReport { setFiles = try setReport.stage(setPlan, reports: staged.map(\.outcome.report)) }
+        // The reports first, the releases last: a release never stands on disk without its report.
+        try setFiles?.commit()
         for release in staged { try release.outputs.commit() }
         return staged.map(\.outcome)
     }
@@ -71,11 +76,13 @@ public enum LinkedReleaser {
         }
     }
 
-    /// No table's output may replace another table's input, and no two tables' outputs may be one file.
-    private static func checkOutputsApart(_ described: [Described]) throws {
+    /// No table's output may replace another table's input, and no two tables' outputs may be one file; the
+    /// set's reports are checked with them. Returns the plan of the set's reports.
+    private static func checkOutputsApart(_ described: [Described], setReport: LinkedSetReport?) throws -> OutputPlan? {
         let outputs = described.flatMap(\.request.plannedOutputs)
         let inputs = described.flatMap { $0.context.inputFiles(table: $0.request.source) }
-        _ = try OutputPlan(outputs: outputs, inputs: inputs)
+        _ = try OutputPlan(outputs: outputs + (setReport?.plannedOutputs ?? []), inputs: inputs)
+        return try setReport.map { report throws(EmitError) in try OutputPlan(outputs: report.plannedOutputs, inputs: inputs) }
     }
 
     /// Tables released together are protected and audited under one policy.
