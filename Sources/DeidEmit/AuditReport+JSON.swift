@@ -18,6 +18,7 @@ extension AuditReport {
         try container.encodeIfPresent(recodings, forKey: .recodings)
         try container.encodeIfPresent(percentagesOnly, forKey: .percentagesOnly)
         try container.encodeIfPresent(survey, forKey: .survey)
+        try container.encodeIfPresent(update, forKey: .update)
     }
 
     /// The whole document, ending in a newline, handed to `output` piece by piece.

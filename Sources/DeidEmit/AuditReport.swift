@@ -53,6 +53,17 @@ public struct AuditReport: Sendable, Encodable {
         public var interval: Interval?
     }
 
+    public struct UpdateInfo: Sendable, Encodable {
+        public var previous: String
+        public var kept: Int
+        public var newlyHidden: [[Coordinate]]
+        public var newlyShown: [[Coordinate]]
+
+        enum CodingKeys: String, CodingKey {
+            case previous, kept, newlyHidden = "newly_hidden", newlyShown = "newly_shown"
+        }
+    }
+
     public struct LabelInfo: Sendable, Encodable {
         public var mode: LabelDecision.Mode
         public var reason: String
@@ -101,6 +112,9 @@ public struct AuditReport: Sendable, Encodable {
     public var percentagesOnly: PercentagesInfo?
     /// Survey reliability suppression, for `data: survey`.
     public var survey: SurveyInfo?
+    /// What changed since the table's previous release (`release --previous`): cells hidden for the first time
+    /// and cells hidden then and shown now, by their labels.
+    public var update: UpdateInfo?
     /// Whether the release tells small and complementary cells apart (distinct codes in an annotation column).
     /// Not encoded: it decides what the terminal line may say.
     public var labelsPublished: Bool
@@ -109,7 +123,7 @@ public struct AuditReport: Sendable, Encodable {
         case schemaVersion = "schema_version", tool, policy, descriptionFile = "rules", input, output, summary
         case assessment, recodings
         case survey, hiddenCells = "hidden_cells", percentagesOnly = "percentages_only"
-        case release, footnotes, safeHarbor = "safe_harbor"
+        case release, footnotes, safeHarbor = "safe_harbor", update
     }
 
     /// The description and policy a release was made under, with the digests of their files (read by the
@@ -144,6 +158,9 @@ public struct AuditReport: Sendable, Encodable {
         // intervals are the ones he can prove, and never wider than the label-blind ones. Without an annotation
         // column no code is published, whatever the mode.
         labelsPublished = labelling.mode == .distinct && madeUnder.description.annotation != nil
+        for case .previousRelease(let file, let kept, let newlyHidden, let newlyShown) in protection.notes {
+            update = UpdateInfo(previous: file, kept: kept, newlyHidden: newlyHidden, newlyShown: newlyShown)
+        }
         let audit = labelsPublished ? labelling.audit ?? protection.audit : protection.audit
         let intervals = Dictionary(audit.intervals.map { ($0.cell, $0) }, uniquingKeysWith: { a, _ in a })
         // Counts withheld for rounded percentages are every cell of the table; `percentages_only` describes them.

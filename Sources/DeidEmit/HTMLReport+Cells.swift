@@ -22,6 +22,24 @@ extension HTMLReport {
 
     /// Section 4: every hidden cell (up to the cap) with its reason, annotation and audited interval. Intervals
     /// follow from the published table, so they may appear; the values never do.
+    /// What changed since the previous release (`release --previous`): the cells hidden for the first time and
+    /// those hidden then and shown now, by their labels.
+    static func update(_ report: AuditReport, _ w: inout HTMLWriter) {
+        guard let update = report.update else { return }
+        w.element(
+            "p",
+            "An update of \(update.previous): \(update.kept) cells it hid stay hidden, \(update.newlyHidden.count) are "
+                + "hidden for the first time and \(update.newlyShown.count) it hid are shown now.")
+        for (caption, cells) in [("Hidden for the first time", update.newlyHidden), ("Hidden before, shown now", update.newlyShown)]
+        where !cells.isEmpty {
+            w.block("table", ["class": "update"]) { w in
+                w.element("caption", caption)
+                w.headerRow(["Cell"])
+                w.block("tbody") { w in for cell in cells { w.row([cell.label], header: true, classes: [nil]) } }
+            }
+        }
+    }
+
     static func hiddenCells(_ report: AuditReport, options: HTMLReport.Options, _ w: inout HTMLWriter) {
         section("hidden-cells", "4. Hidden cells by reason", newPage: !report.hiddenCells.isEmpty, &w) { w in
             let order = Dictionary(uniqueKeysWithValues: HiddenReason.allCases.enumerated().map { ($1, $0) })
@@ -29,6 +47,7 @@ extension HTMLReport {
                 let (ra, rb) = (order[a.element.reason] ?? 0, order[b.element.reason] ?? 0)
                 return ra != rb ? ra < rb : a.offset < b.offset
             }.map(\.element)
+            update(report, &w)
             guard !sorted.isEmpty else {
                 w.element("p", "No cell is hidden.")
                 return

@@ -42,8 +42,9 @@ enum ProtectionText {
             "rule 6 could not add a cell to the parts of \(total.label) along '\(axis)': every non-zero cell there is "
                 + "already hidden; the disclosure audit still protects them"
         case .previousRelease(let file, let kept, let newlyHidden, let newlyShown):
-            "an update of \(file): the \(kept) cells it hid stay hidden, \(newlyHidden) are hidden for the first time, "
-                + "and \(newlyShown) it hid are shown now (zero now, or no longer in the table)"
+            "an update of \(file): the \(kept) cells it hid stay hidden, \(newlyHidden.count) are hidden for the first "
+                + "time, and \(newlyShown.count) it hid are shown now (zero now, or no longer in the table); the "
+                + "report's update section lists both"
         case .republished(let blank, let added, let derivedShown):
             "the input was already published with \(blank) hidden cells, whose values deid never saw: they stay "
                 + "hidden, bounded only by the input's codes, and \(added) more are hidden now; protection worked on one "

@@ -11,9 +11,10 @@ public enum ProtectionNote: Sendable, Hashable {
     /// The table was protected and audited together with `others` (a linked release): shared cells are one cell,
     /// and every interval holds against a reader of all the tables.
     case linkedRelease(with: [String])
-    /// An update of `file`, the table's previous release: `kept` cells it hid stay hidden, `newlyHidden` are
-    /// hidden now for the first time, `newlyShown` it hid are shown now (zeros, or cells the table no longer has).
-    case previousRelease(file: String, kept: Int, newlyHidden: Int, newlyShown: Int)
+    /// An update of `file`, the table's previous release: `kept` cells it hid stay hidden, the cells
+    /// `newlyHidden` are hidden now for the first time, and those `newlyShown` it hid are shown now (zeros, or
+    /// cells the table no longer has), each by its labels.
+    case previousRelease(file: String, kept: Int, newlyHidden: [[Coordinate]], newlyShown: [[Coordinate]])
     /// The input was a published table: its `blank` hidden cells stay hidden, with values deid never saw, and
     /// `added` more are hidden so that the release passes the audit. The input published derived values (rates,
     /// percentages) beside `derivedShown` of its hidden counts, which the release leaves blank.

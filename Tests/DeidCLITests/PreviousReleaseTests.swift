@@ -50,6 +50,18 @@ import Testing
         let report = try scratch.read("v2.json")
         #expect(report.contains("\"hidden-in-previous-release\""), "\(report)")
         #expect(report.contains("an update of v1.csv: the 14 cells it hid stay hidden"), "\(report)")
+        // The update section lists, by their labels, the cells hidden for the first time: those blank in v2 and
+        // not in v1. None is shown again.
+        let object = try JSONSerialization.jsonObject(with: Data(report.utf8)) as? [String: Any]
+        let section = try #require(object?["update"] as? [String: Any])
+        let listed = (section["newly_hidden"] as? [[[String: String]]] ?? []).map { cell in
+            cell.compactMap { $0["value"] }.joined(separator: "/")
+        }
+        let v1 = try CSVText.rows(try scratch.read("v1.csv")).dropFirst()
+        let v2 = try CSVText.rows(try scratch.read("v2.csv")).dropFirst()
+        let expected = zip(v1, v2).filter { !$0.0[2].isEmpty && $0.1[2].isEmpty }.map { "\($0.1[0])/\($0.1[1])" }
+        #expect(Set(listed) == Set(expected) && listed.count == expected.count, "\(listed) vs \(expected)")
+        #expect(section["kept"] as? Int == 14 && (section["newly_shown"] as? [Any])?.isEmpty == true)
     }
 
     @Test func theUpdateMustHaveThePreviousReleasesColumns() throws {

@@ -11,8 +11,8 @@ struct PreviousRelease {
     let file: String
     /// The new table's cells (by index) that the previous release hid.
     let hiddenCells: [Int]
-    /// Cells the previous release hid that the new table does not have.
-    let missing: Int
+    /// Cells the previous release hid that the new table does not have, by their labels there.
+    let missing: [[Coordinate]]
 
     /// Reads the previous release (blank counts allowed, as `check` reads a release) under its own description
     /// (found as for any table, or the one given), and matches its blank cells to `table`'s by their labels.
@@ -35,10 +35,10 @@ struct PreviousRelease {
         var cellOf: [[String]: Int] = [:]
         for cell in 0..<(table.rowCells ?? table.cellCount) { cellOf[table.coordinates(of: cell).map(\.value)] = cell }
         var hidden: [Int] = []
-        var missing = 0
+        var missing: [[Coordinate]] = []
         for cell in 0..<(old.rowCells ?? old.cellCount) where old.isBlank(cell) {
             let labels = order.map { d in old.dimensions[d].labels[Int(old.value(of: cell, in: d))] }
-            if let match = cellOf[labels] { hidden.append(match) } else { missing += 1 }
+            if let match = cellOf[labels] { hidden.append(match) } else { missing.append(old.coordinates(of: cell)) }
         }
         return PreviousRelease(file: path, hiddenCells: hidden, missing: missing)
     }
@@ -49,10 +49,11 @@ struct PreviousRelease {
     }
 
     /// What the report says of the update, once the new pattern is final.
-    func note(pattern: Pattern, counts: [Int]) -> ProtectionNote {
-        let kept = Set(hiddenCells.filter { counts[$0] != 0 })
-        let newlyHidden = pattern.hiddenCells.filter { !kept.contains($0) }.count
+    func note(pattern: Pattern, table: Table) -> ProtectionNote {
+        let kept = Set(hiddenCells.filter { table.counts[$0] != 0 })
+        let newlyHidden = pattern.hiddenCells.filter { !kept.contains($0) }.map(table.coordinates(of:))
+        let shownAgain = hiddenCells.filter { !kept.contains($0) }.map(table.coordinates(of:))
         return .previousRelease(
-            file: file, kept: kept.count, newlyHidden: newlyHidden, newlyShown: hiddenCells.count - kept.count + missing)
+            file: file, kept: kept.count, newlyHidden: newlyHidden, newlyShown: shownAgain + missing)
     }
 }

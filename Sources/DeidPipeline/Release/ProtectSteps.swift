@@ -65,7 +65,7 @@ extension ReleaseSteps {
                     blank: republished.blankCells.count, added: pattern.hiddenCount - republished.blankCells.count,
                     derivedShown: republished.derivedShown))
         }
-        if let previous { protection.notes.append(previous.note(pattern: pattern, counts: table.counts)) }
+        if let previous { protection.notes.append(previous.note(pattern: pattern, table: table)) }
         SurveyReliability.hide(unreliable, in: &pattern, at: .afterProtection, policy: policy)
         return ProtectedTable(
             assessed: assessed, system: system, pattern: pattern, percentages: percentages, protection: protection)
