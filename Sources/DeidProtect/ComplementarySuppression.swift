@@ -90,7 +90,12 @@ public struct ComplementarySuppression {
         }
         for cell in exact.hidden { pattern.hide(cell, .complementary) }
         StageTrace.note("exact: \(exact.solved.count) components, \(exact.iterations) iterations, \(pattern.hiddenCount) hidden")
-        let primaries = pattern.cells(hiddenFor: .primary).filter { !exact.solved.contains(components.componentOf[$0]) }
+        // The cells to protect from the start: small counts, and cells an earlier release hid (a published table
+        // protected again, or an update's previous release), whose values may be small too.
+        let primaries = pattern.hiddenCells.filter {
+            [.primary, .inputBlank, .hiddenBefore].contains(pattern.reasons[$0])
+                && !exact.solved.contains(components.componentOf[$0])
+        }
         let firstPass = try StageTrace.measure("first pass") { () throws(ProtectError) in
             try Self.protectInParallel(primaries, shared: shared, width: policy.audit.minIntervalWidth, pattern: pattern)
         }
