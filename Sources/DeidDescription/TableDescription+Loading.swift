@@ -29,7 +29,7 @@ extension TableDescription {
         let policy = try policyReference(yaml.name(policyNode, key: "policy", meaning: "a preset name or a file path"))
         let table = try yaml.mapping(
             root.required("table"), key: "table", context: "'table'",
-            allowed: ["input", "dimensions", "count", "denominator", "derived", "annotation", "released_together", "strata"]
+            allowed: ["input", "dimensions", "count", "denominator", "derived", "annotation", "released_together", "strata", "cumulative"]
                 + assessmentKeys
                 + MaskingDeclarations.tableKeys,
             required: ["input": "input: aggregate", "dimensions": "dimensions:"], keyLocation: root.keyLocation("table"))
@@ -81,6 +81,8 @@ extension TableDescription {
         description.strata = strata
         try description.checkRemainders()
         try description.checkStrata(table)
+        description.cumulative = try cumulative(table, yaml: yaml)
+        try description.checkCumulative()
         if let node = table["released_together"] {
             for item in try yaml.list(node, key: "released_together", meaning: "table paths") {
                 description.releasedTogether.append(

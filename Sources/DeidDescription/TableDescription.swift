@@ -33,6 +33,8 @@ public struct TableDescription: Sendable, Hashable {
     public var releasedTogether: [String] = []
     /// `strata:` the file stacks several breakdowns; nil for a plain table.
     public var strata: StrataSpec?
+    /// `cumulative:` running totals of the count along a dimension.
+    public var cumulative: [CumulativeSpec] = []
 
     public init(
         version: Int = 1, policy: PolicyReference, input: InputKind, dimensions: [DimensionSpec],

@@ -27,6 +27,8 @@ public enum ReleaseWriter {
         var percentField: Int?
         // A published table protected again has the annotation column already: it is rewritten in place.
         var annotationField: Int?
+        // A running total (`cumulative:`) is its own cell: shown or hidden apart from the row's count.
+        var cumulativeField: Int?
         var inputRow = 0
         try reader.read(
             header: { fields in
@@ -39,6 +41,7 @@ public enum ReleaseWriter {
                     if percentField == nil { writer.field(percentages.column) }
                 }
                 annotationField = description.annotation.flatMap { fields.firstIndex(of: $0) }
+                cumulativeField = description.cumulative.first.flatMap { fields.firstIndex(of: $0.column) }
                 if let annotation = description.annotation, annotationField == nil { writer.field(annotation) }
                 writer.endRecord()
             },
@@ -53,6 +56,8 @@ public enum ReleaseWriter {
                         writer.field(percentages.texts[cell])
                     } else if i == annotationField {
                         writer.field(release.annotations[cell] ?? "")
+                    } else if i == cumulativeField, let from = release.table.cumulativeFrom {
+                        writer.field(release.pattern.isHidden(from + cell) ? UnsafeRawBufferPointer(start: nil, count: 0) : row[i])
                     } else if hidden && !keptWhenHidden.contains(i) {
                         writer.field(UnsafeRawBufferPointer(start: nil, count: 0))
                     } else if let merged {

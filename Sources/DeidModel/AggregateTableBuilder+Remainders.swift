@@ -68,7 +68,7 @@ extension AggregateTableBuilder {
     }
 
     /// A cell no row holds: no line, no annotation, no derived value, no denominator.
-    private mutating func appendUnpublishedCell(_ key: [Int32], count: Int) {
+    mutating func appendUnpublishedCell(_ key: [Int32], count: Int) {
         coordinates += key
         counts.append(count)
         lines.append(0)

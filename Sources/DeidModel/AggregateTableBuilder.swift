@@ -28,6 +28,8 @@ struct AggregateTableBuilder: Sendable {
     var derivedZero: DerivedZeroFlags
     var rateDecimals: [Int8] = []
     var sampleSizes: [Int] = []
+    /// Each row's running total (`cumulative:`), or `Table.blank`.
+    var cumulativeValues: [Int] = []
 
     init(
         description: TableDescription, columns: ColumnMap, labelCodes: LabelRule, allowBlankCounts: Bool,
@@ -80,12 +82,19 @@ struct AggregateTableBuilder: Sendable {
             rateDecimals.append(field.flatMap { DecimalText.decimals(of: row[$0]) }.map { Int8(clamping: $0) } ?? -1)
         }
         if let field = columns.sampleSize { sampleSizes.append(try sampleSize(in: row, field: field)) }
+        if let field = columns.cumulative {
+            cumulativeValues.append(try wholeNumber(in: row, field: field, column: description.cumulative.first?.column ?? ""))
+        }
         annotations.append(columns.annotation.map { code(row.string($0)) } ?? .none)
     }
 
     private func count(in row: CSVRow) throws(ModelError) -> Int {
         guard let field = columns.count else { return 0 }
-        let column = description.countColumn
+        return try wholeNumber(in: row, field: field, column: description.countColumn)
+    }
+
+    /// A count of people in `field`: blank (`Table.blank`) only in a table already released.
+    private func wholeNumber(in row: CSVRow, field: Int, column: String) throws(ModelError) -> Int {
         if row.isEmpty(field) {
             guard allowBlankCounts else { throw .blankCount(column: column, at: row.location(ofField: field)) }
             return Table.blank
@@ -149,6 +158,7 @@ struct AggregateTableBuilder: Sendable {
         derivedZero.append(contentsOf: other.derivedZero)
         rateDecimals += other.rateDecimals
         sampleSizes += other.sampleSizes
+        cumulativeValues += other.cumulativeValues
     }
 
     consuming func finish() throws(ModelError) -> Table {
@@ -161,7 +171,10 @@ struct AggregateTableBuilder: Sendable {
                 readsRecodedRelease ? spec.recoded(by: description.masking.aggregate, observed: Set(observed.labels)) : spec
             dimensions.append(try DimensionBuilder.aggregate(declared, observed: observed, file: file))
         }
-        let rowCells = counts.count
+        let rows = counts.count
+        let runningSums = try addCumulativeCells(to: &dimensions)
+        // Cells before `rowCells` are published (a row's count or running total); the rest are remainders.
+        let rowCells = runningSums.isEmpty ? rows : 2 * rows
         try addRemainders(to: &dimensions)
         let (index, duplicate) = StageTrace.measure("index") { CellIndex.build(
             coordinates: coordinates, arity: dimensions.count, sizes: dimensions.map(\.count)) }
@@ -172,7 +185,7 @@ struct AggregateTableBuilder: Sendable {
         }
         let stratumDimensions = description.dimensions.indices.filter { description.dimensions[$0].stratum != nil }
         let withRemainder = description.dimensions.map { $0.remainder != nil }
-        let relations = try StageTrace.measure("relations") { () throws(ModelError) in
+        var relations = try StageTrace.measure("relations") { () throws(ModelError) in
             stratumDimensions.isEmpty
                 ? try RelationBuilder.build(
                     dimensions: dimensions, coordinates: coordinates, index: index, cellCount: counts.count,
@@ -184,6 +197,7 @@ struct AggregateTableBuilder: Sendable {
         try StageTrace.measure("validate") { () throws(ModelError) in try RelationBuilder.validate(
             relations, counts: counts, dimensions: dimensions, coordinates: coordinates, lines: lines, file: file,
             firstUnpublished: rowCells) }
+        relations.append(contentsOf: runningSums)
         let marks = ReleaseMarks(
             annotations: annotations, derivedPublished: derivedPublished, derivedZero: derivedZero,
             rateDecimals: rateDecimals, hasAnnotationColumn: columns.annotation != nil)
@@ -191,6 +205,6 @@ struct AggregateTableBuilder: Sendable {
             file: file, kind: .aggregate, dimensions: dimensions, coordinates: coordinates, index: index, counts: counts,
             denominators: columns.denominator == nil ? nil : denominators, lines: lines, relations: relations,
             marks: marks, sampleSizes: columns.sampleSize == nil ? nil : sampleSizes,
-            rowCells: rowCells < counts.count ? rowCells : nil)
+            rowCells: rowCells < counts.count ? rowCells : nil, cumulativeFrom: runningSums.isEmpty ? nil : rows)
     }
 }

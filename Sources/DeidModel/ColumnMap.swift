@@ -16,6 +16,8 @@ struct ColumnMap: Sendable {
     var sampleSize: Int?
     /// The columns of the `rates:` formulas, in order; nil where the header lacks one.
     var rates: [Int?] = []
+    /// The running-total column (`cumulative:`).
+    var cumulative: Int?
 
     static func resolve(header: [String], description: TableDescription, purpose: TablePurpose, file: String)
         throws(ModelError) -> ColumnMap
@@ -55,6 +57,9 @@ struct ColumnMap: Sendable {
                 map.sampleSize = try find(sampleSize, "sample size")
             }
             map.rates = description.masking.rates.map { position[$0.column] }
+            if let spec = description.cumulative.first {
+                map.cumulative = try find(spec.column, "cumulative", spec.location)
+            }
         }
         if let annotation = description.annotation, let i = position[annotation] {
             if purpose == .release {

@@ -31,6 +31,9 @@ public enum ModelError: DiagnosticError {
     case stratumColumnInTable(column: String, declared: SourceLocation)
     case strataCycle(strata: [String], file: String)
     case publishedTableInconsistent(file: String)
+    case cumulativeMismatch(column: String, at: SourceLocation)
+    case cumulativeSliceWithoutStart(slice: [Coordinate], first: String, at: SourceLocation)
+    case measureDimensionTaken(column: String, at: SourceLocation)
 
     /// A blank count or an existing annotation column: the input may be a published table, which `release`
     /// protects again when it has blank counts.
@@ -49,7 +52,8 @@ public enum ModelError: DiagnosticError {
             .totalNeverAppears(_, _, let at), .recordAtTotal(_, _, let at), .missingChild(_, _, let at),
             .totalMismatch(_, _, let at), .hiddenCellsInconsistent(_, _, let at), .invalidSampleSize(_, let at),
             .linkedCountsDisagree(_, let at, _), .remainderIsARow(_, _, let at), .remainderNegative(_, _, let at),
-            .unknownStratum(_, _, _, _, let at), .stratumValueParts(_, _, _, _, let at), .stratumColumnInTable(_, let at):
+            .unknownStratum(_, _, _, _, let at), .stratumValueParts(_, _, _, _, let at), .stratumColumnInTable(_, let at),
+            .cumulativeMismatch(_, let at), .cumulativeSliceWithoutStart(_, _, let at), .measureDimensionTaken(_, let at):
             at
         case .emptyTable(let file), .tooManyCells(_, let file), .linkedHierarchiesDisagree(_, _, let file, _),
             .linkedDimensionWithoutTotal(_, _, let file), .strataCycle(_, let file),
@@ -129,6 +133,15 @@ public enum ModelError: DiagnosticError {
         case .stratumValueParts(let value, let type, let parts, let separator, _):
             "the stratum value '\(Printable.excerpt(value))' does not have the \(parts) part(s) of its stratum "
                 + "'\(Printable.excerpt(type))', separated by '\(separator)'"
+        case .cumulativeMismatch(let column, _):
+            "'\(column)' on this row is not the running total it is declared to be: the previous row's '\(column)' "
+                + "(along the same slice) plus this row's count, or at least this row's count on the first row; fix "
+                + "the values, or do not declare the column cumulative"
+        case .cumulativeSliceWithoutStart(let slice, let first, _):
+            "the running total of \(slice.label) has no row at '\(Printable.excerpt(first))', the label before it; a "
+                + "cumulative column needs every slice to have a row at every label of the dimension it runs along"
+        case .measureDimensionTaken(let column, _):
+            "a cumulative column adds a dimension named '\(column)', which the table already has; rename that dimension"
         case .publishedTableInconsistent:
             "the table's blank counts make it a published table to protect again, but no table of whole numbers "
                 + "agrees with its published counts, its totals and its annotation codes (a cell coded as a small "

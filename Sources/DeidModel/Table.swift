@@ -34,12 +34,15 @@ public struct Table: Sendable {
     /// When the description declares a `remainder:`, the cells from this index on are remainders of incomplete
     /// totals: no row holds them and they are never published. nil: every cell is a row (or a records cell).
     public let rowCells: Int?
+    /// With a `cumulative:` column, row `r`'s running total is cell `cumulativeFrom + r`; nil without one.
+    public let cumulativeFrom: Int?
 
     package init(
         file: String, kind: InputKind, dimensions: [Dimension], coordinates: [Int32], index: CellIndex, counts: [Int],
         denominators: [Double]?, lines: [Int32], relations: Relations, marks: ReleaseMarks?,
-        sampleSizes: [Int]? = nil, rowCells: Int? = nil
+        sampleSizes: [Int]? = nil, rowCells: Int? = nil, cumulativeFrom: Int? = nil
     ) {
+        self.cumulativeFrom = cumulativeFrom
         self.file = file
         self.kind = kind
         self.dimensions = dimensions
@@ -61,7 +64,7 @@ public struct Table: Sendable {
         return Table(
             file: file, kind: kind, dimensions: dimensions, coordinates: coordinates, index: index, counts: counts,
             denominators: denominators, lines: lines, relations: relations, marks: marks, sampleSizes: sampleSizes,
-            rowCells: rowCells)
+            rowCells: rowCells, cumulativeFrom: cumulativeFrom)
     }
 
     /// Whether the cell is the unpublished remainder of an incomplete total (no row holds it).
