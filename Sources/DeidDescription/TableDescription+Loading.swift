@@ -29,7 +29,7 @@ extension TableDescription {
         let policy = try policyReference(yaml.name(policyNode, key: "policy", meaning: "a preset name or a file path"))
         let table = try yaml.mapping(
             root.required("table"), key: "table", context: "'table'",
-            allowed: ["input", "dimensions", "count", "denominator", "derived", "annotation", "released_together", "strata", "cumulative"]
+            allowed: ["input", "dimensions", "count", "denominator", "derived", "annotation", "released_together", "strata", "cumulative", "descriptive"]
                 + assessmentKeys
                 + MaskingDeclarations.tableKeys,
             required: ["input": "input: aggregate", "dimensions": "dimensions:"], keyLocation: root.keyLocation("table"))
@@ -82,6 +82,11 @@ extension TableDescription {
         try description.checkRemainders()
         try description.checkStrata(table)
         description.cumulative = try cumulative(table, yaml: yaml)
+        if let node = table["descriptive"] {
+            for item in try yaml.list(node, key: "descriptive", meaning: "column names") {
+                description.descriptive.append(try yaml.name(item, key: "descriptive", meaning: "a column name"))
+            }
+        }
         try description.checkCumulative()
         if let node = table["released_together"] {
             for item in try yaml.list(node, key: "released_together", meaning: "table paths") {

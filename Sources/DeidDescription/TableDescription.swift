@@ -35,6 +35,18 @@ public struct TableDescription: Sendable, Hashable {
     public var strata: StrataSpec?
     /// `cumulative:` running totals of the count along a dimension.
     public var cumulative: [CumulativeSpec] = []
+    /// `descriptive:` columns that only describe a row's labels (a county's FIPS code, a cause's description):
+    /// published as they are, on hidden rows too. Every other column must be declared with its role.
+    public var descriptive: [String] = []
+
+    /// Every column the description gives a role, by name.
+    public var declaredColumns: Set<String> {
+        var columns = Set(dimensions.filter { $0.stratum == nil }.map(\.column))
+        columns.formUnion([count, denominator, annotation, masking.sampleSize, masking.percentages?.column].compactMap { $0 })
+        columns.formUnion(derived + descriptive + cumulative.map(\.column))
+        if let strata { columns.formUnion([strata.typeColumn, strata.valueColumn]) }
+        return columns
+    }
 
     public init(
         version: Int = 1, policy: PolicyReference, input: InputKind, dimensions: [DimensionSpec],

@@ -9,6 +9,9 @@ struct AggregateTableBuilder: Sendable {
     let labelCodes: LabelRule
     let allowBlankCounts: Bool
     let readsRecodedRelease: Bool
+    let refusesUndeclaredNumbers: Bool
+    /// The first number met in a column the description gives no role, and where.
+    private var undeclaredNumber: (column: String, at: SourceLocation)?
     let file: String
 
     private var interners: [ByteInterner]
@@ -33,9 +36,10 @@ struct AggregateTableBuilder: Sendable {
 
     init(
         description: TableDescription, columns: ColumnMap, labelCodes: LabelRule, allowBlankCounts: Bool,
-        readsRecodedRelease: Bool = false, file: String
+        readsRecodedRelease: Bool = false, refusesUndeclaredNumbers: Bool = false, file: String
     ) {
         self.readsRecodedRelease = readsRecodedRelease
+        self.refusesUndeclaredNumbers = refusesUndeclaredNumbers
         self.description = description
         self.columns = columns
         self.labelCodes = labelCodes
@@ -86,6 +90,12 @@ struct AggregateTableBuilder: Sendable {
             cumulativeValues.append(try wholeNumber(in: row, field: field, column: description.cumulative.first?.column ?? ""))
         }
         annotations.append(columns.annotation.map { code(row.string($0)) } ?? .none)
+        if refusesUndeclaredNumbers, undeclaredNumber == nil {
+            for column in columns.undeclared where NumberParser.decimal(row[column.field]) != nil {
+                undeclaredNumber = (column.name, row.location(ofField: column.field))
+                break
+            }
+        }
     }
 
     private func count(in row: CSVRow) throws(ModelError) -> Int {
@@ -159,10 +169,13 @@ struct AggregateTableBuilder: Sendable {
         rateDecimals += other.rateDecimals
         sampleSizes += other.sampleSizes
         cumulativeValues += other.cumulativeValues
+        // Its line counts from the other segment's start; an error on it makes the loader read again in one pass.
+        if undeclaredNumber == nil { undeclaredNumber = other.undeclaredNumber }
     }
 
     consuming func finish() throws(ModelError) -> Table {
         guard !counts.isEmpty else { throw .emptyTable(file: file) }
+        if let (column, at) = undeclaredNumber { throw .undeclaredNumericColumn(column: column, at: at) }
         var dimensions: [Dimension] = []
         for (d, spec) in description.dimensions.enumerated() {
             let observed = DimensionBuilder.Observed(labels: interners[d].labels, firstLines: firstLines[d])

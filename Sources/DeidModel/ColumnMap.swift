@@ -18,6 +18,8 @@ struct ColumnMap: Sendable {
     var rates: [Int?] = []
     /// The running-total column (`cumulative:`).
     var cumulative: Int?
+    /// The columns the description gives no role.
+    var undeclared: [(field: Int, name: String)] = []
 
     static func resolve(header: [String], description: TableDescription, purpose: TablePurpose, file: String)
         throws(ModelError) -> ColumnMap
@@ -61,6 +63,8 @@ struct ColumnMap: Sendable {
                 map.cumulative = try find(spec.column, "cumulative", spec.location)
             }
         }
+        let declared = description.declaredColumns
+        map.undeclared = header.indices.filter { !declared.contains(header[$0]) }.map { ($0, header[$0]) }
         if let annotation = description.annotation, let i = position[annotation] {
             if purpose == .release {
                 throw .annotationColumnExists(column: annotation, location: SourceLocation(file: file, line: 1))

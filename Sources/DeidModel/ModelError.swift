@@ -34,6 +34,7 @@ public enum ModelError: DiagnosticError {
     case cumulativeMismatch(column: String, at: SourceLocation)
     case cumulativeSliceWithoutStart(slice: [Coordinate], first: String, at: SourceLocation)
     case measureDimensionTaken(column: String, at: SourceLocation)
+    case undeclaredNumericColumn(column: String, at: SourceLocation)
 
     /// A blank count or an existing annotation column: the input may be a published table, which `release`
     /// protects again when it has blank counts.
@@ -53,7 +54,8 @@ public enum ModelError: DiagnosticError {
             .totalMismatch(_, _, let at), .hiddenCellsInconsistent(_, _, let at), .invalidSampleSize(_, let at),
             .linkedCountsDisagree(_, let at, _), .remainderIsARow(_, _, let at), .remainderNegative(_, _, let at),
             .unknownStratum(_, _, _, _, let at), .stratumValueParts(_, _, _, _, let at), .stratumColumnInTable(_, let at),
-            .cumulativeMismatch(_, let at), .cumulativeSliceWithoutStart(_, _, let at), .measureDimensionTaken(_, let at):
+            .cumulativeMismatch(_, let at), .cumulativeSliceWithoutStart(_, _, let at), .measureDimensionTaken(_, let at),
+            .undeclaredNumericColumn(_, let at):
             at
         case .emptyTable(let file), .tooManyCells(_, let file), .linkedHierarchiesDisagree(_, _, let file, _),
             .linkedDimensionWithoutTotal(_, _, let file), .strataCycle(_, let file),
@@ -140,6 +142,11 @@ public enum ModelError: DiagnosticError {
         case .cumulativeSliceWithoutStart(let slice, let first, _):
             "the running total of \(slice.label) has no row at '\(Printable.excerpt(first))', the label before it; a "
                 + "cumulative column needs every slice to have a row at every label of the dimension it runs along"
+        case .undeclaredNumericColumn(let column, _):
+            "column '\(Printable.excerpt(column))' holds numbers but the description gives it no role, and deid does "
+                + "not publish what it does not understand: declare it `derived:` (computed from the count: hidden with "
+                + "it), `cumulative:` (a running total), `denominator:`, or `descriptive:` (describes the row's labels, "
+                + "published as it is)"
         case .measureDimensionTaken(let column, _):
             "a cumulative column adds a dimension named '\(column)', which the table already has; rename that dimension"
         case .publishedTableInconsistent:

@@ -10,6 +10,8 @@ struct BuildContext: Sendable {
     var allowBlankCounts: Bool
     /// The table may be a release whose values `aggregate:` rules merged (`check`).
     var readsRecodedRelease = false
+    /// A release refuses a column with numbers that the description gives no role (`release`, not `check`).
+    var refusesUndeclaredNumbers = false
     var file: String
 }
 
@@ -28,7 +30,7 @@ extension AggregateTableBuilder: TableBuilding {
         self.init(
             description: context.description, columns: context.columns, labelCodes: context.labelCodes,
             allowBlankCounts: context.allowBlankCounts, readsRecodedRelease: context.readsRecodedRelease,
-            file: context.file)
+            refusesUndeclaredNumbers: context.refusesUndeclaredNumbers, file: context.file)
     }
 }
 

@@ -73,7 +73,8 @@ public enum TableLoader {
                 header: header, description: description, purpose: purpose, file: displayName)
             return BuildContext(
                 description: description, columns: columns, labelCodes: policy.labels,
-                allowBlankCounts: purpose != .release, readsRecodedRelease: purpose == .check, file: displayName)
+                allowBlankCounts: purpose != .release, readsRecodedRelease: purpose == .check,
+                refusesUndeclaredNumbers: purpose != .check, file: displayName)
         }
     }
 

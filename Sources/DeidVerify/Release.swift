@@ -29,7 +29,7 @@ public struct Release: Sendable {
         self.policy = policy
         self.annotations = annotations
         self.layout = layout
-        var kept = description.dimensions.map(\.column)
+        var kept = description.dimensions.map(\.column) + description.descriptive
         // A stacked file's stratum columns are coordinates too (stratum dimensions have no column of their own).
         if let strata = description.strata { kept += [strata.typeColumn, strata.valueColumn] }
         kept += [description.denominator, description.masking.sampleSize].compactMap { $0 }
