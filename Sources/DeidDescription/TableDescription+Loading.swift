@@ -29,7 +29,8 @@ extension TableDescription {
         let policy = try policyReference(yaml.name(policyNode, key: "policy", meaning: "a preset name or a file path"))
         let table = try yaml.mapping(
             root.required("table"), key: "table", context: "'table'",
-            allowed: ["input", "dimensions", "count", "denominator", "derived", "annotation", "released_together", "strata", "cumulative", "descriptive"]
+            allowed: ["input", "dimensions", "count", "denominator", "derived", "annotation", "released_together", "strata", "cumulative", "descriptive",
+                "number_format"]
                 + assessmentKeys
                 + MaskingDeclarations.tableKeys,
             required: ["input": "input: aggregate", "dimensions": "dimensions:"], keyLocation: root.keyLocation("table"))
@@ -82,6 +83,7 @@ extension TableDescription {
         try description.checkRemainders()
         try description.checkStrata(table)
         description.cumulative = try cumulative(table, yaml: yaml)
+        try description.readNumberFormat(table, yaml: yaml)
         if let node = table["descriptive"] {
             for item in try yaml.list(node, key: "descriptive", meaning: "column names") {
                 description.descriptive.append(try yaml.name(item, key: "descriptive", meaning: "a column name"))
@@ -248,6 +250,29 @@ extension TableDescription {
                 : "column '\(later.column)' is used both as \(earlier.use) (\(line)) and as \(later.use); "
                     + "each column has one role"
             throw .invalidTable(later.location, problem: problem)
+        }
+    }
+
+    /// `number_format:` how counts and denominators are written when not as plain digits; declared, never guessed.
+    private mutating func readNumberFormat(_ table: StrictMapping, yaml: StrictYAML) throws(DescriptionError) {
+        guard let node = table["number_format"] else { return }
+        let map = try yaml.mapping(
+            node, key: "number_format", context: "'number_format'",
+            allowed: ["thousands_separator", "trailing_zero_decimals"], required: [:],
+            keyLocation: table.keyLocation("number_format"))
+        if let separator = map["thousands_separator"] {
+            let text = try yaml.text(separator, key: "thousands_separator", meaning: "one character, e.g. ','")
+            guard text.count == 1, let character = text.first, character.isASCII, !character.isNumber,
+                character != "." && character != "-"
+            else {
+                throw .invalidTable(
+                    map.keyLocation("thousands_separator") ?? map.location,
+                    problem: "'thousands_separator' is one character other than a digit, '.' or '-' (e.g. ',')")
+            }
+            thousandsSeparator = character
+        }
+        if let zeros = map["trailing_zero_decimals"] {
+            trailingZeroDecimals = try yaml.bool(zeros, key: "trailing_zero_decimals")
         }
     }
 }

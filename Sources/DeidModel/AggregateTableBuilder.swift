@@ -19,6 +19,8 @@ struct AggregateTableBuilder: Sendable {
     private var strata: StrataReader?
     /// Per dimension, the label a stratum dimension stands at on the rows of other strata.
     private let stratumTotals: [String]
+    /// How counts and denominators are written (`number_format:`).
+    private let numberFormat: NumberFormat
     private var firstLines: [[Int32]]
     // The per-cell columns below are internal so that `AggregateTableBuilder+Remainders.swift` can append cells.
     /// Cell coordinates, `dimensions.count` value ids per row; indexed (and checked for duplicates) at the end.
@@ -49,6 +51,9 @@ struct AggregateTableBuilder: Sendable {
         firstLines = Array(repeating: [], count: columns.dimensions.count)
         derivedZero = DerivedZeroFlags(columns: columns.derived.count)
         stratumTotals = description.dimensions.map { $0.structure.grandTotal ?? "" }
+        numberFormat = NumberFormat(
+            thousandsSeparator: description.thousandsSeparator?.asciiValue,
+            trailingZeroDecimals: description.trailingZeroDecimals)
         if let fields = columns.strata, let spec = description.strata {
             strata = StrataReader(typeField: fields.type, valueField: fields.value, spec: spec, dimensions: description.dimensions)
         }
@@ -74,7 +79,7 @@ struct AggregateTableBuilder: Sendable {
             if row.isEmpty(field) {
                 denominators.append(.nan)
             } else {
-                guard let value = NumberParser.decimal(row[field]), value >= 0 else {
+                guard let value = NumberParser.decimal(row[field], format: numberFormat), value >= 0 else {
                     throw .invalidNumber(column: description.denominator ?? "", at: row.location(ofField: field))
                 }
                 denominators.append(value)
@@ -91,7 +96,7 @@ struct AggregateTableBuilder: Sendable {
         }
         annotations.append(columns.annotation.map { code(row.string($0)) } ?? .none)
         if refusesUndeclaredNumbers, undeclaredNumber == nil {
-            for column in columns.undeclared where NumberParser.decimal(row[column.field]) != nil {
+            for column in columns.undeclared where NumberParser.looksNumeric(row[column.field]) {
                 undeclaredNumber = (column.name, row.location(ofField: column.field))
                 break
             }
@@ -109,7 +114,7 @@ struct AggregateTableBuilder: Sendable {
             guard allowBlankCounts else { throw .blankCount(column: column, at: row.location(ofField: field)) }
             return Table.blank
         }
-        switch NumberParser.readWholeNumber(row[field]) {
+        switch NumberParser.readWholeNumber(row[field], format: numberFormat) {
         case .value(let count) where count <= Table.maximumCount: return count
         case .value, .tooLarge: throw .countTooLarge(column: column, at: row.location(ofField: field))
         case .notWhole: throw .invalidCount(column: column, at: row.location(ofField: field))

@@ -75,7 +75,8 @@ public enum ModelError: DiagnosticError {
         case .emptyTable:
             "the table has a header but no data rows"
         case .invalidCount(let column, _):
-            "the count in column '\(column)' is not a whole number of people (digits only, 0 or more)"
+            "the count in column '\(column)' is not a whole number of people (digits only, 0 or more; a table that "
+                + "writes counts as `3,922` or `3.0` says so with `number_format:` in its description)"
         case .countTooLarge(let column, _):
             "the count in column '\(column)' is larger than deid can audit exactly: the solver works in doubles, "
                 + "which hold whole numbers exactly only up to 9,007,199,254,740,991; is this column a count of people?"
