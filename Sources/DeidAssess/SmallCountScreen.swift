@@ -44,13 +44,17 @@ public enum SmallCountScreen {
     /// Rows that publish a derived value they must not: a count that is blank (hidden by an earlier release)
     /// with any derived value (rule 5), or a derived value that reads as zero beside a hidden or small non-zero
     /// count (Example 3: 0.0% of 7,500 people means 1–3). One finding per row, the more specific one.
-    public static func derivedFindings(in table: Table, description: TableDescription, policy: Policy) -> [Finding] {
+    /// `masked`: whether DDG Step 4 masking applies; without it small counts are shown by design, and a derived
+    /// value reading zero beside one reveals nothing more.
+    public static func derivedFindings(
+        in table: Table, description: TableDescription, policy: Policy, masked: Bool = true
+    ) -> [Finding] {
         guard let marks = table.marks, !description.derived.isEmpty else { return [] }
         let columns = description.derived.joined(separator: ", ")
         return (0..<table.cellCount).compactMap { cell -> Finding? in
             let count = table.counts[cell]
             // A hidden cell is never zero (zeros are always shown), so a blank count stands for a non-zero one.
-            let hiddenOrSmall = table.isBlank(cell) || (count > 0 && policy.numerator.isSmall(count))
+            let hiddenOrSmall = table.isBlank(cell) || (masked && count > 0 && policy.numerator.isSmall(count))
             if hiddenOrSmall && marks.derivedReadsZero(cell) {
                 return Finding(
                     .roundedZeroPercent(columns: columns, countHidden: table.isBlank(cell)),

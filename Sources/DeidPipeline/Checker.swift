@@ -127,9 +127,11 @@ struct ScreenedTable {
         var findings = SmallCountScreen.smallCountFindings(
             for: listed, in: table, policy: context.policy, countColumn: context.description.countColumn)
         if !assessment.requiresMasking { findings = SmallCountScreen.allowed(findings) }
-        omitted = [FindingCode.smallCount: small.count - listed.count]
+        // Small counts a release without masking may show are notes, not findings: the tallies leave them out.
+        omitted = assessment.requiresMasking ? [FindingCode.smallCount: small.count - listed.count] : [:]
         omittedErrors = assessment.requiresMasking ? small.count - listed.count : 0
-        findings += SmallCountScreen.derivedFindings(in: table, description: context.description, policy: context.policy)
+        findings += SmallCountScreen.derivedFindings(
+            in: table, description: context.description, policy: context.policy, masked: assessment.requiresMasking)
         findings += ReliabilityScreen.findings(in: table, description: context.description, policy: context.policy)
         self.findings = findings
         visibleSmallCounts = small.count
@@ -148,7 +150,7 @@ struct ScreenedTable {
         }
         if order != Array(findings.indices) { findings = order.map { findings[$0] } }
         if let limit = request.findingLimit, findings.count > limit {
-            for finding in findings[limit...] {
+            for finding in findings[limit...] where finding.severity != .note {
                 omitted[finding.code, default: 0] += 1
                 if finding.severity == .error { omittedErrors += 1 }
             }

@@ -18,6 +18,9 @@ public struct Release: Sendable {
     /// derived values unless the policy hides them with the count. Every other column (one the description does
     /// not declare, say a forgotten percent) is emptied: deid cannot tell what it reveals.
     public let columnsKeptWhenHidden: Set<String>
+    /// Whether DDG Step 4 masking applies: a table the assessment releases without masking shows its small
+    /// counts by design, so a derived value reading zero beside one reveals nothing more.
+    public var masked = true
 
     public init(
         table: Table, pattern: Pattern, description: TableDescription, policy: Policy, annotations: [Int: String],

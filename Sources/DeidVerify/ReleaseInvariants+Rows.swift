@@ -23,7 +23,8 @@ extension ReleaseInvariants {
                 if hidden && policy.derived.hideWithCount && shown {
                     throw violated("a derived value of a hidden count would be published")
                 }
-                if shown, value > 0, hidden || policy.numerator.isSmall(value), release.derivedReadsZero(cell, column: k) {
+                let small = release.masked && policy.numerator.isSmall(value)
+                if shown, value > 0, hidden || small, release.derivedReadsZero(cell, column: k) {
                     throw .roundedZeroWouldBePublished(
                         cell: table.coordinates(of: cell), column: column, at: table.location(of: cell))
                 }

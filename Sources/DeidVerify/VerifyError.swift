@@ -21,7 +21,8 @@ public enum VerifyError: DiagnosticError {
             "internal check failed (\(detail)); nothing was written. Please report this as a bug in deid"
         case .roundedZeroWouldBePublished(let cell, let column, _):
             "\(cell.label): '\(column)' reads as zero but the count is hidden or small and not zero, so it would "
-                + "reveal a small count (DDG Ed. 2.0 Example 3); set derived.hide_with_count: true in the policy"
+                + "reveal a small count (DDG Ed. 2.0 Example 3); publish the derived values with more decimals, or, "
+                + "if the policy keeps derived values of hidden counts (derived.hide_with_count: false), set it to true"
         }
     }
 }

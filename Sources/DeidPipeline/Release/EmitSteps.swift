@@ -29,9 +29,10 @@ extension ReleaseSteps {
         let layout = ReleaseLayout(
             rows: recode.rows.isIdentity ? nil : recode.rows,
             percentages: protected.percentages.map { ($0.declaration.column, $0.texts) })
-        let release = Release(
+        var release = Release(
             table: table, pattern: protected.pattern, description: context.description, policy: context.policy,
             annotations: labelled.labels.annotations, layout: layout)
+        release.masked = assessed.assessment.requiresMasking
         try ReleaseInvariants.verifyRows(release)
         return VerifiedRelease(labelled: labelled, release: release)
     }
