@@ -38,6 +38,9 @@ public struct TableDescription: Sendable, Hashable {
     /// `descriptive:` columns that only describe a row's labels (a county's FIPS code, a cause's description):
     /// published as they are, on hidden rows too. Every other column must be declared with its role.
     public var descriptive: [String] = []
+    /// Not read from YAML: the groups `aggregate:` rules merged in this release, per column (group → members),
+    /// filled in after recoding so that scoring gives a merged group the population of its members.
+    public var mergedGroups: [String: [String: [String]]] = [:]
     /// `number_format:` the separator between groups of three digits in counts and denominators (`,`), if any.
     public var thousandsSeparator: Character?
     /// `number_format:` whether whole numbers may be written with a zero fraction (`3.0`).

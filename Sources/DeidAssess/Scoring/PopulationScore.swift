@@ -23,6 +23,12 @@ enum PopulationScore {
         let resolver = try ctx.resolver(for: d, defaultReference: defaultReference)
         var smallest: SmallestUnit?
         for label in ctx.categories(d) {
+            if let members = ctx.description.mergedGroups[spec.column]?[label],
+                let unit = merged(label, members: members, resolver: resolver)
+            {
+                if smallest.map({ unit.value < $0.value }) ?? true { smallest = unit }
+                continue
+            }
             guard let resolved = resolver.resolve(label), let figure = resolved.figure else {
                 guard required else { return nil }
                 throw .unscorableLabel(
@@ -35,6 +41,21 @@ enum PopulationScore {
             if smallest.map({ unit.value < $0.value }) ?? true { smallest = unit }
         }
         return smallest
+    }
+
+    /// A group `aggregate:` rules merged: the sum of its members' populations (the lower bounds, the riskiest
+    /// reading), when every member's is known.
+    private static func merged(_ label: String, members: [String], resolver: LabelResolver) -> SmallestUnit? {
+        var total = 0
+        var origins: [String] = []
+        for member in members {
+            guard let resolved = resolver.resolve(member), let lower = resolved.figure?.min else { return nil }
+            total += lower
+            if !origins.contains(resolved.origin) { origins.append(resolved.origin) }
+        }
+        return SmallestUnit(
+            label: label, figure: .exact(total),
+            origin: "the sum of its \(members.count) merged members' populations, \(origins.joined(separator: ", "))")
     }
 
     /// A table-level declaration (`geography:`, `program:`, `insurance:`): its population, or its label looked

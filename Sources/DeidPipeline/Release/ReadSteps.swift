@@ -88,9 +88,13 @@ extension ReleaseSteps {
     /// hides no small count.
     static func assess(_ recoded: RecodedTable) throws -> AssessedTable {
         let context = recoded.read.described.context
+        var description = context.description
+        for record in recoded.recode.recodings {
+            description.mergedGroups[record.column, default: [:]][record.group] = record.members
+        }
         let assessment = try StageTrace.measure("assess") {
             try Assessor.assess(
-                table: recoded.table, description: context.description, policy: context.policy,
+                table: recoded.table, description: description, policy: context.policy,
                 referenceDirectory: context.referenceDirectory)
         }
         var before: ScoreBeforeRecoding?
