@@ -6,17 +6,20 @@ import DeidSupport
 /// hides them as the audit requires.
 public struct CumulativeSpec: Sendable, Hashable {
     public var column: String
+    /// The count it adds up (`of:`); nil: the table's count.
+    public var of: String?
     /// The dimension the running total runs along; its labels sort in time order as text (ISO dates, years).
     public var along: String
     public var location: SourceLocation
 
-    public init(column: String, along: String, location: SourceLocation) {
+    public init(column: String, of: String? = nil, along: String, location: SourceLocation) {
         self.column = column
+        self.of = of
         self.along = along
         self.location = location
     }
 
-    static let keys = ["column", "along"]
+    static let keys = ["column", "of", "along"]
 }
 
 extension TableDescription {
@@ -31,35 +34,52 @@ extension TableDescription {
             specs.append(
                 CumulativeSpec(
                     column: try yaml.name(map.required("column"), key: "column", meaning: "a column name"),
+                    of: try map["of"].map { node throws(DescriptionError) in
+                        try yaml.name(node, key: "of", meaning: "the count column it adds up")
+                    },
                     along: try yaml.name(map.required("along"), key: "along", meaning: "a dimension column"),
                     location: map.location))
         }
         return specs
     }
 
-    /// One running total of the count, along a dimension without a total, in an aggregate table that no other
-    /// method reshapes.
-    func checkCumulative() throws(DescriptionError) {
-        guard let spec = cumulative.first else { return }
-        func refuse(_ problem: String) -> DescriptionError { .invalidTable(spec.location, problem: problem) }
-        guard cumulative.count == 1 else { throw refuse("deid models one cumulative column per table for now") }
-        guard input == .aggregate else { throw refuse("`cumulative:` is for aggregate tables") }
-        guard let dimension = dimensions.first(where: { $0.column == spec.along }) else {
-            throw refuse("'\(spec.along)' is not a dimension; `along:` names the dimension the running total runs along")
+    /// Running totals of declared counts, along a dimension without a total; several counts and running totals
+    /// in an aggregate table that no other method reshapes.
+    func checkMeasures() throws(DescriptionError) {
+        guard !moreCounts.isEmpty || !cumulative.isEmpty else { return }
+        let location = cumulative.first?.location ?? columnLocations[moreCounts.first ?? ""] ?? SourceLocation(file: file)
+        func refuse(_ problem: String, at: SourceLocation? = nil) -> DescriptionError {
+            .invalidTable(at ?? location, problem: problem)
         }
-        guard case .none = dimension.structure, dimension.stratum == nil else {
-            throw refuse("the running total runs along '\(spec.along)', which has a total; a running total's "
-                + "dimension has none (its last value is the total)")
-        }
-        let others = dimensions.map(\.column) + [count, denominator, annotation].compactMap { $0 } + derived
-        guard !others.contains(spec.column) else {
-            throw refuse("'\(spec.column)' is declared both as the cumulative column and as another column")
-        }
+        guard input == .aggregate else { throw refuse("several counts and `cumulative:` are for aggregate tables") }
         if strata != nil || dimensions.contains(where: { $0.remainder != nil }) || !masking.aggregate.isEmpty
             || masking.percentages != nil || masking.sampleSize != nil
         {
-            throw refuse("`cumulative:` cannot be combined with strata, remainders, `aggregate:` rules, rounded "
-                + "percentages or survey estimates yet")
+            throw refuse("several counts and `cumulative:` cannot be combined with strata, remainders, `aggregate:` "
+                + "rules, rounded percentages or survey estimates yet")
+        }
+        var seen = Set(countColumns)
+        for spec in cumulative {
+            guard seen.insert(spec.column).inserted else {
+                throw refuse("'\(spec.column)' is declared twice, as a count or a cumulative column", at: spec.location)
+            }
+            if let of = spec.of, !countColumns.contains(of) {
+                throw refuse("'\(of)' is not a count column; `of:` names one of `count:`", at: spec.location)
+            }
+            guard let dimension = dimensions.first(where: { $0.column == spec.along }) else {
+                throw refuse(
+                    "'\(spec.along)' is not a dimension; `along:` names the dimension the running total runs along",
+                    at: spec.location)
+            }
+            guard case .none = dimension.structure else {
+                throw refuse(
+                    "the running total runs along '\(spec.along)', which has a total; a running total's dimension "
+                        + "has none (its last value is the total)", at: spec.location)
+            }
+        }
+        let others = dimensions.map(\.column) + [denominator, annotation].compactMap { $0 } + derived
+        if let clash = (countColumns + cumulative.map(\.column)).first(where: others.contains) {
+            throw refuse("'\(clash)' is declared both as a count or cumulative column and as another column")
         }
     }
 }

@@ -64,7 +64,22 @@ extension TableDescription {
                 columnLocations[name] = yaml.location(item)
             }
         }
-        let count = try column("count")
+        // `count:` one column, or a list of them (cases, deaths, tests): the first is the table's count, the others
+        // more counts of the same rows.
+        var count: String?
+        var moreCounts: [String] = []
+        if let node = table["count"], case .sequence = node {
+            let names = try yaml.list(node, key: "count", meaning: "count columns").map { item throws(DescriptionError) in
+                try yaml.name(item, key: "count", meaning: "a column name")
+            }
+            guard let first = names.first else {
+                throw .invalidTable(table.keyLocation("count") ?? table.location, problem: "'count' lists no column")
+            }
+            count = first
+            moreCounts = Array(names.dropFirst())
+        } else {
+            count = try column("count")
+        }
         let denominator = try column("denominator")
         let annotation = try column("annotation")
         for (key, name) in [("count", count), ("denominator", denominator), ("annotation", annotation)] {
@@ -75,6 +90,9 @@ extension TableDescription {
             denominator: denominator, derived: derived, annotation: annotation,
             file: file, policyLocation: yaml.location(policyNode), columnLocations: columnLocations,
             assessment: try assessmentDeclarations(table, yaml: yaml))
+        description.moreCounts = moreCounts
+        for name in moreCounts { columnLocations[name] = table.keyLocation("count") }
+        description.columnLocations = columnLocations
         try description.checkInput(table)
         try description.checkColumns(table, yaml: yaml)
         try description.checkAssessment(table, yaml: yaml)
@@ -89,7 +107,7 @@ extension TableDescription {
                 description.descriptive.append(try yaml.name(item, key: "descriptive", meaning: "a column name"))
             }
         }
-        try description.checkCumulative()
+        try description.checkMeasures()
         if let node = table["released_together"] {
             for item in try yaml.list(node, key: "released_together", meaning: "table paths") {
                 description.releasedTogether.append(
@@ -236,6 +254,7 @@ extension TableDescription {
             if let column { uses.append((column, use, table.keyLocation(key) ?? table.location)) }
         }
         add(count, "the count", key: "count")
+        for name in moreCounts { add(name, "a count", key: "count") }
         add(denominator, "the denominator", key: "denominator")
         let derivedItems = table["derived"].flatMap { $0.sequence.map(Array.init) } ?? []
         for (name, node) in zip(derived, derivedItems) { uses.append((name, "a derived column", yaml.location(node))) }

@@ -11,6 +11,9 @@ public struct TableDescription: Sendable, Hashable {
     public var dimensions: [DimensionSpec]
     /// The numerator column (people counted). Absent for `records` input, where it names the output column.
     public var count: String?
+    /// More count columns of the same rows (`count: [cases, deaths]`): each is protected and audited as counts of
+    /// its own, with the same relations; no relation between them is assumed.
+    public var moreCounts: [String] = []
     /// The column holding each cell's denominator, if any.
     public var denominator: String?
     /// Columns computed from the count (rates, percentages, means), hidden together with it.
@@ -50,7 +53,7 @@ public struct TableDescription: Sendable, Hashable {
     public var declaredColumns: Set<String> {
         var columns = Set(dimensions.filter { $0.stratum == nil }.map(\.column))
         columns.formUnion([count, denominator, annotation, masking.sampleSize, masking.percentages?.column].compactMap { $0 })
-        columns.formUnion(derived + descriptive + cumulative.map(\.column))
+        columns.formUnion(derived + descriptive + moreCounts + cumulative.map(\.column))
         if let strata { columns.formUnion([strata.typeColumn, strata.valueColumn]) }
         return columns
     }
@@ -74,6 +77,9 @@ public struct TableDescription: Sendable, Hashable {
         self.columnLocations = columnLocations
         self.assessment = assessment
     }
+
+    /// Every count column, the table's count first.
+    public var countColumns: [String] { [countColumn] + moreCounts }
 
     /// The name of the count column in the release: `count:` or, for records input without it, `Count`.
     public var countColumn: String { count ?? "Count" }

@@ -27,8 +27,10 @@ public enum ReleaseWriter {
         var percentField: Int?
         // A published table protected again has the annotation column already: it is rewritten in place.
         var annotationField: Int?
-        // A running total (`cumulative:`) is its own cell: shown or hidden apart from the row's count.
-        var cumulativeField: Int?
+        // With several counts or running totals, each column of a row is its own cell, shown or hidden apart from
+        // the others (`Table.measures`): field → measure.
+        var measureOfField: [Int: Int] = [:]
+        let measures = release.table.measures
         var inputRow = 0
         try reader.read(
             header: { fields in
@@ -41,7 +43,9 @@ public enum ReleaseWriter {
                     if percentField == nil { writer.field(percentages.column) }
                 }
                 annotationField = description.annotation.flatMap { fields.firstIndex(of: $0) }
-                cumulativeField = description.cumulative.first.flatMap { fields.firstIndex(of: $0.column) }
+                for (j, column) in (measures?.columns ?? []).enumerated() {
+                    if let i = fields.firstIndex(of: column) { measureOfField[i] = j }
+                }
                 if let annotation = description.annotation, annotationField == nil { writer.field(annotation) }
                 writer.endRecord()
             },
@@ -49,15 +53,18 @@ public enum ReleaseWriter {
                 // Input row r is cell r of the table as read; recoding maps it to its group's cell, written once.
                 defer { inputRow += 1 }
                 guard let cell = layout.rows.map({ $0.cellWritten(atRow: inputRow) }) ?? inputRow else { return }
-                let hidden = release.pattern.isHidden(cell)
+                let measureCells = measures.map { m in m.columns.indices.map { m.cell(row: cell, measure: $0) } } ?? [cell]
+                // Derived and undeclared values are hidden when any count of the row is.
+                let hidden = measureCells.contains(where: release.pattern.isHidden)
+                let code = measureCells.lazy.compactMap { release.annotations[$0] }.first
                 let merged = release.mergedRow(cell)
                 for i in 0..<row.count {
                     if i == percentField, let percentages = layout.percentages {
                         writer.field(percentages.texts[cell])
                     } else if i == annotationField {
-                        writer.field(release.annotations[cell] ?? "")
-                    } else if i == cumulativeField, let from = release.table.cumulativeFrom {
-                        writer.field(release.pattern.isHidden(from + cell) ? UnsafeRawBufferPointer(start: nil, count: 0) : row[i])
+                        writer.field(code ?? "")
+                    } else if let j = measureOfField[i] {
+                        writer.field(release.pattern.isHidden(measureCells[j]) ? UnsafeRawBufferPointer(start: nil, count: 0) : row[i])
                     } else if hidden && !keptWhenHidden.contains(i) {
                         writer.field(UnsafeRawBufferPointer(start: nil, count: 0))
                     } else if let merged {
@@ -67,7 +74,7 @@ public enum ReleaseWriter {
                     }
                 }
                 if percentField == nil, let percentages = layout.percentages { writer.field(percentages.texts[cell]) }
-                if description.annotation != nil, annotationField == nil { writer.field(release.annotations[cell] ?? "") }
+                if description.annotation != nil, annotationField == nil { writer.field(code ?? "") }
                 writer.endRecord()
             })
         try writer.flush()

@@ -33,8 +33,8 @@ struct AggregateTableBuilder: Sendable {
     var derivedZero: DerivedZeroFlags
     var rateDecimals: [Int8] = []
     var sampleSizes: [Int] = []
-    /// Each row's running total (`cumulative:`), or `Table.blank`.
-    var cumulativeValues: [Int] = []
+    /// Per column beyond the first count (more counts, then running totals), each row's value or `Table.blank`.
+    var measureValues: [[Int]]
 
     init(
         description: TableDescription, columns: ColumnMap, labelCodes: LabelRule, allowBlankCounts: Bool,
@@ -50,6 +50,7 @@ struct AggregateTableBuilder: Sendable {
         interners = Array(repeating: ByteInterner(), count: columns.dimensions.count)
         firstLines = Array(repeating: [], count: columns.dimensions.count)
         derivedZero = DerivedZeroFlags(columns: columns.derived.count)
+        measureValues = Array(repeating: [], count: columns.measures.count)
         stratumTotals = description.dimensions.map { $0.structure.grandTotal ?? "" }
         numberFormat = NumberFormat(
             thousandsSeparator: description.thousandsSeparator?.asciiValue,
@@ -91,8 +92,8 @@ struct AggregateTableBuilder: Sendable {
             rateDecimals.append(field.flatMap { DecimalText.decimals(of: row[$0]) }.map { Int8(clamping: $0) } ?? -1)
         }
         if let field = columns.sampleSize { sampleSizes.append(try sampleSize(in: row, field: field)) }
-        if let field = columns.cumulative {
-            cumulativeValues.append(try wholeNumber(in: row, field: field, column: description.cumulative.first?.column ?? ""))
+        for (k, measure) in columns.measures.enumerated() {
+            measureValues[k].append(try wholeNumber(in: row, field: measure.field, column: measure.name))
         }
         annotations.append(columns.annotation.map { code(row.string($0)) } ?? .none)
         if refusesUndeclaredNumbers, undeclaredNumber == nil {
@@ -173,7 +174,7 @@ struct AggregateTableBuilder: Sendable {
         derivedZero.append(contentsOf: other.derivedZero)
         rateDecimals += other.rateDecimals
         sampleSizes += other.sampleSizes
-        cumulativeValues += other.cumulativeValues
+        for k in measureValues.indices { measureValues[k] += other.measureValues[k] }
         // Its line counts from the other segment's start; an error on it makes the loader read again in one pass.
         if undeclaredNumber == nil { undeclaredNumber = other.undeclaredNumber }
     }
@@ -190,9 +191,9 @@ struct AggregateTableBuilder: Sendable {
             dimensions.append(try DimensionBuilder.aggregate(declared, observed: observed, file: file))
         }
         let rows = counts.count
-        let runningSums = try addCumulativeCells(to: &dimensions)
-        // Cells before `rowCells` are published (a row's count or running total); the rest are remainders.
-        let rowCells = runningSums.isEmpty ? rows : 2 * rows
+        let (measures, runningSums) = try addMeasureCells(to: &dimensions)
+        // Cells before `rowCells` are published (one per row and count or running total); the rest are remainders.
+        let rowCells = rows * (measures?.columns.count ?? 1)
         try addRemainders(to: &dimensions)
         let (index, duplicate) = StageTrace.measure("index") { CellIndex.build(
             coordinates: coordinates, arity: dimensions.count, sizes: dimensions.map(\.count)) }
@@ -223,6 +224,6 @@ struct AggregateTableBuilder: Sendable {
             file: file, kind: .aggregate, dimensions: dimensions, coordinates: coordinates, index: index, counts: counts,
             denominators: columns.denominator == nil ? nil : denominators, lines: lines, relations: relations,
             marks: marks, sampleSizes: columns.sampleSize == nil ? nil : sampleSizes,
-            rowCells: rowCells < counts.count ? rowCells : nil, cumulativeFrom: runningSums.isEmpty ? nil : rows)
+            rowCells: rowCells < counts.count ? rowCells : nil, measures: measures)
     }
 }

@@ -16,8 +16,8 @@ struct ColumnMap: Sendable {
     var sampleSize: Int?
     /// The columns of the `rates:` formulas, in order; nil where the header lacks one.
     var rates: [Int?] = []
-    /// The running-total column (`cumulative:`).
-    var cumulative: Int?
+    /// The columns beyond the first count: more counts, then running totals (`cumulative:`).
+    var measures: [(field: Int, name: String)] = []
     /// The columns the description gives no role.
     var undeclared: [(field: Int, name: String)] = []
 
@@ -59,8 +59,9 @@ struct ColumnMap: Sendable {
                 map.sampleSize = try find(sampleSize, "sample size")
             }
             map.rates = description.masking.rates.map { position[$0.column] }
-            if let spec = description.cumulative.first {
-                map.cumulative = try find(spec.column, "cumulative", spec.location)
+            for name in description.moreCounts { map.measures.append((try find(name, "count"), name)) }
+            for spec in description.cumulative {
+                map.measures.append((try find(spec.column, "cumulative", spec.location), spec.column))
             }
         }
         let declared = description.declaredColumns

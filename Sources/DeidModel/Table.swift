@@ -34,15 +34,15 @@ public struct Table: Sendable {
     /// When the description declares a `remainder:`, the cells from this index on are remainders of incomplete
     /// totals: no row holds them and they are never published. nil: every cell is a row (or a records cell).
     public let rowCells: Int?
-    /// With a `cumulative:` column, row `r`'s running total is cell `cumulativeFrom + r`; nil without one.
-    public let cumulativeFrom: Int?
+    /// With several counts or running totals, which cell holds which column of a row; nil with one count.
+    public let measures: Measures?
 
     package init(
         file: String, kind: InputKind, dimensions: [Dimension], coordinates: [Int32], index: CellIndex, counts: [Int],
         denominators: [Double]?, lines: [Int32], relations: Relations, marks: ReleaseMarks?,
-        sampleSizes: [Int]? = nil, rowCells: Int? = nil, cumulativeFrom: Int? = nil
+        sampleSizes: [Int]? = nil, rowCells: Int? = nil, measures: Measures? = nil
     ) {
-        self.cumulativeFrom = cumulativeFrom
+        self.measures = measures
         self.file = file
         self.kind = kind
         self.dimensions = dimensions
@@ -64,7 +64,7 @@ public struct Table: Sendable {
         return Table(
             file: file, kind: kind, dimensions: dimensions, coordinates: coordinates, index: index, counts: counts,
             denominators: denominators, lines: lines, relations: relations, marks: marks, sampleSizes: sampleSizes,
-            rowCells: rowCells, cumulativeFrom: cumulativeFrom)
+            rowCells: rowCells, measures: measures)
     }
 
     /// Whether the cell is the unpublished remainder of an incomplete total (no row holds it).
@@ -147,4 +147,16 @@ public struct ReleaseMarks: Sendable {
 
     /// Whether any derived column on the cell's row reads as zero.
     public func derivedReadsZero(_ cell: Int) -> Bool { derivedZero.anyReadsZero(cell: cell) }
+}
+
+/// The counts of a table with several of them (`count: [cases, deaths]`) or with running totals (`cumulative:`):
+/// every row holds one cell per column, in the `Measure` dimension; cell `measure × rows + row`.
+public struct Measures: Sendable, Hashable {
+    /// The count columns, then the cumulative columns, in the order of the `Measure` dimension's labels.
+    public let columns: [String]
+    public let rows: Int
+
+    public static let dimensionName = "Measure"
+
+    public func cell(row: Int, measure: Int) -> Int { measure * rows + row }
 }

@@ -5,9 +5,10 @@ import Testing
 @testable import DeidModel
 @testable import DeidPipeline
 
-/// `cumulative:` running totals as cells of their own (`Tests/Fixtures/cumulative`, new cases by county and day
-/// with `cumulative_cases`): released, an independent attacker who knows that each running total is the day
-/// before's plus the day's count, and that counties add up to California, pins down no hidden count.
+/// Several counts and `cumulative:` running totals as cells of their own (`Tests/Fixtures/cumulative`, new cases
+/// and deaths by county and day with `cumulative_cases` and `cumulative_deaths`): released, an independent attacker
+/// who knows that each running total is the day before's plus the day's count, and that counties add up to
+/// California, pins down no hidden count or running total.
 @Suite struct CumulativeTests {
     static let folder = Repo.fixtures + "/cumulative/"
 
@@ -17,35 +18,41 @@ import Testing
             description: String(contentsOfFile: folder + "county-day.deid.yaml", encoding: .utf8))
     }
 
+    /// The count and running-total columns, in pairs.
+    static let pairs = [(count: 2, running: 3), (count: 4, running: 5)]
+
     /// Every hidden count or running total an attacker holding `release` narrows below the standard. Unknowns:
-    /// rows 0..<n are the counts, n..<2n the running totals; equations written here from the file: California is
-    /// the sum of the counties (for both), and total(t) = total(t − 1) + count(t), total(first) = count(first).
+    /// for each column of `pairs`, one per row; equations written here from the file: California is the sum of the
+    /// counties (for every column), and total(t) = total(t − 1) + count(t), total(first) = count(first).
     static func attack(_ release: PlainCSV, verifier: ReleaseVerifier) throws -> [String] {
-        let (county, date, count, running) = (0, 1, 2, 3)
+        let (county, date) = (0, 1)
         let rows = release.rows
         let n = rows.count
+        let columns = pairs.flatMap { [$0.count, $0.running] }
+        let variable = { (column: Int, row: Int) in (columns.firstIndex(of: column) ?? 0) * n + row }
         var relations: [(total: Int, parts: [Int])] = []
-        let byDate = Dictionary(grouping: rows.indices, by: { rows[$0][date] })
-        for indices in byDate.values {
+        for indices in Dictionary(grouping: rows.indices, by: { rows[$0][date] }).values {
             guard let total = indices.first(where: { rows[$0][county] == "California" }) else { continue }
             let parts = indices.filter { $0 != total }
-            relations.append((total, parts))
-            relations.append((n + total, parts.map { n + $0 }))
+            for column in columns { relations.append((variable(column, total), parts.map { variable(column, $0) })) }
         }
-        let bySlice = Dictionary(grouping: rows.indices, by: { rows[$0][county] })
-        for indices in bySlice.values {
+        for indices in Dictionary(grouping: rows.indices, by: { rows[$0][county] }).values {
             let ordered = indices.sorted { rows[$0][date] < rows[$1][date] }
-            relations.append((n + ordered[0], [ordered[0]]))
-            for (previous, cell) in zip(ordered, ordered.dropFirst()) { relations.append((n + cell, [n + previous, cell])) }
+            for pair in pairs {
+                relations.append((variable(pair.running, ordered[0]), [variable(pair.count, ordered[0])]))
+                for (previous, row) in zip(ordered, ordered.dropFirst()) {
+                    relations.append((variable(pair.running, row), [variable(pair.running, previous), variable(pair.count, row)]))
+                }
+            }
         }
-        let published = rows.map { Int($0[count]) } + rows.map { Int($0[running]) }
+        let published = columns.flatMap { column in rows.map { Int($0[column]) } }
         var attacker = verifier
         attacker.integerPrograms = true
         let intervals = try attacker.attack(relations, published: published, codes: nil, cap: 0)
         return intervals.keys.sorted().compactMap { v in
             guard let range = intervals[v], let problem = attacker.standardProblem(range, code: "") else { return nil }
             let row = rows[v % n]
-            return "\(v < n ? "new_cases" : "cumulative_cases") of \(row[county]) on \(row[date]): \(problem)"
+            return "\(release.header[columns[v / n]]) of \(row[county]) on \(row[date]): \(problem)"
         }
     }
 
@@ -71,7 +78,7 @@ import Testing
         let released = try PlainCSV(text: try run.release().csv)
         var careless = released
         let input = try run.input
-        for r in careless.rows.indices { careless.rows[r][3] = input.rows[r][3] }
+        for r in careless.rows.indices { careless.rows[r][3] = input.rows[r][3]; careless.rows[r][5] = input.rows[r][5] }
         let violations = try Self.attack(careless, verifier: try run.verifier())
         #expect(violations.count > 10, "\(violations.count)")
         try careless.text.write(toFile: run.folder.path + "/careless.csv", atomically: true, encoding: .utf8)
@@ -99,10 +106,16 @@ import Testing
         let table = try run.table()
         let rows = try run.input.rows.count
         // A count and a running total per row, and one "before the first date" cell per county and California.
-        #expect(table.cellCount == 2 * rows + 7)
-        #expect(table.cumulativeFrom == rows && table.rowCells == 2 * rows)
-        #expect(table.dimensions.last?.labels == ["new_cases", "cumulative_cases", "cumulative_cases before 2020-04-01"])
+        // Four cells per row (two counts, two running totals), and per running total one "before the first date"
+        // cell for each county and California.
+        #expect(table.cellCount == 4 * rows + 2 * 7)
+        #expect(table.measures?.columns == ["new_cases", "new_deaths", "cumulative_cases", "cumulative_deaths"])
+        #expect(table.rowCells == 4 * rows)
+        #expect(table.dimensions.last?.labels == [
+            "new_cases", "new_deaths", "cumulative_cases", "cumulative_deaths", "cumulative_cases before 2020-04-01",
+            "cumulative_deaths before 2020-04-01",
+        ])
         let runningSums = table.relations.filter { $0.dimension == 1 }
-        #expect(runningSums.count == rows)
+        #expect(runningSums.count == 2 * rows)
     }
 }
