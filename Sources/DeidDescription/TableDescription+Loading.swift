@@ -30,7 +30,7 @@ extension TableDescription {
         let table = try yaml.mapping(
             root.required("table"), key: "table", context: "'table'",
             allowed: ["input", "dimensions", "count", "denominator", "derived", "annotation", "released_together", "strata", "cumulative", "descriptive",
-                "number_format"]
+                "number_format", "missing_rows"]
                 + assessmentKeys
                 + MaskingDeclarations.tableKeys,
             required: ["input": "input: aggregate", "dimensions": "dimensions:"], keyLocation: root.keyLocation("table"))
@@ -102,6 +102,14 @@ extension TableDescription {
         try description.checkStrata(table)
         description.cumulative = try cumulative(table, yaml: yaml)
         try description.readNumberFormat(table, yaml: yaml)
+        if let node = table["missing_rows"] {
+            description.missingRows = try yaml.choice(node, key: "missing_rows", noun: "meaning of a missing row", of: MissingRows.self)
+            if description.missingRows != .error, !description.masking.aggregate.isEmpty || description.strata != nil {
+                throw .invalidTable(
+                    table.keyLocation("missing_rows") ?? table.location,
+                    problem: "'missing_rows' cannot be combined with `aggregate:` rules or `strata:` yet")
+            }
+        }
         if let node = table["descriptive"] {
             for item in try yaml.list(node, key: "descriptive", meaning: "column names") {
                 description.descriptive.append(try yaml.name(item, key: "descriptive", meaning: "a column name"))

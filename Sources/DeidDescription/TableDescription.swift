@@ -41,6 +41,8 @@ public struct TableDescription: Sendable, Hashable {
     /// `descriptive:` columns that only describe a row's labels (a county's FIPS code, a cause's description):
     /// published as they are, on hidden rows too. Every other column must be declared with its role.
     public var descriptive: [String] = []
+    /// `missing_rows:` what a total's part with no row means.
+    public var missingRows: MissingRows = .error
     /// Not read from YAML: the groups `aggregate:` rules merged in this release, per column (group → members),
     /// filled in after recoding so that scoring gives a merged group the population of its members.
     public var mergedGroups: [String: [String: [String]]] = [:]
@@ -92,6 +94,17 @@ public struct TableDescription: Sendable, Hashable {
         released.count = countColumn
         return released
     }
+}
+
+/// What a part of a total with no row means (`missing_rows:`). Declared, never guessed.
+public enum MissingRows: String, Sendable, Hashable, CaseIterable {
+    /// Every part of a total must have a row (the default).
+    case error
+    /// A sparse file: a combination with no row is a true zero.
+    case zero
+    /// A ragged file: a total none of whose parts has a row (a disease published only statewide) is a plain
+    /// published cell; a total with some parts but not all is still an error.
+    case totalOnly = "total_only"
 }
 
 /// How the policy was named in the description.

@@ -208,7 +208,7 @@ struct AggregateTableBuilder: Sendable {
             stratumDimensions.isEmpty
                 ? try RelationBuilder.build(
                     dimensions: dimensions, coordinates: coordinates, index: index, cellCount: counts.count,
-                    lines: lines, file: file, partsMayBeMissing: withRemainder)
+                    lines: lines, file: file, partsMayBeMissing: withRemainder, missingRows: description.missingRows)
                 : try StratumRelations.build(
                     dimensions: dimensions, coordinates: coordinates, cellCount: counts.count, lines: lines,
                     file: file, stratumDimensions: stratumDimensions, partsMayBeMissing: withRemainder)

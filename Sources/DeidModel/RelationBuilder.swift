@@ -1,4 +1,5 @@
 import DeidSupport
+import DeidDescription
 
 /// Generates the additive relations implied by every dimension's total or hierarchy, crossed with every
 /// combination of the other dimensions, and checks that the published numbers honour them.
@@ -8,14 +9,15 @@ package enum RelationBuilder {
 
     /// `partsMayBeMissing[d]`: along dimension `d` a part with no cell is left out of its relation instead of
     /// being an error (the dimension's total has a remainder, which counts whoever no row shows).
+    /// `missingRows`: what a part with no row means (`missing_rows:`).
     package static func build(
         dimensions: [Dimension], coordinates: [Int32], index: CellIndex, cellCount: Int, lines: [Int32], file: String,
-        partsMayBeMissing: [Bool] = []
+        partsMayBeMissing: [Bool] = [], missingRows: MissingRows = .error
     ) throws(ModelError) -> Relations {
         guard cellCount >= parallelMinimumCells else {
             return try build(
                 cells: 0..<cellCount, dimensions: dimensions, coordinates: coordinates, index: index, lines: lines,
-                file: file, partsMayBeMissing: partsMayBeMissing)
+                file: file, partsMayBeMissing: partsMayBeMissing, missingRows: missingRows)
         }
         // Each half of the cells yields its relations in cell order; concatenated they are the one-pass list,
         // and the first error in job order is the one a single pass would meet first.
@@ -26,7 +28,7 @@ package enum RelationBuilder {
             parts = try parallelMap(ranges.count) { i in
                 try build(
                     cells: ranges[i], dimensions: dimensions, coordinates: coordinates, index: index, lines: lines,
-                    file: file, partsMayBeMissing: partsMayBeMissing)
+                    file: file, partsMayBeMissing: partsMayBeMissing, missingRows: missingRows)
             }
         } catch let error as ModelError {
             throw error
@@ -40,7 +42,7 @@ package enum RelationBuilder {
 
     private static func build(
         cells: Range<Int>, dimensions: [Dimension], coordinates: [Int32], index: CellIndex, lines: [Int32],
-        file: String, partsMayBeMissing: [Bool]
+        file: String, partsMayBeMissing: [Bool], missingRows: MissingRows
     ) throws(ModelError) -> Relations {
         let arity = dimensions.count
         let mayBeMissing = dimensions.indices.map { partsMayBeMissing.indices.contains($0) && partsMayBeMissing[$0] }
@@ -82,6 +84,7 @@ package enum RelationBuilder {
                                 var relations = Relations(reservingRelations: relationCount, parts: partCount)
                                 var key = [Int32](repeating: 0, count: arity)
                                 var parts = [Int32]()
+                                var absent: Int32?
                                 for cell in cells {
                                     var position = 0
                                     for j in 0..<arity {
@@ -108,6 +111,17 @@ package enum RelationBuilder {
                                             // Only a grand total holds a remainder; subtotals stay exact.
                                             if part == nil && mayBeMissing[d] && dimensions[d].parent[v] < 0 { continue }
                                             guard let part else {
+                                                if absent == nil { absent = child }
+                                                continue
+                                            }
+                                            parts.append(Int32(part))
+                                        }
+                                        if let child = absent {
+                                            absent = nil
+                                            switch missingRows {
+                                            case .zero: break  // an absent part is a true zero
+                                            case .totalOnly where parts.isEmpty: continue  // a total on its own
+                                            case .error, .totalOnly:
                                                 key[d] = child
                                                 throw .missingChild(
                                                     total: labels(dimensions, Array(coordinates), cell),
@@ -116,7 +130,6 @@ package enum RelationBuilder {
                                                     },
                                                     at: SourceLocation(file: file, line: lines[cell] > 0 ? Int(lines[cell]) : nil))
                                             }
-                                            parts.append(Int32(part))
                                         }
                                         relations.append(total: cell, dimension: d, parts: parts)
                                     }
