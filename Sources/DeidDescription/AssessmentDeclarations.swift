@@ -168,6 +168,9 @@ public struct DimensionScoringSpec: Sendable, Hashable {
     public var referenceLocation: SourceLocation?
     /// A service geography whose values are provider addresses.
     public var address: AddressKind?
+    /// `unknown_population: riskiest`: a label with no known population is scored at the riskiest band (the
+    /// smallest population), with a warning, instead of being an error.
+    public var unknownPopulationRiskiest = false
 
     public init(
         period: ReportingPeriod? = nil, ages: [String: AgeRange] = [:], populations: [String: Int] = [:],

@@ -6,7 +6,7 @@ extension TableDescription {
     static let assessmentKeys = [
         "personal_characteristics", "high_risk", "geography", "period", "program", "insurance", "denominator_from",
     ]
-    static let dimensionScoringKeys = ["period", "ages", "populations", "reference", "address"]
+    static let dimensionScoringKeys = ["period", "ages", "populations", "reference", "address", "unknown_population"]
 
     static func assessmentDeclarations(_ table: StrictMapping, yaml: StrictYAML) throws(DescriptionError)
         -> AssessmentDeclarations
@@ -158,11 +158,20 @@ extension TableDescription {
             spec.referenceLocation = map.keyLocation("reference")
         }
         if let node = map["address"] { spec.address = try yaml.choice(node, key: "address", noun: "address kind", of: AddressKind.self) }
+        try onlyFor("unknown_population", DimensionRole.allCases.filter { $0 != .time && $0 != .age }, "population-scored roles")
+        if let node = map["unknown_population"] {
+            guard try yaml.text(node, key: "unknown_population", meaning: "riskiest") == "riskiest" else {
+                throw .invalidValue(
+                    yaml.location(node), key: "unknown_population",
+                    reason: "the only choice is `riskiest`: a label with no known population is scored at the riskiest band")
+            }
+            spec.unknownPopulationRiskiest = true
+        }
         return spec
     }
 
     /// `label: value` pairs with free labels (read as written, like hierarchy labels).
-    private static func labelMap(_ node: Node, key: String, yaml: StrictYAML) throws(DescriptionError)
+    static func labelMap(_ node: Node, key: String, yaml: StrictYAML) throws(DescriptionError)
         -> [(String, Node, SourceLocation)]
     {
         guard case .mapping(let mapping) = node else {

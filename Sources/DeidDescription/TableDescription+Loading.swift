@@ -4,7 +4,7 @@ import DeidSupport
 extension TableDescription {
     /// Every key a dimension may have: its column and structure, the scoring keys and the masking keys.
     static let allDimensionKeys =
-        ["column", "role", "total", "hierarchy", "remainder", "stratum"] + dimensionScoringKeys + MaskingDeclarations.dimensionKeys
+        ["column", "role", "total", "hierarchy", "remainder", "stratum", "aliases"] + dimensionScoringKeys + MaskingDeclarations.dimensionKeys
 
     /// The only format version this deid reads.
     public static let formatVersion = 1
@@ -174,10 +174,16 @@ extension TableDescription {
         // The rows of other strata stand at a stratum dimension's total: without a declared one, it is named
         // like the whole population's stratum type.
         if stratum != nil, case .none = structure, let strata { structure = .total(strata.wholePopulation) }
-        return DimensionSpec(
+        var spec = DimensionSpec(
             column: column, role: role, structure: structure, location: map.location,
             scoring: try dimensionScoring(map, column: column, role: role, yaml: yaml),
             remainder: try remainder(map, column: column, structure: structure, yaml: yaml), stratum: stratum)
+        if let node = map["aliases"] {
+            for (spelling, label, _) in try labelMap(node, key: "aliases", yaml: yaml) {
+                spec.aliases[spelling] = try yaml.text(label, key: spelling, meaning: "the label it stands for")
+            }
+        }
+        return spec
     }
 
     /// `remainder: Unknown`: the dimension's total (a flat one, or a hierarchy's root) may hold more than its

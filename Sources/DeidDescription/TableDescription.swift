@@ -143,6 +143,8 @@ public struct DimensionSpec: Sendable, Hashable {
     /// `stratum:` the stratum type whose rows hold this dimension's values in the strata value column; nil for a
     /// column of the file. On the rows of other strata the dimension stands at its total.
     public var stratum: String?
+    /// `aliases:` other spellings of a label, each read as the label (`missing: Missing`, `Multi-Race: Multiracial`).
+    public var aliases: [String: String] = [:]
 
     public init(
         column: String, role: DimensionRole, structure: DimensionStructure, location: SourceLocation,

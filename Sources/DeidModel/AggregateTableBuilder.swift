@@ -19,6 +19,8 @@ struct AggregateTableBuilder: Sendable {
     private var strata: StrataReader?
     /// Per dimension, the label a stratum dimension stands at on the rows of other strata.
     private let stratumTotals: [String]
+    /// Per dimension, its `aliases:` (nil without), so rows spelling a label otherwise are read as it.
+    private let aliases: [[String: String]?]
     /// How counts and denominators are written (`number_format:`).
     private let numberFormat: NumberFormat
     private var firstLines: [[Int32]]
@@ -52,6 +54,7 @@ struct AggregateTableBuilder: Sendable {
         derivedZero = DerivedZeroFlags(columns: columns.derived.count)
         measureValues = Array(repeating: [], count: columns.measures.count)
         stratumTotals = description.dimensions.map { $0.structure.grandTotal ?? "" }
+        aliases = description.dimensions.map { $0.aliases.isEmpty ? nil : $0.aliases }
         numberFormat = NumberFormat(
             thousandsSeparator: description.thousandsSeparator?.asciiValue,
             trailingZeroDecimals: description.trailingZeroDecimals)
@@ -64,7 +67,9 @@ struct AggregateTableBuilder: Sendable {
         let stratum = try strata?.read(row)
         for (d, field) in columns.dimensions.enumerated() {
             let before = interners[d].count
-            if field >= 0 {
+            if field >= 0, let alias = aliases[d], let label = alias[row.string(field)] {
+                coordinates.append(interners[d].intern(label))
+            } else if field >= 0 {
                 coordinates.append(interners[d].intern(row[field]))
             } else if let stratum, let fields = columns.strata, stratum.layout[d] >= 0 {
                 let part = stratum.parts[stratum.layout[d]]

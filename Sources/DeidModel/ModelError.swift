@@ -16,7 +16,8 @@ public enum ModelError: DiagnosticError {
     case hierarchyLabelNeverAppears(label: String, column: String, declared: SourceLocation)
     case totalNeverAppears(label: String, column: String, declared: SourceLocation)
     case recordAtTotal(label: String, column: String, at: SourceLocation)
-    case missingChild(total: [Coordinate], child: [Coordinate], at: SourceLocation)
+    /// `variant`: a label of the same column that differs from the missing part's only in case.
+    case missingChild(total: [Coordinate], child: [Coordinate], at: SourceLocation, variant: String? = nil)
     case totalMismatch(total: [Coordinate], dimension: String, at: SourceLocation)
     case hiddenCellsInconsistent(total: [Coordinate], dimension: String, at: SourceLocation)
     case tooManyCells(limit: Int, file: String)
@@ -50,7 +51,7 @@ public enum ModelError: DiagnosticError {
         case .missingColumn(_, _, _, let at), .annotationColumnExists(_, let at), .invalidCount(_, let at), .countTooLarge(_, let at),
             .blankCount(_, let at), .invalidNumber(_, let at), .duplicateCell(_, let at, _),
             .labelNotInHierarchy(_, _, let at, _), .hierarchyLabelNeverAppears(_, _, let at),
-            .totalNeverAppears(_, _, let at), .recordAtTotal(_, _, let at), .missingChild(_, _, let at),
+            .totalNeverAppears(_, _, let at), .recordAtTotal(_, _, let at), .missingChild(_, _, let at, _),
             .totalMismatch(_, _, let at), .hiddenCellsInconsistent(_, _, let at), .invalidSampleSize(_, let at),
             .linkedCountsDisagree(_, let at, _), .remainderIsARow(_, _, let at), .remainderNegative(_, _, let at),
             .unknownStratum(_, _, _, _, let at), .stratumValueParts(_, _, _, _, let at), .stratumColumnInTable(_, let at),
@@ -97,7 +98,13 @@ public enum ModelError: DiagnosticError {
             "a person's record has '\(Printable.excerpt(label))' in column '\(column)', which is a total or subtotal; "
                 + "records must carry the most detailed value (a table deid released from records is checked by "
                 + "its file path, not from standard input)"
-        case .missingChild(let total, let child, _):
+        case .missingChild(let total, let child, _, let variant?):
+            "the total \(total.label) has no row for its part \(child.label), and the column also has the label "
+                + "'\(Printable.excerpt(variant))', which differs from it only in case: if they are one category, "
+                + "declare `aliases: {\"\(Printable.excerpt(variant))\": "
+                + "\"\(Printable.excerpt(child.first { $0.value.lowercased() == variant.lowercased() }?.value ?? ""))\"}` "
+                + "on that dimension"
+        case .missingChild(let total, let child, _, nil):
             "the total \(total.label) has no row for its part \(child.label); every part of a total must be in the table "
                 + "(a file that stacks several breakdowns in a stratum-type and a stratum-value column is described "
                 + "with `strata:` and one dimension per breakdown variable declared with `stratum:`; a total that also "

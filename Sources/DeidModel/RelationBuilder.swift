@@ -123,12 +123,16 @@ package enum RelationBuilder {
                                             case .totalOnly where parts.isEmpty: continue  // a total on its own
                                             case .error, .totalOnly:
                                                 key[d] = child
+                                                let name = dimensions[d].labels[Int(child)]
                                                 throw .missingChild(
                                                     total: labels(dimensions, Array(coordinates), cell),
                                                     child: zip(dimensions, key).map {
                                                         Coordinate(dimension: $0.column, value: $0.labels[Int($1)])
                                                     },
-                                                    at: SourceLocation(file: file, line: lines[cell] > 0 ? Int(lines[cell]) : nil))
+                                                    at: SourceLocation(file: file, line: lines[cell] > 0 ? Int(lines[cell]) : nil),
+                                                    variant: dimensions[d].labels.first {
+                                                        $0 != name && $0.lowercased() == name.lowercased()
+                                                    })
                                             }
                                         }
                                         relations.append(total: cell, dimension: d, parts: parts)

@@ -30,12 +30,18 @@ enum PopulationScore {
                 continue
             }
             guard let resolved = resolver.resolve(label), let figure = resolved.figure else {
+                if spec.scoring.unknownPopulationRiskiest {
+                    ctx.warn("no \(noun) is known for '\(label)' in '\(spec.column)': scored at the riskiest band (`unknown_population: riskiest`)")
+                    let unit = SmallestUnit(label: label, figure: .exact(0), origin: "unknown, scored as the smallest")
+                    if smallest.map({ unit.value < $0.value }) ?? true { smallest = unit }
+                    continue
+                }
                 guard required else { return nil }
                 throw .unscorableLabel(
                     spec.location, column: spec.column, label: label,
                     problem: "no \(noun) is known for it in \(resolver.lookedIn); give it under `populations:` on "
-                        + "the dimension (e.g. `populations: {\"\(label)\": 12345}`) or name a reference file with "
-                        + "`reference:`")
+                        + "the dimension (e.g. `populations: {\"\(label)\": 12345}`), name a reference file with "
+                        + "`reference:`, or score it at the riskiest band with `unknown_population: riskiest`")
             }
             let unit = SmallestUnit(label: label, figure: figure, origin: resolved.origin)
             if smallest.map({ unit.value < $0.value }) ?? true { smallest = unit }

@@ -77,7 +77,7 @@ import Testing
     @Test func aCrossedStratumNeedsTheRowsOfItsParts() throws {
         let csv = Self.csv.replacingOccurrences(of: "2022,Race,Asian,40\n", with: "")
         #expect { try FixtureRun.table(csv, Self.yaml()) } throws: { error in
-            guard case .missingChild(_, let child, _) = error as? ModelError else { return false }
+            guard case .missingChild(_, let child, _, _) = error as? ModelError else { return false }
             return child.contains { $0.dimension == "Race" && $0.value == "Asian" }
         }
     }
