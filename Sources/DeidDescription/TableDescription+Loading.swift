@@ -30,7 +30,7 @@ extension TableDescription {
         let table = try yaml.mapping(
             root.required("table"), key: "table", context: "'table'",
             allowed: ["input", "dimensions", "count", "denominator", "derived", "annotation", "released_together", "strata", "cumulative", "descriptive",
-                "number_format", "missing_rows"]
+                "number_format", "missing_rows", "no_data_codes", "hidden_marker"]
                 + assessmentKeys
                 + MaskingDeclarations.tableKeys,
             required: ["input": "input: aggregate", "dimensions": "dimensions:"], keyLocation: root.keyLocation("table"))
@@ -102,6 +102,7 @@ extension TableDescription {
         try description.checkStrata(table)
         description.cumulative = try cumulative(table, yaml: yaml)
         try description.readNumberFormat(table, yaml: yaml)
+        try description.readBlankMeanings(table, yaml: yaml)
         if let node = table["missing_rows"] {
             description.missingRows = try yaml.choice(node, key: "missing_rows", noun: "meaning of a missing row", of: MissingRows.self)
             if description.missingRows != .error, !description.masking.aggregate.isEmpty || description.strata != nil {
@@ -306,6 +307,29 @@ extension TableDescription {
         }
         if let zeros = map["trailing_zero_decimals"] {
             trailingZeroDecimals = try yaml.bool(zeros, key: "trailing_zero_decimals")
+        }
+    }
+
+    /// `no_data_codes:` and `hidden_marker:` what a blank count or a note means, declared, never guessed.
+    private mutating func readBlankMeanings(_ table: StrictMapping, yaml: StrictYAML) throws(DescriptionError) {
+        if let node = table["no_data_codes"] {
+            guard annotation != nil else {
+                throw .invalidTable(
+                    table.keyLocation("no_data_codes") ?? table.location,
+                    problem: "'no_data_codes' are codes of the annotation column; name it with `annotation:`")
+            }
+            for item in try yaml.list(node, key: "no_data_codes", meaning: "annotation codes") {
+                noDataCodes.append(try yaml.text(item, key: "no_data_codes", meaning: "an annotation code"))
+            }
+        }
+        if let node = table["hidden_marker"] {
+            let map = try yaml.mapping(
+                node, key: "hidden_marker", context: "'hidden_marker'", allowed: ["column", "value"],
+                required: ["column": "column: Note", "value": "value: \"<11\""],
+                keyLocation: table.keyLocation("hidden_marker"))
+            hiddenMarker = HiddenMarker(
+                column: try yaml.name(map.required("column"), key: "column", meaning: "the note column"),
+                value: try yaml.text(map.required("value"), key: "value", meaning: "the text that marks a hidden cell"))
         }
     }
 }

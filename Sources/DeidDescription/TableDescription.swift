@@ -41,6 +41,12 @@ public struct TableDescription: Sendable, Hashable {
     /// `descriptive:` columns that only describe a row's labels (a county's FIPS code, a cause's description):
     /// published as they are, on hidden rows too. Every other column must be declared with its role.
     public var descriptive: [String] = []
+    /// `no_data_codes:` annotation codes that mean "no data / not applicable": the blank count beside one is no
+    /// hidden cell but an empty one, which adds nothing to any total.
+    public var noDataCodes: [String] = []
+    /// `hidden_marker:` a note column and the text in it that marks a hidden cell (`<11`), whatever the count
+    /// column holds on that row (a placeholder).
+    public var hiddenMarker: HiddenMarker?
     /// `missing_rows:` what a total's part with no row means.
     public var missingRows: MissingRows = .error
     /// Not read from YAML: the groups `aggregate:` rules merged in this release, per column (group → members),
@@ -56,6 +62,7 @@ public struct TableDescription: Sendable, Hashable {
         var columns = Set(dimensions.filter { $0.stratum == nil }.map(\.column))
         columns.formUnion([count, denominator, annotation, masking.sampleSize, masking.percentages?.column].compactMap { $0 })
         columns.formUnion(derived + descriptive + moreCounts + cumulative.map(\.column))
+        if let hiddenMarker { columns.insert(hiddenMarker.column) }
         if let strata { columns.formUnion([strata.typeColumn, strata.valueColumn]) }
         return columns
     }
@@ -93,6 +100,17 @@ public struct TableDescription: Sendable, Hashable {
         released.input = .aggregate
         released.count = countColumn
         return released
+    }
+}
+
+/// `hidden_marker:` the note column and the text that marks a hidden cell.
+public struct HiddenMarker: Sendable, Hashable {
+    public var column: String
+    public var value: String
+
+    public init(column: String, value: String) {
+        self.column = column
+        self.value = value
     }
 }
 

@@ -62,7 +62,9 @@ public enum ReleaseWriter {
                     if i == percentField, let percentages = layout.percentages {
                         writer.field(percentages.texts[cell])
                     } else if i == annotationField {
-                        writer.field(code ?? "")
+                        // A declared "no data" code stays on its row.
+                        let noData = release.table.marks?.annotations[cell] == .noData
+                        writer.field(code ?? (noData ? String(decoding: row[i], as: UTF8.self) : ""))
                     } else if let j = measureOfField[i] {
                         writer.field(release.pattern.isHidden(measureCells[j]) ? UnsafeRawBufferPointer(start: nil, count: 0) : row[i])
                     } else if hidden && !keptWhenHidden.contains(i) {

@@ -80,7 +80,8 @@ struct AggregateTableBuilder: Sendable {
             if interners[d].count != before { firstLines[d].append(Int32(clamping: row.line)) }
         }
         lines.append(Int32(clamping: row.line))
-        counts.append(try count(in: row))
+        let annotation = columns.annotation.map { code(row.string($0)) } ?? .none
+        counts.append(try count(in: row, annotation: annotation))
         if let field = columns.denominator {
             if row.isEmpty(field) {
                 denominators.append(.nan)
@@ -100,7 +101,7 @@ struct AggregateTableBuilder: Sendable {
         for (k, measure) in columns.measures.enumerated() {
             measureValues[k].append(try wholeNumber(in: row, field: measure.field, column: measure.name))
         }
-        annotations.append(columns.annotation.map { code(row.string($0)) } ?? .none)
+        annotations.append(annotation)
         if refusesUndeclaredNumbers, undeclaredNumber == nil {
             for column in columns.undeclared where NumberParser.looksNumeric(row[column.field]) {
                 undeclaredNumber = (column.name, row.location(ofField: column.field))
@@ -109,8 +110,15 @@ struct AggregateTableBuilder: Sendable {
         }
     }
 
-    private func count(in row: CSVRow) throws(ModelError) -> Int {
+    private func count(in row: CSVRow, annotation: ReleaseMarks.Code) throws(ModelError) -> Int {
         guard let field = columns.count else { return 0 }
+        // A declared "no data" code beside a blank: an empty cell, which adds nothing to any total.
+        if annotation == .noData && row.isEmpty(field) { return 0 }
+        // A declared marker in a note column: a hidden cell, whatever placeholder the count column holds.
+        if let marker = columns.hiddenMarker, let value = description.hiddenMarker?.value, row.string(marker) == value {
+            guard allowBlankCounts else { throw .blankCount(column: description.countColumn, at: row.location(ofField: field)) }
+            return Table.blank
+        }
         return try wholeNumber(in: row, field: field, column: description.countColumn)
     }
 
@@ -141,7 +149,8 @@ struct AggregateTableBuilder: Sendable {
     }
 
     private func code(_ text: String) -> ReleaseMarks.Code {
-        switch text {
+        if description.noDataCodes.contains(text) { return .noData }
+        return switch text {
         case "", "0": .none
         case labelCodes.primaryCode: .smallNumber
         case labelCodes.complementaryCode: .complementary

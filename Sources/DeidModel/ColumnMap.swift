@@ -18,6 +18,8 @@ struct ColumnMap: Sendable {
     var rates: [Int?] = []
     /// The columns beyond the first count: more counts, then running totals (`cumulative:`).
     var measures: [(field: Int, name: String)] = []
+    /// The note column of `hidden_marker:`.
+    var hiddenMarker: Int?
     /// The columns the description gives no role.
     var undeclared: [(field: Int, name: String)] = []
 
@@ -63,6 +65,9 @@ struct ColumnMap: Sendable {
             for spec in description.cumulative {
                 map.measures.append((try find(spec.column, "cumulative", spec.location), spec.column))
             }
+        }
+        if let marker = description.hiddenMarker {
+            map.hiddenMarker = try find(marker.column, "hidden marker")
         }
         let declared = description.declaredColumns
         map.undeclared = header.indices.filter { !declared.contains(header[$0]) }.map { ($0, header[$0]) }

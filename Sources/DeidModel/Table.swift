@@ -120,6 +120,8 @@ public struct Table: Sendable {
 public struct ReleaseMarks: Sendable {
     public enum Code: UInt8, Sendable, Hashable {
         case none, smallNumber, complementary, generic, unreliable, other
+        /// A declared "no data" code (`no_data_codes:`): the blank count is empty, not hidden.
+        case noData
     }
 
     /// Annotation per cell (all `.none` when the table has no annotation column).

@@ -64,7 +64,7 @@ struct Republished {
                 case .smallNumber: policy.labels.primaryCode
                 case .complementary: policy.labels.complementaryCode
                 case .unreliable: policy.labels.unreliableCode
-                case .none, .generic, .other: policy.labels.genericCode
+                case .none, .generic, .other, .noData: policy.labels.genericCode
                 }
         }
         return codes
