@@ -18,12 +18,7 @@ extension HTMLReport {
             for report in reports {
                 w.block("article") { w in
                     header(report, &w)
-                    w.block("main") { w in
-                        provenance(report, &w)
-                        determination(report, &w)
-                        footnotes(report, &w)
-                        hiddenCells(report, options: options, &w)
-                    }
+                    w.block("main") { w in sections(report, options: options, &w) }
                 }
             }
             signOff(&w)

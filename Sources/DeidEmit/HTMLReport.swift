@@ -24,10 +24,7 @@ public enum HTMLReport {
         w.block("body") { w in
             header(report, &w)
             w.block("main") { w in
-                provenance(report, &w)
-                determination(report, &w)
-                footnotes(report, &w)
-                hiddenCells(report, options: options, &w)
+                sections(report, options: options, &w)
                 signOff(&w)
             }
             w.block("footer") { w in
@@ -38,6 +35,14 @@ public enum HTMLReport {
         }
         w.close("html")
         return w.html
+    }
+
+    /// A report's numbered sections: provenance, the DDG steps, the footnotes and the hidden cells.
+    static func sections(_ report: AuditReport, options: Options, _ w: inout HTMLWriter) {
+        provenance(report, &w)
+        determination(report, &w)
+        footnotes(report, &w)
+        hiddenCells(report, options: options, &w)
     }
 
     /// The document's start: doctype, `<html>` and the head with its title and the style sheet.
