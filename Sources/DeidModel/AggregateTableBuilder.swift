@@ -80,7 +80,11 @@ struct AggregateTableBuilder: Sendable {
             if interners[d].count != before { firstLines[d].append(Int32(clamping: row.line)) }
         }
         lines.append(Int32(clamping: row.line))
-        let annotation = columns.annotation.map { code(row.string($0)) } ?? .none
+        var annotation = columns.annotation.map { code(row.string($0)) } ?? .none
+        // A marked row tells its readers the hidden count is small: the mark is the small-number code.
+        if let marker = columns.hiddenMarker, let value = description.hiddenMarker?.value, row.string(marker) == value {
+            annotation = .smallNumber
+        }
         counts.append(try count(in: row, annotation: annotation))
         if let field = columns.denominator {
             if row.isEmpty(field) {
@@ -233,7 +237,7 @@ struct AggregateTableBuilder: Sendable {
         relations.append(contentsOf: runningSums)
         let marks = ReleaseMarks(
             annotations: annotations, derivedPublished: derivedPublished, derivedZero: derivedZero,
-            rateDecimals: rateDecimals, hasAnnotationColumn: columns.annotation != nil)
+            rateDecimals: rateDecimals, hasAnnotationColumn: columns.annotation != nil || columns.hiddenMarker != nil)
         return Table(
             file: file, kind: .aggregate, dimensions: dimensions, coordinates: coordinates, index: index, counts: counts,
             denominators: columns.denominator == nil ? nil : denominators, lines: lines, relations: relations,
