@@ -12,6 +12,15 @@ enum HiddenShare {
             return (nil, "not reported: the file stacks several breakdowns of the same people, so no set of its "
                 + "cells adds up to the total once")
         }
+        // Several counts share no total, and a cell no row publishes (an incomplete total's remainder, a running
+        // total before the first date) is in the sum without being published: the share would add an equation.
+        if table.measures != nil {
+            return (nil, "not reported: the table has several counts or running totals, which share no total")
+        }
+        if table.rowCells != nil {
+            return (nil, "not reported: the table has cells no row publishes (remainders of incomplete totals), so "
+                + "the share would reveal their sum")
+        }
         let additive = table.dimensions.indices.filter { table.dimensions[$0].isAdditive }
         guard !additive.isEmpty else {
             return (nil, "not reported: the table has no totals, so the share would reveal the hidden sum")
