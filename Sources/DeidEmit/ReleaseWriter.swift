@@ -31,6 +31,10 @@ public enum ReleaseWriter {
         // the others (`Table.measures`): field → measure.
         var measureOfField: [Int: Int] = [:]
         let measures = release.table.measures
+        // The note column of `hidden_marker:`: on a hidden row it keeps the mark an earlier release put there (its
+        // readers have it) and nothing else.
+        var markerField: Int?
+        let mark = description.hiddenMarker.map { Array($0.value.utf8) }
         var inputRow = 0
         try reader.read(
             header: { fields in
@@ -43,6 +47,7 @@ public enum ReleaseWriter {
                     if percentField == nil { writer.field(percentages.column) }
                 }
                 annotationField = description.annotation.flatMap { fields.firstIndex(of: $0) }
+                markerField = description.hiddenMarker.flatMap { fields.firstIndex(of: $0.column) }
                 for (j, column) in (measures?.columns ?? []).enumerated() {
                     if let i = fields.firstIndex(of: column) { measureOfField[i] = j }
                 }
@@ -65,6 +70,8 @@ public enum ReleaseWriter {
                         // A declared "no data" code stays on its row.
                         let noData = release.table.marks?.annotations[cell] == .noData
                         writer.field(code ?? (noData ? String(decoding: row[i], as: UTF8.self) : ""))
+                    } else if i == markerField, hidden {
+                        writer.field(mark.map { Array(row[i]) == $0 } == true ? row[i] : UnsafeRawBufferPointer(start: nil, count: 0))
                     } else if let j = measureOfField[i] {
                         writer.field(release.pattern.isHidden(measureCells[j]) ? UnsafeRawBufferPointer(start: nil, count: 0) : row[i])
                     } else if hidden && !keptWhenHidden.contains(i) {

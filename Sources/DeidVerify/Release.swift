@@ -33,8 +33,6 @@ public struct Release: Sendable {
         self.annotations = annotations
         self.layout = layout
         var kept = description.dimensions.map(\.column) + description.descriptive
-        // The marks an earlier release put on its hidden rows stay: its readers have them.
-        if let marker = description.hiddenMarker { kept.append(marker.column) }
         // A stacked file's stratum columns are coordinates too (stratum dimensions have no column of their own).
         if let strata = description.strata { kept += [strata.typeColumn, strata.valueColumn] }
         kept += [description.denominator, description.masking.sampleSize].compactMap { $0 }

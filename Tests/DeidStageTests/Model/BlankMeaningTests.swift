@@ -107,4 +107,18 @@ import Testing
         #expect(released.rows.filter { $0[2].isEmpty }.count > 2)
         #expect(!released.rows.contains { $0[2] == "1" })
     }
+
+    /// On a row the release hides, the note column keeps the earlier release's mark and nothing else: a note
+    /// could say anything about the count.
+    @Test func aHiddenRowsNoteKeepsOnlyTheMark() throws {
+        let run = try FixtureRun(
+            csv: Self.marked.replacingOccurrences(of: ",\n", with: ",revised\n"), description: Self.markedYAML)
+        defer { run.remove() }
+        let released = try PlainCSV(text: try run.release().csv)
+        let hidden = released.rows.filter { $0[2].isEmpty }
+        #expect(hidden.count > 2)
+        #expect(hidden.allSatisfy { $0[3] == "<11" || $0[3].isEmpty }, "\(hidden)")
+        // Rows that said "revised" in the input and are hidden now say nothing.
+        #expect(hidden.contains { $0[3].isEmpty })
+    }
 }
