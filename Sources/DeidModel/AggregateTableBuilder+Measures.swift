@@ -26,7 +26,10 @@ extension AggregateTableBuilder {
         }
         coordinates = extended
         for values in measureValues {
-            for cell in 0..<rows { appendCopy(of: cell, count: values[cell]) }
+            // Another count of the same row: its line and denominator, no marks of its own.
+            for cell in 0..<rows {
+                appendCell(count: values[cell], line: lines[cell], denominator: columns.denominator.map { _ in denominators[cell] })
+            }
         }
         var befores: [String] = []
         var relations = Relations()
@@ -116,17 +119,5 @@ extension AggregateTableBuilder {
         return dimensions.indices.filter { $0 != except }.map { d in
             Coordinate(dimension: dimensions[d].column, value: dimensions[d].labels[Int(coordinates[row * arity + d])])
         }
-    }
-
-    /// A cell that repeats row `cell`'s line and marks with another count (its deaths, its running total).
-    private mutating func appendCopy(of cell: Int, count: Int) {
-        counts.append(count)
-        lines.append(lines[cell])
-        annotations.append(.none)
-        derivedPublished.append(false)
-        derivedZero.appendCell { _ in false }
-        if columns.denominator != nil { denominators.append(denominators[cell]) }
-        for _ in columns.rates { rateDecimals.append(-1) }
-        if columns.sampleSize != nil { sampleSizes.append(Table.blank) }
     }
 }

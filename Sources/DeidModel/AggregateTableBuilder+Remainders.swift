@@ -70,12 +70,18 @@ extension AggregateTableBuilder {
     /// A cell no row holds: no line, no annotation, no derived value, no denominator.
     mutating func appendUnpublishedCell(_ key: [Int32], count: Int) {
         coordinates += key
+        appendCell(count: count, line: 0, denominator: columns.denominator.map { _ in .nan })
+    }
+
+    /// The per-cell columns of a cell no row of its own holds: `line` and `denominator` (when the table has a
+    /// denominator column) as given, no annotation, no derived value, no sample size. Coordinates are the caller's.
+    mutating func appendCell(count: Int, line: Int32, denominator: Double?) {
         counts.append(count)
-        lines.append(0)
+        lines.append(line)
         annotations.append(.none)
         derivedPublished.append(false)
         derivedZero.appendCell { _ in false }
-        if columns.denominator != nil { denominators.append(.nan) }
+        if let denominator { denominators.append(denominator) }
         for _ in columns.rates { rateDecimals.append(-1) }
         if columns.sampleSize != nil { sampleSizes.append(Table.blank) }
     }

@@ -80,12 +80,11 @@ struct AggregateTableBuilder: Sendable {
             if interners[d].count != before { firstLines[d].append(Int32(clamping: row.line)) }
         }
         lines.append(Int32(clamping: row.line))
-        var annotation = columns.annotation.map { code(row.string($0)) } ?? .none
-        // A marked row tells its readers the hidden count is small: the mark is the small-number code.
-        if let marker = columns.hiddenMarker, let value = description.hiddenMarker?.value, row.string(marker) == value {
-            annotation = .smallNumber
-        }
-        counts.append(try count(in: row, annotation: annotation))
+        // A row marked in the note column (`hidden_marker:`) is a hidden cell whose readers know it is small: the
+        // mark is the small-number code.
+        let marked = columns.hiddenMarker.map { row.string($0) == description.hiddenMarker?.value } ?? false
+        let annotation = marked ? .smallNumber : columns.annotation.map { code(row.string($0)) } ?? .none
+        counts.append(try count(in: row, annotation: annotation, marked: marked))
         if let field = columns.denominator {
             if row.isEmpty(field) {
                 denominators.append(.nan)
@@ -114,12 +113,12 @@ struct AggregateTableBuilder: Sendable {
         }
     }
 
-    private func count(in row: CSVRow, annotation: ReleaseMarks.Code) throws(ModelError) -> Int {
+    private func count(in row: CSVRow, annotation: ReleaseMarks.Code, marked: Bool) throws(ModelError) -> Int {
         guard let field = columns.count else { return 0 }
         // A declared "no data" code beside a blank: an empty cell, which adds nothing to any total.
         if annotation == .noData && row.isEmpty(field) { return 0 }
-        // A declared marker in a note column: a hidden cell, whatever placeholder the count column holds.
-        if let marker = columns.hiddenMarker, let value = description.hiddenMarker?.value, row.string(marker) == value {
+        // A marked row is a hidden cell, whatever placeholder the count column holds.
+        if marked {
             guard allowBlankCounts else { throw .blankCount(column: description.countColumn, at: row.location(ofField: field)) }
             return Table.blank
         }
