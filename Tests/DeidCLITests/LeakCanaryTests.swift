@@ -15,44 +15,14 @@ import Testing
 ///   Everything else is searched, tag attributes included, after entities are decoded.
 /// * SHA-256 digests are hex: a canary is matched only as a whole number, not glued to letters or digits.
 ///
-/// The table: Alder/Female = 7 and Birch/Male = 9 are small; the other counts are distinct three- and
+/// The table (`Tests/Fixtures/canary/county-sex.csv`): Alder/Female = 7 and Birch/Male = 9 are small; the other counts are distinct three- and
 /// four-digit numbers, the populations five-digit numbers, the rates numbers with two decimals.
 @Suite struct LeakCanaryTests {
-    static let csv = """
-        County,Sex,Cases,Population,Rate
-        Alder,Female,7,18233,38.39
-        Alder,Male,268,17461,1534.85
-        Alder,Total,275,35694,770.44
-        Birch,Female,341,23518,1449.95
-        Birch,Male,9,22846,39.39
-        Birch,Total,350,46364,754.9
-        Cedar,Female,426,31627,1346.95
-        Cedar,Male,583,30154,1933.41
-        Cedar,Total,1009,61781,1633.19
-        Total,Female,774,73378,1054.81
-        Total,Male,860,70461,1220.53
-        Total,Total,1634,143839,1135.99
-
-        """
+    static let csv = Repo.fixtureText("canary/county-sex.csv")
 
     /// A careless hand-made "release": the two small counts blanked and labelled small, nothing else hidden, and
     /// Alder/Female's rate left in. Both counts follow from their county totals.
-    static let leakyRelease = """
-        County,Sex,Cases,Population,Rate,Annotation
-        Alder,Female,,18233,38.39,1
-        Alder,Male,268,17461,1534.85,
-        Alder,Total,275,35694,770.44,
-        Birch,Female,341,23518,1449.95,
-        Birch,Male,,22846,,1
-        Birch,Total,350,46364,754.9,
-        Cedar,Female,426,31627,1346.95,
-        Cedar,Male,583,30154,1933.41,
-        Cedar,Total,1009,61781,1633.19,
-        Total,Female,774,73378,1054.81,
-        Total,Male,860,70461,1220.53,
-        Total,Total,1634,143839,1135.99,
-
-        """
+    static let leakyRelease = Repo.fixtureText("canary/county-sex-careless-release.csv")
 
     static let formats = ["text", "json", "sarif", "github"]
 

@@ -50,24 +50,7 @@ enum SampleTables {
 
         """
 
-    static let smallDescription = """
-        version: 1
-        policy: calhhs-ddg-2.0
-        table:
-          input: aggregate
-          dimensions:
-            - column: County
-              role: residence_geography
-              total: Total
-            - column: Sex
-              role: sex
-              total: Total
-          count: Cases
-          denominator: Population
-          derived: [Rate]
-          annotation: Annotation
-
-        """
+    static let smallDescription = Repo.fixtureText("canary/county-sex.deid.yaml")
 
     /// A ragged row (line 3 has one field too many): the table cannot be read.
     static let raggedCSV = """

@@ -9,6 +9,11 @@ enum Repo {
         return url.resolvingSymlinksInPath().path
     }()
     static let fixtures = root + "/Tests/Fixtures"
+
+    /// The text of a fixture file; empty if it cannot be read, which the tests using it then show.
+    static func fixtureText(_ path: String) -> String {
+        (try? String(contentsOfFile: fixtures + "/" + path, encoding: .utf8)) ?? ""
+    }
     static let presets = root + "/Presets"
 }
 

@@ -11,6 +11,11 @@ enum Repo {
     }()
     static let presets = root + "/Presets"
     static let fixtures = root + "/Tests/Fixtures"
+
+    /// The text of a fixture file; empty if it cannot be read, which the tests using it then show.
+    static func fixtureText(_ path: String) -> String {
+        (try? String(contentsOfFile: fixtures + "/" + path, encoding: .utf8)) ?? ""
+    }
 }
 
 /// Runs `body`, which must throw a `DescriptionError`, and returns it (nil, with a recorded issue, if it did not throw).

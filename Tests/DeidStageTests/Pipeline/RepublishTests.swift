@@ -7,61 +7,15 @@ import Testing
 /// `release` on a published table (blank counts with annotation codes): the cells it hid stay hidden with their
 /// codes, deid hides what the audit over the published numbers needs, and an independent attacker finds nothing.
 @Suite struct RepublishTests {
-    /// The unmasked table: Alder/Female = 7 and Birch/Male = 9 are small.
-    static let truth = """
-        County,Sex,Cases,Population,Rate
-        Alder,Female,7,18233,38.39
-        Alder,Male,268,17461,1534.85
-        Alder,Total,275,35694,770.44
-        Birch,Female,341,23518,1449.95
-        Birch,Male,9,22846,39.39
-        Birch,Total,350,46364,754.9
-        Cedar,Female,426,31627,1346.95
-        Cedar,Male,583,30154,1933.41
-        Cedar,Total,1009,61781,1633.19
-        Total,Female,774,73378,1054.81
-        Total,Male,860,70461,1220.53
-        Total,Total,1634,143839,1135.99
-
-        """
+    /// The unmasked table (`Tests/Fixtures/canary`): Alder/Female = 7 and Birch/Male = 9 are small.
+    static let truth = Repo.fixtureText("canary/county-sex.csv")
 
     /// A careless release of it: the two small counts blanked and coded small, nothing else hidden, so both
-    /// follow from their county totals.
-    static let leaky = """
-        County,Sex,Cases,Population,Rate,Annotation
-        Alder,Female,,18233,,1
-        Alder,Male,268,17461,1534.85,
-        Alder,Total,275,35694,770.44,
-        Birch,Female,341,23518,1449.95,
-        Birch,Male,,22846,,1
-        Birch,Total,350,46364,754.9,
-        Cedar,Female,426,31627,1346.95,
-        Cedar,Male,583,30154,1933.41,
-        Cedar,Total,1009,61781,1633.19,
-        Total,Female,774,73378,1054.81,
-        Total,Male,860,70461,1220.53,
-        Total,Total,1634,143839,1135.99,
+    /// follow from their county totals (the fixture also leaves Alder/Female's rate in; here it is blanked).
+    static let leaky = Repo.fixtureText("canary/county-sex-careless-release.csv")
+        .replacingOccurrences(of: "Alder,Female,,18233,38.39,1", with: "Alder,Female,,18233,,1")
 
-        """
-
-    static let yaml = """
-        version: 1
-        policy: calhhs-ddg-2.0
-        table:
-          input: aggregate
-          dimensions:
-            - column: County
-              role: residence_geography
-              total: Total
-            - column: Sex
-              role: sex
-              total: Total
-          count: Cases
-          denominator: Population
-          derived: [Rate]
-          annotation: Annotation
-
-        """
+    static let yaml = Repo.fixtureText("canary/county-sex.deid.yaml")
 
     static func attack(_ release: PlainCSV, run: FixtureRun) throws -> [String] {
         let truth = try PlainCSV(text: Self.truth)
@@ -94,7 +48,7 @@ import Testing
 
     /// A published rate beside a hidden count cannot be taken back: the report says so.
     @Test func aRatePublishedBesideAHiddenCountIsReported() throws {
-        let withRate = Self.leaky.replacingOccurrences(of: "Alder,Female,,18233,,1", with: "Alder,Female,,18233,38.39,1")
+        let withRate = Repo.fixtureText("canary/county-sex-careless-release.csv")
         let run = try FixtureRun(csv: withRate, description: Self.yaml)
         defer { run.remove() }
         let released = try run.release()
