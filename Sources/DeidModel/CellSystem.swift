@@ -124,7 +124,7 @@ extension Table {
     }
 
     /// What an already-released input's annotation codes tell a reader about its blank cells.
-    var hiddenLabels: [Int: HiddenLabel] {
+    public var hiddenLabels: [Int: HiddenLabel] {
         var labels = marks.map(Self.labels) ?? [:]
         for cell in remainderCells where isBlank(cell) { labels[cell] = .unpublished }
         return labels

@@ -10,6 +10,8 @@ import DeidDescription
 struct Republished {
     /// The table as read: blank counts unknown.
     let published: Table
+    /// Its cell system, as the completion and the deciding audit read it.
+    let system: CellSystem
     /// The cells the input leaves blank (remainders of incomplete totals included).
     let blankCells: [Int]
     /// What the input's codes tell a reader about its blank cells.
@@ -19,13 +21,11 @@ struct Republished {
     static func of(_ table: Table) -> Republished? {
         let blank = (0..<table.cellCount).filter { table.isBlank($0) }
         guard !blank.isEmpty else { return nil }
-        let labels = table.cellSystem.knownLabels
-        return Republished(published: table, blankCells: blank, labels: labels)
+        return Republished(published: table, system: table.cellSystem, blankCells: blank, labels: table.hiddenLabels)
     }
 
     /// The table with a completion in place of its blank counts.
     func completed(policy: Policy) throws -> Table {
-        let system = published.cellSystem
         let problem = AuditProblem(
             cellCount: system.cellCount, relations: system.relations, values: system.values, hidden: blankCells,
             labels: labels, policy: policy)
@@ -51,7 +51,7 @@ struct Republished {
     /// codes, as `deid check` audits it. It never reads the completion protection worked on.
     func audit(_ pattern: Pattern, policy: Policy) throws -> AuditResult {
         try DisclosureAudit.run(
-            AuditProblems.forRelease(system: published.cellSystem, pattern: pattern, policy: policy, labels: labels))
+            AuditProblems.forRelease(system: system, pattern: pattern, policy: policy, labels: labels))
     }
 
     /// The code each blank row published, as the release writes it again (an unknown code as the generic one).
