@@ -58,10 +58,17 @@ public enum ReleaseWriter {
                 // Input row r is cell r of the table as read; recoding maps it to its group's cell, written once.
                 defer { inputRow += 1 }
                 guard let cell = layout.rows.map({ $0.cellWritten(atRow: inputRow) }) ?? inputRow else { return }
-                let measureCells = measures.map { m in m.columns.indices.map { m.cell(row: cell, measure: $0) } } ?? [cell]
                 // Derived and undeclared values are hidden when any count of the row is.
-                let hidden = measureCells.contains(where: release.pattern.isHidden)
-                let code = measureCells.lazy.compactMap { release.annotations[$0] }.first
+                let hidden: Bool
+                let code: String?
+                if let measures {
+                    let cells = measures.columns.indices.lazy.map { measures.cell(row: cell, measure: $0) }
+                    hidden = cells.contains(where: release.pattern.isHidden)
+                    code = cells.compactMap { release.annotations[$0] }.first
+                } else {
+                    hidden = release.pattern.isHidden(cell)
+                    code = release.annotations[cell]
+                }
                 let merged = release.mergedRow(cell)
                 for i in 0..<row.count {
                     if i == percentField, let percentages = layout.percentages {
@@ -73,7 +80,8 @@ public enum ReleaseWriter {
                     } else if i == markerField, hidden {
                         writer.field(mark.map { Array(row[i]) == $0 } == true ? row[i] : UnsafeRawBufferPointer(start: nil, count: 0))
                     } else if let j = measureOfField[i] {
-                        writer.field(release.pattern.isHidden(measureCells[j]) ? UnsafeRawBufferPointer(start: nil, count: 0) : row[i])
+                        let own = measures.map { $0.cell(row: cell, measure: j) } ?? cell
+                        writer.field(release.pattern.isHidden(own) ? UnsafeRawBufferPointer(start: nil, count: 0) : row[i])
                     } else if hidden && !keptWhenHidden.contains(i) {
                         writer.field(UnsafeRawBufferPointer(start: nil, count: 0))
                     } else if let merged {
