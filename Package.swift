@@ -34,7 +34,11 @@ let package = Package(
         stage("DeidSupport", []),  // diagnostics (Finding, DiagnosticError), parallel map, union-find
         stage("DeidSolver", ["CGLPK"]),  // GLPK models, shared by protect and audit
         stage("DeidRead", ["DeidSupport", "CLibCSV", .product(name: "Crypto", package: "swift-crypto")]),
-        stage("DeidDescription", ["DeidSupport", "DeidRead", "Yams"]),  // table descriptions, policies, presets
+        // Presets/ compiled in at build time (the EmbedPresets plugin), so an installed deid needs no source tree.
+        .target(name: "DeidPresets", swiftSettings: strict, plugins: ["EmbedPresets"]),
+        .executableTarget(name: "EmbedPresetsTool", swiftSettings: strict),
+        .plugin(name: "EmbedPresets", capability: .buildTool(), dependencies: ["EmbedPresetsTool"]),
+        stage("DeidDescription", ["DeidSupport", "DeidRead", "DeidPresets", "Yams"]),  // table descriptions, policies, presets
         stage("DeidModel", ["DeidRead", "DeidDescription"]),  // cells, dimensions, relations, patterns
         stage("DeidRecode", ["DeidModel"]),  // DDG Step 4 aggregation of small categories
         stage("DeidAssess", ["DeidModel"]),  // DDG Steps 1–3

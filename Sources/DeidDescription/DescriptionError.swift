@@ -30,8 +30,10 @@ public enum DescriptionError: DiagnosticError, Equatable {
     case invalidHierarchy(SourceLocation, column: String, problem: String)
     case unknownPreset(SourceLocation?, name: String, directory: String, available: [String], suggestion: String?)
     case policyFileNotFound(SourceLocation?, path: String, resolved: String)
-    /// `PresetLocator` found no `Presets/` folder; `tried` lists every place looked at, in order.
-    case presetsDirectoryNotFound(tried: [String])
+    /// `DEID_PRESETS_DIR` (or `DEID_RULES_DIR`) names something that is not a folder.
+    case presetsDirectoryNotFound(variable: String, value: String)
+    /// The presets built into deid could not be written to their cache folder.
+    case embeddedPresetsNotWritable(folder: String, reason: String)
     case descriptionFileNotFound(path: String)
     /// `DescriptionDiscovery` found no description for a table; `searched` lists every path looked at.
     case descriptionNotFound(table: String, searched: [String])
@@ -48,7 +50,7 @@ public enum DescriptionError: DiagnosticError, Equatable {
             l
         case .unreadableFile(let path, _), .emptyDocument(let path, _), .descriptionFileNotFound(let path):
             SourceLocation(file: path)
-        case .presetsDirectoryNotFound, .descriptionNotFound:
+        case .presetsDirectoryNotFound, .embeddedPresetsNotWritable, .descriptionNotFound:
             nil
         }
     }
@@ -91,14 +93,18 @@ public enum DescriptionError: DiagnosticError, Equatable {
         case .unknownPreset(_, let name, let directory, let available, let suggestion):
             "unknown policy preset '\(name)'"
                 + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
-                + "; available presets in \(directory): "
+                + "; available presets "
+                + (EmbeddedPresetsFolder.isBuiltIn(directory) ? "built into deid" : "in \(directory)") + ": "
                 + (available.isEmpty ? "none" : available.joined(separator: ", "))
                 + "; or give a path to a policy file (ending in .yaml)"
         case .policyFileNotFound(_, let path, let resolved):
             "policy file not found: '\(path)' (looked for \(resolved)); paths are relative to the description's folder"
-        case .presetsDirectoryNotFound(let tried):
-            "cannot find deid's policy presets (the Presets folder); tried: " + tried.joined(separator: "; ")
-                + ". Set DEID_PRESETS_DIR to the folder holding calhhs-ddg-2.0.yaml"
+        case .presetsDirectoryNotFound(let variable, let value):
+            "\(variable)=\(value) is not a folder; point it at a folder holding calhhs-ddg-2.0.yaml, or unset it to "
+                + "use the presets built into deid"
+        case .embeddedPresetsNotWritable(let folder, let reason):
+            "cannot write the presets built into deid to \(folder) (\(reason)); set XDG_CACHE_HOME to a writable "
+                + "folder, or DEID_PRESETS_DIR to a copy of the Presets folder"
         case .descriptionFileNotFound(let path):
             "table description not found: '\(path)' (given with --description)"
         case .descriptionNotFound(let table, let searched):

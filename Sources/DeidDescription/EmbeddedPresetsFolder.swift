@@ -1,0 +1,60 @@
+import DeidPresets
+import Foundation
+
+/// Writes the presets compiled into deid to a folder of their own (`deid/presets-<fingerprint>` under the user's
+/// cache folder) and returns it. Every use compares each file with the embedded bytes, so a file edited or damaged
+/// in the cache is written again rather than trusted; a folder is only ever published whole (written beside, then
+/// renamed), so two deid processes starting at once never read a half-written preset.
+struct EmbeddedPresetsFolder {
+    var environment: [String: String]
+
+    /// `$XDG_CACHE_HOME`, else `$HOME/.cache`, else the temporary folder.
+    var cacheRoot: String {
+        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") { return cache }
+        if let home = environment["HOME"], home.hasPrefix("/") { return DescriptionFiles.join(home, ".cache") }
+        return NSTemporaryDirectory()
+    }
+
+    /// Whether `folder` is where the built-in presets are written (messages then say "built into deid").
+    static func isBuiltIn(_ folder: String) -> Bool {
+        folder.hasSuffix("/deid/presets-" + EmbeddedPresets.fingerprint)
+    }
+
+    func materialize() throws(DescriptionError) -> String {
+        let parent = DescriptionFiles.join(cacheRoot, "deid")
+        let folder = DescriptionFiles.join(parent, "presets-" + EmbeddedPresets.fingerprint)
+        let files = EmbeddedPresets.files
+        if holds(files, in: folder) { return folder }
+        do {
+            let staging = folder + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
+            try? FileManager.default.removeItem(atPath: staging)
+            try write(files, to: staging)
+            try? FileManager.default.removeItem(atPath: folder)
+            do {
+                try FileManager.default.moveItem(atPath: staging, toPath: folder)
+            } catch {
+                // Another deid published the folder between the removal and the rename; use theirs if it is whole.
+                try? FileManager.default.removeItem(atPath: staging)
+            }
+        } catch {
+            throw .embeddedPresetsNotWritable(folder: folder, reason: error.localizedDescription)
+        }
+        guard holds(files, in: folder) else {
+            throw .embeddedPresetsNotWritable(folder: folder, reason: "the files read back differ from the built-in ones")
+        }
+        return folder
+    }
+
+    private func holds(_ files: [(path: String, contents: Data)], in folder: String) -> Bool {
+        files.allSatisfy { FileManager.default.contents(atPath: DescriptionFiles.join(folder, $0.path)) == $0.contents }
+    }
+
+    private func write(_ files: [(path: String, contents: Data)], to folder: String) throws {
+        for file in files {
+            let path = DescriptionFiles.join(folder, file.path)
+            try FileManager.default.createDirectory(
+                atPath: DescriptionFiles.folder(of: path), withIntermediateDirectories: true)
+            try file.contents.write(to: URL(fileURLWithPath: path))
+        }
+    }
+}
