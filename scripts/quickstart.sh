@@ -1,22 +1,29 @@
 #!/usr/bin/env bash
-# The README's first command: install what is missing, build deid, and run it on a sample table.
+# The README's first command: install deid (libcsv and GLPK with apt-get if missing, a release build, the binary on
+# the PATH), then run it on the sample tables from a folder outside the repository.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-bash scripts/install-deps.sh
-swift build -c release
-deid=.build/release/deid
-out=$(mktemp -d)
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+bash "$repo/scripts/install.sh"
+# install.sh puts deid in /usr/local/bin when it may write there, else in ~/.local/bin (and says so if that is not
+# on the PATH); this script finds it either way.
+PATH="$PATH:/usr/local/bin:$HOME/.local/bin"
+deid="$(command -v deid)"
+work=$(mktemp -d)
+cp "$repo"/Samples/county-age-sex.csv "$repo"/Samples/county-age-sex.deid.yaml \
+  "$repo"/Samples/clinic-visits.csv "$repo"/Samples/clinic-visits.deid.yaml "$work"
+cd "$work"
 echo
-echo "== deid check Samples/county-age-sex.csv (a raw table: small counts are findings, exit 1)"
-"$deid" check --max-findings 5 Samples/county-age-sex.csv || true
+echo "== in $work, with $deid"
+echo "== deid check county-age-sex.csv (a raw table: small counts are findings, exit 1)"
+deid check --max-findings 5 county-age-sex.csv || true
 echo
-echo "== deid release Samples/county-age-sex.csv"
-"$deid" release Samples/county-age-sex.csv -o "$out/county-age-sex.release.csv" --report "$out/county-age-sex.audit.json"
+echo "== deid release county-age-sex.csv"
+deid release county-age-sex.csv -o county-age-sex.release.csv --report county-age-sex.audit.json
 echo
 echo "== deid check on the release (exit 0: every hidden cell is protected)"
-"$deid" check --description Samples/county-age-sex.deid.yaml "$out/county-age-sex.release.csv" && echo "clean"
+deid check --description county-age-sex.deid.yaml county-age-sex.release.csv && echo "clean"
 echo
-echo "== deid release Samples/clinic-visits.csv (person records aggregated into counts)"
-"$deid" release Samples/clinic-visits.csv -o "$out/clinic-visits.release.csv" --report "$out/clinic-visits.audit.json"
+echo "== deid release clinic-visits.csv (person records aggregated into counts)"
+deid release clinic-visits.csv -o clinic-visits.release.csv --report clinic-visits.audit.json
 echo
-echo "Outputs are in $out"
+echo "Outputs are in $work"

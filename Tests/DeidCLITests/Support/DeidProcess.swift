@@ -70,11 +70,12 @@ enum Deid {
     /// /dev/null, so a command that wrongly waits for input ends instead of hanging the suite.
     /// `environment` entries are added to (or, with a nil value, removed from) the test's own environment;
     /// CI markers are removed by default so output does not depend on where the suite runs.
+    /// `binary` runs another copy of deid (an installed one) instead of the one beside the tests.
     static func run(
         _ arguments: [String], in directory: String, stdin: [UInt8]? = nil,
-        environment: [String: String?] = [:], sourceLocation: SourceLocation = #_sourceLocation
+        environment: [String: String?] = [:], binary: String? = nil, sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> DeidRun {
-        guard let executable else {
+        guard let executable = binary ?? executable else {
             Issue.record("the deid executable was not found; build it with `swift build --build-tests`",
                          sourceLocation: sourceLocation)
             throw DeidProcessError.executableNotFound
