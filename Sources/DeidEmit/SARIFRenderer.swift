@@ -20,6 +20,9 @@ enum SARIFRenderer {
     struct Rule: Encodable {
         let id: String
         let shortDescription: Text
+        let fullDescription: Text
+        /// What `deid explain ID` prints: meaning, DDG source, what to do.
+        let help: Text
     }
     struct Text: Encodable { let text: String }
     struct Result: Encodable {
@@ -37,17 +40,23 @@ enum SARIFRenderer {
     struct Artifact: Encodable { let uri: String }
     struct Region: Encodable { let startLine: Int }
 
-    static func write(_ reports: [CheckReport], to output: (String) -> Void) {
-        let rules = FindingCode.summaries.keys.sorted { $0.rawValue < $1.rawValue }.map {
-            Rule(id: $0.rawValue, shortDescription: Text(text: FindingCode.summaries[$0] ?? ""))
+    /// One rule per finding code, with `deid explain`'s text as its help.
+    static var rules: [Rule] {
+        FindingExplanation.all.map {
+            Rule(
+                id: $0.code.rawValue, shortDescription: Text(text: $0.summary), fullDescription: Text(text: $0.meaning),
+                help: Text(text: $0.helpText))
         }
+    }
+
+    static func write(_ reports: [CheckReport], to output: (String) -> Void) {
         // (report, finding) index pairs: each result is made only when it is written.
         let places = reports.indices.flatMap { r in reports[r].findings.indices.map { (r, $0) } }
         let results = JSONArrayStream(count: places.count) { index in
             let (r, f) = places[index]
             return result(reports[r].findings[f], in: reports[r])
         }
-        JSONStream.write(Log(runs: [Run(tool: Tool(driver: Driver(rules: rules)), results: results)]), to: output)
+        JSONStream.write(Log(runs: [Run(tool: Tool(driver: Driver(rules: Self.rules)), results: results)]), to: output)
     }
 
     static func result(_ finding: Finding, in report: CheckReport) -> Result {

@@ -106,9 +106,7 @@ import Testing
         ]
         let report = Self.report("a/b.csv", findings)
         let rendered = FindingRenderer.render([report], as: .sarif)
-        let rules = FindingCode.summaries.keys.sorted { $0.rawValue < $1.rawValue }.map {
-            SARIFRenderer.Rule(id: $0.rawValue, shortDescription: SARIFRenderer.Text(text: FindingCode.summaries[$0] ?? ""))
-        }
+        let rules = SARIFRenderer.rules
         let log = SARIFRenderer.Log(runs: [
             SARIFRenderer.Run(
                 tool: SARIFRenderer.Tool(driver: SARIFRenderer.Driver(rules: rules)),
