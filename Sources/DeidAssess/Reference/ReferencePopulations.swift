@@ -70,7 +70,7 @@ public struct ReferencePopulations: Sendable {
         } catch {
             throw .invalidReference(SourceLocation(file: path), problem: "\(error)")
         }
-        return ReferencePopulations(info: ReferenceFile(name: name, file: path, sha256: sha256), rows: rows, index: index)
+        return ReferencePopulations(info: ReferenceFile(name: name, file: PresetLocator.displayName(of: path), sha256: sha256), rows: rows, index: index)
     }
 
     private static func parse(_ row: borrowing CSVRow, path: String) throws(AssessError) -> ReferenceRow {

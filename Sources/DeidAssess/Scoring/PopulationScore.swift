@@ -30,6 +30,10 @@ enum PopulationScore {
                 continue
             }
             guard let resolved = resolver.resolve(label), let figure = resolved.figure else {
+                if let unit = ctx.ownPopulation(d, label, noun: noun) {
+                    if smallest.map({ unit.value < $0.value }) ?? true { smallest = unit }
+                    continue
+                }
                 if spec.scoring.unknownPopulationRiskiest {
                     ctx.warn("no \(noun) is known for '\(label)' in '\(spec.column)': scored at the riskiest band (`unknown_population: riskiest`)")
                     let unit = SmallestUnit(label: label, figure: .exact(0), origin: "unknown, scored as the smallest")
@@ -41,7 +45,9 @@ enum PopulationScore {
                     spec.location, column: spec.column, label: label,
                     problem: "no \(noun) is known for it in \(resolver.lookedIn); give it under `populations:` on "
                         + "the dimension (e.g. `populations: {\"\(label)\": 12345}`), name a reference file with "
-                        + "`reference:`, or score it at the riskiest band with `unknown_population: riskiest`")
+                        + "`reference:` (ca-lhj-population holds California's 61 local health jurisdictions), declare "
+                        + "the table's population column as `denominator:` (its value on the unit's total row is "
+                        + "used), or score it at the riskiest band with `unknown_population: riskiest`")
             }
             let unit = SmallestUnit(label: label, figure: figure, origin: resolved.origin)
             if smallest.map({ unit.value < $0.value }) ?? true { smallest = unit }

@@ -14,6 +14,7 @@ final class ScoringContext {
     let source: String
     private(set) var warnings: [String] = []
     private let noRisk: Set<String>
+    private var ownDenominators: [Int: OwnDenominator] = [:]
 
     init(table: Table, description: TableDescription, policy: Policy, scoring: ScoringPolicy, references: ReferenceLibrary) {
         self.table = table
@@ -35,6 +36,20 @@ final class ScoringContext {
         return description.dimensions.first { $0.column == column }
             ?? DimensionSpec(column: column, role: table.dimensions[d].role, structure: .none,
                              location: SourceLocation(file: description.file))
+    }
+
+    /// The population of dimension `d`'s `label` from the table's own denominator column (`OwnDenominator`),
+    /// with a warning for the report; nil when the table has none or the label's total row lacks one.
+    func ownPopulation(_ d: Int, _ label: String, noun: String) -> SmallestUnit? {
+        guard let column = description.denominator,
+            let index = table.dimensions[d].labels.firstIndex(of: label)
+        else { return nil }
+        if ownDenominators[d] == nil { ownDenominators[d] = OwnDenominator(dimension: d, of: table) }
+        guard let population = ownDenominators[d]?.population(of: Int32(index)) else { return nil }
+        let origin = "the table's own '\(column)' on its total row"
+        warn("no reference knows '\(label)' in '\(table.dimensions[d].column)': its \(noun) is taken from \(origin)"
+            + " (the smallest over the table's slices)")
+        return SmallestUnit(label: label, figure: .exact(population), origin: origin)
     }
 
     func isNoRisk(_ label: String) -> Bool { noRisk.contains(ScoringText.key(label)) }
