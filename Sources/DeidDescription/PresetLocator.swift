@@ -31,4 +31,12 @@ public struct PresetLocator: Sendable {
         }
         return try EmbeddedPresetsFolder(environment: environment).materialize()
     }
+
+    /// How reports name a file: `built-in:calhhs-ddg-2.0.yaml` for one of the built-in presets (their cache folder
+    /// differs from machine to machine; the SHA-256 beside the name identifies the bytes), any other path as is.
+    public static func displayName(of path: String) -> String {
+        let marker = "/deid/presets-" + EmbeddedPresets.fingerprint + "/"
+        guard let range = path.range(of: marker) else { return path }
+        return "built-in:" + path[range.upperBound...]
+    }
 }

@@ -150,7 +150,7 @@ public struct AuditReport: Sendable, Encodable {
         self.assessment = assessment
         policy = PolicyInfo(
             name: madeUnder.policy.name, title: madeUnder.policy.title, edition: madeUnder.policy.edition,
-            file: madeUnder.policy.file, sha256: madeUnder.policySHA256)
+            file: PresetLocator.displayName(of: madeUnder.policy.file), sha256: madeUnder.policySHA256)
         self.descriptionFile = madeUnder.descriptionFile
         input = InputInfo(file: inputName, sha256: inputDigest, kind: table.kind.rawValue, cells: table.cellCount)
         self.output = FileInfo(file: output, sha256: outputDigest)

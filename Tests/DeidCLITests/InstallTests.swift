@@ -49,9 +49,11 @@ import Testing
             environment: environment, binary: deid)
         #expect(release.status == 0, "\(release)")
         let report = try scratch.read("work/out.audit.json")
-        // The report names the preset it applied: the built-in copy, written under the new home's cache.
-        #expect(report.contains(scratch.path + "/home/.cache/deid/presets-"), "\(report.prefix(2000))")
+        // The report names the built-in preset it applied; the copy was written under the new home's cache.
+        #expect(report.contains("\"built-in:calhhs-ddg-2.0.yaml\""), "\(report.prefix(2000))")
         #expect(!report.contains(Repo.root + "/Presets"))
+        let cache = try FileManager.default.contentsOfDirectory(atPath: scratch.path + "/home/.cache/deid")
+        #expect(cache.count == 1 && cache.allSatisfy { $0.hasPrefix("presets-") }, "\(cache)")
 
         let recheck = try Deid.run(
             ["check", "--description", "county-age-sex.deid.yaml", "out.csv"], in: work, environment: environment,
