@@ -50,7 +50,7 @@ extension HTMLReport {
                     w.row(
                         [c.criterion.replacingOccurrences(of: "_", with: " "), c.dimension ?? "—", c.category,
                          c.evidence, points, c.source],
-                        header: true, classes: [nil, nil, nil, nil, "number", "nowrap"])
+                        header: true, classes: [nil, nil, nil, nil, "number points", "nowrap"])
                 }
             }
             w.block("tfoot") { w in

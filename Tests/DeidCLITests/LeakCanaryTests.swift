@@ -254,7 +254,7 @@ struct Canary {
     static let structuralKeys: Set<String> = [
         "line", "startLine", "lower", "upper", "width", "cells", "hidden_cells", "components", "linear_programs",
         "rounds", "min_interval_width", "narrowest_width", "schema_version", "visible_small_counts",
-        "under_protected", "complementary", "primary", "rule-6", "hidden-in-input", "unreliable",
+        "under_protected", "complementary", "primary", "rule-6", "hidden-in-input", "unreliable", "points",
     ]
 
     func expectNoLeak(in output: String, format: String, sourceLocation: SourceLocation = #_sourceLocation) {
@@ -290,6 +290,8 @@ struct Canary {
     /// Table cells of the HTML report that hold structure, by class, and the only shape each may have.
     static let structuralCells: [(cls: String, shape: String)] = [
         ("line", "[0-9]+|—"), ("width", "[0-9]+|—"), ("tally", "[0-9]+"), ("interval", #"\[[0-9]+, ([0-9]+|∞)\]|—"#),
+        // A criterion's points: a band of the policy's scoring tables, never a count.
+        ("points", #"[+−]?[0-9]+( \(not counted\))?"#),
     ]
 
     /// The text of an HTML document to search: structural cells of the right shape emptied, the style sheet
