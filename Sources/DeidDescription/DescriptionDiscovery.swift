@@ -49,4 +49,10 @@ public enum DescriptionDiscovery {
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name + suffix }
         return String(name[..<dot]) + suffix
     }
+
+    /// `data/counts.csv` → `data/counts.deid.yaml`: where `deid init` writes, and `check` first looks.
+    public static func defaultDescriptionPath(forTable tablePath: String) -> String {
+        guard let slash = tablePath.lastIndex(of: "/") else { return descriptionName(forTable: tablePath) }
+        return String(tablePath[...slash]) + descriptionName(forTable: tablePath)
+    }
 }

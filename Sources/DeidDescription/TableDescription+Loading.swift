@@ -16,6 +16,7 @@ extension TableDescription {
 
     /// Parses and validates description text; `file` is used in messages and kept as provenance.
     public static func parse(yaml text: String, file: String) throws(DescriptionError) -> TableDescription {
+        try refuseOpenDecisions(in: text, file: file)
         let yaml = StrictYAML(file: file)
         let document = try yaml.document(
             text, expected: "a table description starts with `version: 1`, then `policy:` and `table:`")
@@ -330,6 +331,23 @@ extension TableDescription {
             hiddenMarker = HiddenMarker(
                 column: try yaml.name(map.required("column"), key: "column", meaning: "the note column"),
                 value: try yaml.text(map.required("value"), key: "value", meaning: "the text that marks a hidden cell"))
+        }
+    }
+}
+
+extension TableDescription {
+    /// The marker `deid init` writes where it could not decide something; no command runs past one.
+    public static let openDecisionMarker = "TODO(deid init)"
+
+    /// Refuses a description that still holds a `TODO(deid init)` line, pointing at the first one.
+    static func refuseOpenDecisions(in text: String, file: String) throws(DescriptionError) {
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard let marker = line.range(of: openDecisionMarker) else { continue }
+            let column = line.distance(from: line.startIndex, to: marker.lowerBound) + 1
+            let question = line[marker.upperBound...].drop { $0 == ":" || $0 == " " }
+            throw .invalidTable(
+                SourceLocation(file: file, line: index + 1, column: column),
+                problem: "deid init left this open: \(question); decide it, then delete the TODO line")
         }
     }
 }
