@@ -22,7 +22,40 @@ public struct CumulativeSpec: Sendable, Hashable {
     static let keys = ["column", "of", "along"]
 }
 
+/// `count_bounds:` one count never exceeds another in the same row (deaths ≤ cases). Not assumed: only declared
+/// bounds are known to the audit, which then treats each row's difference as a cell no one sees, at least 0.
+public struct CountBound: Sendable, Hashable {
+    public var count: String
+    public var atMost: String
+    public var location: SourceLocation
+
+    public init(count: String, atMost: String, location: SourceLocation) {
+        self.count = count
+        self.atMost = atMost
+        self.location = location
+    }
+
+    static let keys = ["count", "at_most"]
+}
+
 extension TableDescription {
+    /// Reads `count_bounds:` (empty when absent).
+    static func countBounds(_ table: StrictMapping, yaml: StrictYAML) throws(DescriptionError) -> [CountBound] {
+        guard let node = table["count_bounds"] else { return [] }
+        var bounds: [CountBound] = []
+        for item in try yaml.list(node, key: "count_bounds", meaning: "bounds between count columns") {
+            let map = try yaml.mapping(
+                item, key: "count_bounds", context: "a bound between counts", allowed: CountBound.keys,
+                required: ["count": "- count: new_deaths", "at_most": "at_most: new_cases"])
+            bounds.append(
+                CountBound(
+                    count: try yaml.name(map.required("count"), key: "count", meaning: "a count column"),
+                    atMost: try yaml.name(map.required("at_most"), key: "at_most", meaning: "a count column"),
+                    location: map.location))
+        }
+        return bounds
+    }
+
     /// Reads `cumulative:` (empty when absent).
     static func cumulative(_ table: StrictMapping, yaml: StrictYAML) throws(DescriptionError) -> [CumulativeSpec] {
         guard let node = table["cumulative"] else { return [] }
@@ -46,6 +79,9 @@ extension TableDescription {
     /// Running totals of declared counts, along a dimension without a total; several counts and running totals
     /// in an aggregate table that no other method reshapes.
     func checkMeasures() throws(DescriptionError) {
+        if moreCounts.isEmpty, let bound = countBounds.first {
+            throw .invalidTable(bound.location, problem: "`count_bounds:` relates count columns; `count:` lists only one")
+        }
         guard !moreCounts.isEmpty || !cumulative.isEmpty else { return }
         let location = cumulative.first?.location ?? columnLocations[moreCounts.first ?? ""] ?? SourceLocation(file: file)
         func refuse(_ problem: String, at: SourceLocation? = nil) -> DescriptionError {
@@ -75,6 +111,13 @@ extension TableDescription {
                 throw refuse(
                     "the running total runs along '\(spec.along)', which has a total; a running total's dimension "
                         + "has none (its last value is the total)", at: spec.location)
+            }
+        }
+        for bound in countBounds {
+            guard countColumns.contains(bound.count), countColumns.contains(bound.atMost), bound.count != bound.atMost else {
+                throw refuse(
+                    "a bound names two different columns of `count:` (`count: new_deaths`, `at_most: new_cases`)",
+                    at: bound.location)
             }
         }
         let others = dimensions.map(\.column) + [denominator, annotation].compactMap { $0 } + derived

@@ -30,7 +30,7 @@ extension TableDescription {
         let policy = try policyReference(yaml.name(policyNode, key: "policy", meaning: "a preset name or a file path"))
         let table = try yaml.mapping(
             root.required("table"), key: "table", context: "'table'",
-            allowed: ["input", "dimensions", "count", "denominator", "derived", "annotation", "released_together", "strata", "cumulative", "descriptive",
+            allowed: ["input", "dimensions", "count", "denominator", "derived", "annotation", "released_together", "strata", "cumulative", "count_bounds", "descriptive",
                 "number_format", "missing_rows", "no_data_codes", "hidden_marker"]
                 + assessmentKeys
                 + MaskingDeclarations.tableKeys,
@@ -102,6 +102,7 @@ extension TableDescription {
         try description.checkRemainders()
         try description.checkStrata(table)
         description.cumulative = try cumulative(table, yaml: yaml)
+        description.countBounds = try countBounds(table, yaml: yaml)
         try description.readNumberFormat(table, yaml: yaml)
         try description.readBlankMeanings(table, yaml: yaml)
         if let node = table["missing_rows"] {

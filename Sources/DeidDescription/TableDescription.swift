@@ -38,6 +38,8 @@ public struct TableDescription: Sendable, Hashable {
     public var strata: StrataSpec?
     /// `cumulative:` running totals of the count along a dimension.
     public var cumulative: [CumulativeSpec] = []
+    /// Declared bounds between counts of one row (`count_bounds:`); none is assumed.
+    public var countBounds: [CountBound] = []
     /// `descriptive:` columns that only describe a row's labels (a county's FIPS code, a cause's description):
     /// published as they are, on hidden rows too. Every other column must be declared with its role.
     public var descriptive: [String] = []

@@ -12,6 +12,7 @@ extension AggregateTableBuilder {
         let counts = description.countColumns
         let running = description.cumulative
         guard counts.count > 1 || !running.isEmpty else { return (nil, Relations()) }
+        // (Declared bounds between counts need several counts, which the description checked.)
         if dimensions.contains(where: { $0.column == Measures.dimensionName }) {
             throw .measureDimensionTaken(
                 column: Measures.dimensionName, at: running.first?.location ?? SourceLocation(file: description.file))
@@ -42,9 +43,16 @@ extension AggregateTableBuilder {
                 measure: counts.count + k, before: measures.columns.count + k, dimensions: dimensions,
                 layout: measures))
         }
+        var differences: [String] = []
+        for (k, bound) in description.countBounds.enumerated() {
+            differences.append("\(bound.atMost) − \(bound.count)")
+            relations.append(contentsOf: try boundDifferences(
+                bound, measure: measures.columns.count + befores.count + k, measureDimension: dimensions.count,
+                layout: measures))
+        }
+        let labels = measures.columns + befores + differences
         dimensions.append(Dimension(
-            column: Measures.dimensionName, role: .other, labels: measures.columns + befores,
-            parent: Array(repeating: -1, count: measures.columns.count + befores.count)))
+            column: Measures.dimensionName, role: .other, labels: labels, parent: Array(repeating: -1, count: labels.count)))
         try validateRunningSums(relations, layout: measures)
         return (measures, relations)
     }
@@ -99,6 +107,33 @@ extension AggregateTableBuilder {
                     total: layout.cell(row: row, measure: measure), dimension: along,
                     parts: [Int32(layout.cell(row: previous, measure: measure)), Int32(layout.cell(row: row, measure: count))])
             }
+        }
+        return relations
+    }
+
+    /// `count_bounds:` each row's greater count is its lesser count plus a difference no row shows (at least 0):
+    /// one unpublished cell per row (measure `measure`) and the relation greater = lesser + difference.
+    private mutating func boundDifferences(
+        _ bound: CountBound, measure: Int, measureDimension: Int, layout: Measures
+    ) throws(ModelError) -> Relations {
+        let arity = measureDimension + 1
+        let counts = description.countColumns
+        guard let lesser = counts.firstIndex(of: bound.count), let greater = counts.firstIndex(of: bound.atMost) else {
+            return Relations()
+        }
+        var relations = Relations()
+        for row in 0..<layout.rows {
+            let (total, part) = (layout.cell(row: row, measure: greater), layout.cell(row: row, measure: lesser))
+            let known = self.counts[total] != Table.blank && self.counts[part] != Table.blank
+            let difference = known ? self.counts[total] - self.counts[part] : Table.blank
+            if known && difference < 0 {
+                throw .countBoundBroken(count: bound.count, atMost: bound.atMost, at: SourceLocation(file: file, line: Int(lines[row])))
+            }
+            var key = Array(coordinates[row * arity..<(row + 1) * arity])
+            key[arity - 1] = Int32(measure)
+            let cell = self.counts.count
+            appendUnpublishedCell(key, count: difference)
+            relations.append(total: total, dimension: measureDimension, parts: [Int32(part), Int32(cell)])
         }
         return relations
     }

@@ -33,6 +33,7 @@ public enum ModelError: DiagnosticError {
     case strataCycle(strata: [String], file: String)
     case publishedTableInconsistent(file: String)
     case cumulativeMismatch(column: String, at: SourceLocation)
+    case countBoundBroken(count: String, atMost: String, at: SourceLocation)
     case cumulativeSliceWithoutStart(slice: [Coordinate], first: String, at: SourceLocation)
     case measureDimensionTaken(column: String, at: SourceLocation)
     case undeclaredNumericColumn(column: String, at: SourceLocation)
@@ -56,7 +57,7 @@ public enum ModelError: DiagnosticError {
             .linkedCountsDisagree(_, let at, _), .remainderIsARow(_, _, let at), .remainderNegative(_, _, let at),
             .unknownStratum(_, _, _, _, let at), .stratumValueParts(_, _, _, _, let at), .stratumColumnInTable(_, let at),
             .cumulativeMismatch(_, let at), .cumulativeSliceWithoutStart(_, _, let at), .measureDimensionTaken(_, let at),
-            .undeclaredNumericColumn(_, let at):
+            .undeclaredNumericColumn(_, let at), .countBoundBroken(_, _, let at):
             at
         case .emptyTable(let file), .tooManyCells(_, let file), .linkedHierarchiesDisagree(_, _, let file, _),
             .linkedDimensionWithoutTotal(_, _, let file), .strataCycle(_, let file),
@@ -143,6 +144,9 @@ public enum ModelError: DiagnosticError {
         case .stratumValueParts(let value, let type, let parts, let separator, _):
             "the stratum value '\(Printable.excerpt(value))' does not have the \(parts) part(s) of its stratum "
                 + "'\(Printable.excerpt(type))', separated by '\(separator)'"
+        case .countBoundBroken(let count, let atMost, _):
+            "'\(count)' is larger than '\(atMost)' on this row, but `count_bounds:` declares it at most '\(atMost)'; "
+                + "fix the values, or remove the bound"
         case .cumulativeMismatch(let column, _):
             "'\(column)' on this row is not the running total it is declared to be: the previous row's '\(column)' "
                 + "(along the same slice) plus this row's count, or at least this row's count on the first row; fix "
