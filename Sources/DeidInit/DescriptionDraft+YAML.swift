@@ -78,6 +78,10 @@ extension DescriptionDraft {
             out.line("  derived: \(YAMLText.list(derived.map(\.name)))",
                      derived.map { "\($0.name): \($0.evidence)" }.joined(separator: "; "))
         }
+        if !descriptive.isEmpty {
+            out.line("  descriptive: \(YAMLText.list(descriptive.map(\.name)))",
+                     descriptive.map { "\($0.name): \($0.evidence)" }.joined(separator: "; "))
+        }
         if thousandsSeparator {
             out.line("  number_format: {thousands_separator: \",\"}", "some numbers are written with thousands separators")
         }

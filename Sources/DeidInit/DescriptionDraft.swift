@@ -25,6 +25,8 @@ public struct DescriptionDraft: Sendable {
     var derived: [Column] = []
     var annotation: Column?
     var identifiers: [Column] = []
+    /// Label columns that only describe another column's labels (a parent column).
+    var descriptive: [Column] = []
     var thousandsSeparator = false
     /// Questions about columns that are not dimensions.
     var questions: [String] = []

@@ -23,6 +23,11 @@ public enum DescriptionInit {
             case .undecided(let question): draft.questions.append(question)
             }
         }
+        let parents = parentColumns(sample, dimensionColumns)
+        dimensionColumns.removeAll { parents.values.contains($0) }
+        draft.descriptive = parents.sorted { $0.value < $1.value }.map { child, parent in
+            .init(name: sample.header[parent], evidence: "names the parent of each '\(sample.header[child])' label")
+        }
         let numeric = draft.counts.map(\.name) + [draft.denominator?.name].compactMap { $0 }
         draft.thousandsSeparator = profiles.contains {
             numeric.contains($0.name) && $0.shape == .wholeNumbers(thousands: true)
@@ -33,12 +38,31 @@ public enum DescriptionInit {
         for index in dimensionColumns {
             guard case .dimension(let role, let evidence) = outcome.jobs[index] else { continue }
             let values = sample.columns[index]
-            let structure = outcome.input == .records
-                ? recordsStructure(role: role, values: values, vocabulary: vocabulary)
-                : finder.structure(of: index, values: values, vocabulary: vocabulary)
+            let structure: DraftStructure
+            if let parent = parents[index] {
+                structure = finder.structure(of: index, values: values, parentColumn: sample.header[parent], sample.columns[parent])
+            } else if outcome.input == .records {
+                structure = recordsStructure(role: role, values: values, vocabulary: vocabulary)
+            } else {
+                structure = finder.structure(of: index, values: values, vocabulary: vocabulary)
+            }
             draft.dimensions.append(.init(column: sample.header[index], role: role, roleEvidence: evidence, structure: structure))
         }
         return draft
+    }
+
+    /// Dimension column → the column that gives each of its labels' parent (`ParentColumn`).
+    private static func parentColumns(_ sample: TableSample, _ dimensions: [Int]) -> [Int: Int] {
+        var found: [Int: Int] = [:]
+        for child in dimensions where !found.values.contains(child) {
+            for parent in dimensions where parent != child && found[parent] == nil && !found.values.contains(parent) {
+                if ParentColumn.tree(child: sample.columns[child], parent: sample.columns[parent]) != nil {
+                    found[child] = parent
+                    break
+                }
+            }
+        }
+        return found
     }
 
     /// The first count column's value in each row: nil where blank or not a whole number.

@@ -30,6 +30,24 @@ extension TotalFinder {
         return .none(note: "no label is the sum of the others")
     }
 
+    /// The hierarchy a parent column gives, when every parent adds up in the counts.
+    func structure(of d: Int, values: ColumnValues, parentColumn name: String, _ parent: ColumnValues) -> DraftStructure {
+        guard let tree = ParentColumn.tree(child: values, parent: parent) else { return .none(note: "") }
+        let ids = tree.children.compactMap { child -> (parent: Int32, members: [Int32])? in
+            guard let parent = values.index[child.parent] else { return nil }
+            return (parent, child.members.compactMap { values.index[$0] })
+        }
+        guard let slices = holds(ids, in: d), slices > 0 else {
+            return .undecided(question: "'\(name)' names each label's parent, but the counts do not add up to the "
+                + "parents it names: declare the `hierarchy:` by hand (or `remainder:` for parents that include "
+                + "labels not shown)")
+        }
+        return .hierarchy(
+            root: tree.root, children: tree.children,
+            evidence: "from the parent column '\(name)'; every parent is the sum of its members in the \(slices) "
+                + "places where the table shows them")
+    }
+
     /// California → the Census regions present → their counties present, when the table has at least two regions
     /// and every parent adds up.
     private func regionHierarchy(of d: Int, values: ColumnValues, vocabulary: Vocabulary) -> DraftStructure? {
