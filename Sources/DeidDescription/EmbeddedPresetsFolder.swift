@@ -27,14 +27,15 @@ struct EmbeddedPresetsFolder {
         if holds(files, in: folder) { return folder }
         do {
             let staging = folder + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
-            try? FileManager.default.removeItem(atPath: staging)
+            try removeIfPresent(staging)
             try write(files, to: staging)
-            try? FileManager.default.removeItem(atPath: folder)
+            try removeIfPresent(folder)
             do {
                 try FileManager.default.moveItem(atPath: staging, toPath: folder)
             } catch {
-                // Another deid published the folder between the removal and the rename; use theirs if it is whole.
-                try? FileManager.default.removeItem(atPath: staging)
+                // Another deid published the folder between the removal and the rename: theirs is used if it is
+                // whole (checked below), and only a staging folder that cannot be removed is an error.
+                try removeIfPresent(staging)
             }
         } catch {
             throw .embeddedPresetsNotWritable(folder: folder, reason: error.localizedDescription)
@@ -43,6 +44,12 @@ struct EmbeddedPresetsFolder {
             throw .embeddedPresetsNotWritable(folder: folder, reason: "the files read back differ from the built-in ones")
         }
         return folder
+    }
+
+    /// Removes `path` if anything is there; failing to remove what is there is an error, not ignored.
+    private func removeIfPresent(_ path: String) throws {
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        try FileManager.default.removeItem(atPath: path)
     }
 
     private func holds(_ files: [(path: String, contents: Data)], in folder: String) -> Bool {

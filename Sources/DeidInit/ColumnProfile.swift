@@ -1,3 +1,5 @@
+import DeidRead
+
 /// What the values of one column look like, judged over its distinct values.
 struct ColumnProfile {
     enum Shape: Equatable {
@@ -43,15 +45,22 @@ struct ColumnProfile {
         return fractional ? .decimals : .wholeNumbers(thousands: thousands)
     }
 
+    /// Plain digits, as deid reads a count.
     static func isWhole(_ text: String) -> Bool {
-        !text.isEmpty && text.count <= 18 && text.allSatisfy(\.isASCIIDigit)
+        read(text, .plain)
     }
 
-    /// `3,922` or `1,234,567`: groups of three digits after the first.
+    /// `3,922` or `1,234,567`: read as a count under `number_format: {thousands_separator: ","}`.
     static func isWholeWithSeparators(_ text: String) -> Bool {
-        let groups = text.split(separator: ",", omittingEmptySubsequences: false)
-        guard groups.count > 1, let first = groups.first, (1...3).contains(first.count) else { return false }
-        return groups.allSatisfy { $0.allSatisfy(\.isASCIIDigit) } && groups.dropFirst().allSatisfy { $0.count == 3 }
+        read(text, NumberFormat(thousandsSeparator: UInt8(ascii: ",")))
+    }
+
+    private static func read(_ text: String, _ format: NumberFormat) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            if case .value = NumberParser.readWholeNumber(UnsafeRawBufferPointer(bytes), format: format) { return true }
+            return false
+        }
     }
 
     /// The column's name, lowercased, with punctuation as spaces: what name patterns are matched against.
@@ -69,6 +78,3 @@ struct ColumnProfile {
     }
 }
 
-extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
-}

@@ -10,8 +10,9 @@ enum DraftStructure: Sendable {
 extension TotalFinder {
     /// The structure of dimension `d` with labels `values`: a known hierarchy of regions first, then a flat total.
     func structure(of d: Int, values: ColumnValues, vocabulary: Vocabulary) -> DraftStructure {
-        if let tree = regionHierarchy(of: d, values: values, vocabulary: vocabulary) { return tree }
-        let totals = flatTotals(of: d)
+        let bySlice = slices(of: d)
+        if let tree = regionHierarchy(in: bySlice, values: values, vocabulary: vocabulary) { return tree }
+        let totals = flatTotals(in: bySlice)
         let named = totals.filter { LabelShapes.isTotalLike(values.distinct[Int($0.label)]) }
         if let total = (named.first ?? (totals.count == 1 ? totals.first : nil)) {
             let label = values.distinct[Int(total.label)]
@@ -20,10 +21,10 @@ extension TotalFinder {
         if let candidate = values.distinct.first(where: { LabelShapes.isTotalLike($0) }),
             let id = values.index[candidate]
         {
-            let (failing, slices) = failures(of: id, in: d)
-            if slices > 0 {
+            let (failing, told) = failures(of: id, in: bySlice)
+            if told > 0 {
                 return .undecided(question: "'\(candidate)' looks like a total but the other labels do not add up to it in "
-                    + "\(failing) of \(slices) slices: an incomplete total (declare `total:` with `remainder:`), a "
+                    + "\(failing) of \(told) slices: an incomplete total (declare `total:` with `remainder:`), a "
                     + "hierarchy (`hierarchy:`), or no total")
             }
         }
@@ -37,20 +38,20 @@ extension TotalFinder {
             guard let parent = values.index[child.parent] else { return nil }
             return (parent, child.members.compactMap { values.index[$0] })
         }
-        guard let slices = holds(ids, in: d), slices > 0 else {
+        guard let shown = holds(ids, in: slices(of: d)), shown > 0 else {
             return .undecided(question: "'\(name)' names each label's parent, but the counts do not add up to the "
                 + "parents it names: declare the `hierarchy:` by hand (or `remainder:` for parents that include "
                 + "labels not shown)")
         }
         return .hierarchy(
             root: tree.root, children: tree.children,
-            evidence: "from the parent column '\(name)'; every parent is the sum of its members in the \(slices) "
+            evidence: "from the parent column '\(name)'; every parent is the sum of its members in the \(shown) "
                 + "places where the table shows them")
     }
 
     /// California → the Census regions present → their counties present, when the table has at least two regions
     /// and every parent adds up.
-    private func regionHierarchy(of d: Int, values: ColumnValues, vocabulary: Vocabulary) -> DraftStructure? {
+    private func regionHierarchy(in bySlice: Slices, values: ColumnValues, vocabulary: Vocabulary) -> DraftStructure? {
         let present = vocabulary.regions.filter { values.index[$0.region] != nil }
         guard present.count >= 2 else { return nil }
         let rootLabel = values.distinct.first { vocabulary.geography[Vocabulary.key($0)] == "state" }
@@ -64,11 +65,11 @@ extension TotalFinder {
         if let rootLabel, let root = values.index[rootLabel] {
             tree.append((root, present.compactMap { values.index[$0.region] }))
         }
-        guard let rootLabel, let slices = holds(tree, in: d), slices > 0 else { return nil }
+        guard let rootLabel, let shown = holds(tree, in: bySlice), shown > 0 else { return nil }
         let named = [(parent: rootLabel, members: present.map(\.region))] + children
         return .hierarchy(
             root: rootLabel, children: named,
             evidence: "\(present.count) Census regions of California counties; every parent is the sum of its members "
-                + "in the \(slices) places where the table shows them")
+                + "in the \(shown) places where the table shows them")
     }
 }

@@ -16,8 +16,11 @@ struct TotalFinder {
         case inconsistent(label: String, failing: Int, slices: Int)
     }
 
-    /// For each slice (the values of every other dimension), each label's count in it.
-    private func slices(of d: Int) -> [[Int32]: [Int32: Int?]] {
+    /// Each slice of the table along one dimension (the values of every other dimension) → each label's count in it.
+    typealias Slices = [[Int32]: [Int32: Int?]]
+
+    /// The slices along dimension `d`, built once and handed to the tests below.
+    func slices(of d: Int) -> Slices {
         let others = dimensions.keys.filter { $0 != d }.sorted()
         guard let own = dimensions[d] else { return [:] }
         var result: [[Int32]: [Int32: Int?]] = [:]
@@ -29,10 +32,10 @@ struct TotalFinder {
     }
 
     /// Labels that equal the sum of the others in every slice where that can be told, and how many slices showed it.
-    func flatTotals(of d: Int) -> [(label: Int32, slices: Int)] {
+    func flatTotals(in slices: Slices) -> [(label: Int32, slices: Int)] {
         var held: [Int32: Int] = [:]
         var broken: Set<Int32> = []
-        for cells in slices(of: d).values where cells.count > 1 {
+        for cells in slices.values where cells.count > 1 {
             let known = cells.compactMapValues { $0 }
             guard known.count == cells.count else { continue }
             let sum = known.values.reduce(0, +)
@@ -45,10 +48,10 @@ struct TotalFinder {
     }
 
     /// In how many slices `label` is not the sum of the others, and in how many that could be told.
-    func failures(of label: Int32, in d: Int) -> (failing: Int, slices: Int) {
+    func failures(of label: Int32, in slices: Slices) -> (failing: Int, slices: Int) {
         var failing = 0
         var told = 0
-        for cells in slices(of: d).values where cells.count > 1 && cells[label] != nil {
+        for cells in slices.values where cells.count > 1 && cells[label] != nil {
             let known = cells.compactMapValues { $0 }
             guard known.count == cells.count, let count = known[label] else { continue }
             told += 1
@@ -59,9 +62,9 @@ struct TotalFinder {
 
     /// Whether each parent's count is the sum of its members' in every slice where the parent and all its
     /// members have counts; the number of slices that showed it, or nil when one contradicts it.
-    func holds(_ tree: [(parent: Int32, members: [Int32])], in d: Int) -> Int? {
+    func holds(_ tree: [(parent: Int32, members: [Int32])], in slices: Slices) -> Int? {
         var shown = 0
-        for cells in slices(of: d).values {
+        for cells in slices.values {
             for (parent, members) in tree {
                 guard let total = cells[parent] ?? nil else { continue }
                 let parts = members.map { cells[$0] ?? nil }

@@ -25,6 +25,12 @@ public struct NumberFormat: Sendable, Hashable {
         }
         let integer = UnsafeRawBufferPointer(rebasing: bytes[..<end])
         guard let separator = thousandsSeparator, integer.contains(separator) else { return Array(integer) }
+        return Self.ungrouped(integer, separator: separator)
+    }
+
+    /// `3,922` → `3922`: the digits of an integer part written in groups of three after a first group of one to
+    /// three; nil when the groups are not so.
+    static func ungrouped(_ integer: UnsafeRawBufferPointer, separator: UInt8) -> [UInt8]? {
         let groups = integer.split(separator: separator, omittingEmptySubsequences: false)
         guard let head = groups.first, (1...3).contains(head.count), groups.dropFirst().allSatisfy({ $0.count == 3 })
         else { return nil }
@@ -46,10 +52,8 @@ extension NumberParser {
         let sign = bytes.first == UInt8(ascii: "-") ? 1 : 0
         let dot = bytes.firstIndex(of: UInt8(ascii: ".")) ?? bytes.count
         let integer = UnsafeRawBufferPointer(rebasing: bytes[sign..<dot])
-        let groups = integer.split(separator: separator, omittingEmptySubsequences: false)
-        guard let head = groups.first, (1...3).contains(head.count), groups.dropFirst().allSatisfy({ $0.count == 3 })
-        else { return nil }
-        let plain = Array(bytes[..<sign]) + groups.flatMap { Array($0) } + Array(bytes[dot...])
+        guard let digits = NumberFormat.ungrouped(integer, separator: separator) else { return nil }
+        let plain = Array(bytes[..<sign]) + digits + Array(bytes[dot...])
         return plain.withUnsafeBytes { decimal($0) }
     }
 
