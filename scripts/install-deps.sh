@@ -4,6 +4,7 @@ set -euo pipefail
 packages=(libcsv-dev libglpk-dev)
 missing=()
 for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  status="$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)"
+  [ "$status" = "install ok installed" ] || missing+=("$p")
 done
 bash "$(dirname "$0")/apt-install.sh" ${missing[@]+"${missing[@]}"}

@@ -34,9 +34,10 @@ if "$venv/bin/pre-commit" run --all-files > raw.log 2>&1; then
   cat raw.log; echo "pre-commit-check: the hook passed a table with small counts" >&2; exit 1
 fi
 grep -q "small-count" raw.log || { cat raw.log; echo "pre-commit-check: no small-count finding" >&2; exit 1; }
-grep -E "^deid check|Failed|small-count" raw.log | head -4
+# sed reads to the end, unlike head, so grep never dies of SIGPIPE (which pipefail would turn into a failure).
+grep -E "^deid check|Failed|small-count" raw.log | sed -n 1,4p
 
-deid="$(find "$PRE_COMMIT_HOME" -path '*/release/deid' -type f -printf '%T@ %p\n' | sort -rn | head -1 | cut -d' ' -f2-)"
+deid="$(find "$PRE_COMMIT_HOME" -path '*/release/deid' -type f -printf '%T@ %p\n' | sort -rn | sed -n 1p | cut -d' ' -f2-)"
 [ -x "$deid" ] || { echo "pre-commit-check: the hook's deid was not built" >&2; exit 1; }
 "$deid" release -q county-age-sex.csv -o released.csv --report "$work/release.audit.json"
 mv released.csv county-age-sex.csv
