@@ -243,3 +243,34 @@ public enum DimensionRole: String, Sendable, Hashable, CaseIterable {
     /// Geography roles stand for the base population (R4).
     public var isGeography: Bool { self == .residenceGeography || self == .serviceGeography }
 }
+
+extension Hierarchy {
+    /// The labels root first, each parent before its children, children in declared order: the order deid gives
+    /// a hierarchy's labels when it builds the table from records.
+    public var preorder: [String] {
+        var childrenOf: [String: [String]] = [:]
+        var isChild = Set<String>()
+        for entry in entries {
+            childrenOf[entry.parent, default: []].append(contentsOf: entry.children)
+            isChild.formUnion(entry.children)
+        }
+        var order: [String] = []
+        var seen = Set<String>()
+        func visit(_ label: String) {
+            guard seen.insert(label).inserted else { return }
+            order.append(label)
+            for child in childrenOf[label] ?? [] { visit(child) }
+        }
+        for entry in entries where !isChild.contains(entry.parent) { visit(entry.parent) }
+        return order
+    }
+
+    /// Each label's parent; the root has none.
+    public var parents: [String: String] {
+        var parent: [String: String] = [:]
+        for entry in entries {
+            for child in entry.children { parent[child] = entry.parent }
+        }
+        return parent
+    }
+}

@@ -55,10 +55,8 @@ enum DimensionBuilder {
             labels = [total] + observed.labels.filter { $0 != total }.sorted(by: naturalLess)
             for label in labels.dropFirst() { parentLabel[label] = total }
         case .hierarchy(let hierarchy):
-            labels = preorder(hierarchy)
-            for entry in hierarchy.entries {
-                for child in entry.children { parentLabel[child] = entry.parent }
-            }
+            labels = hierarchy.preorder
+            parentLabel = hierarchy.parents
         }
         let ids = Dictionary(labels.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { a, _ in a })
         let parent = labels.map { label in parentLabel[label].flatMap { ids[$0] } ?? -1 }
@@ -76,25 +74,6 @@ enum DimensionBuilder {
             remap.append(id)
         }
         return (dimension, remap)
-    }
-
-    /// Hierarchy labels root first, each parent before its children, children in declared order.
-    static func preorder(_ hierarchy: Hierarchy) -> [String] {
-        var childrenOf: [String: [String]] = [:]
-        var isChild = Set<String>()
-        for entry in hierarchy.entries {
-            childrenOf[entry.parent, default: []].append(contentsOf: entry.children)
-            isChild.formUnion(entry.children)
-        }
-        var order: [String] = []
-        var seen = Set<String>()
-        func visit(_ label: String) {
-            guard seen.insert(label).inserted else { return }
-            order.append(label)
-            for child in childrenOf[label] ?? [] { visit(child) }
-        }
-        for entry in hierarchy.entries where !isChild.contains(entry.parent) { visit(entry.parent) }
-        return order
     }
 }
 
