@@ -1,0 +1,139 @@
+import DeidSupport
+import DeidDescription
+
+/// The SQL query that turns person records into the cell table `deid release` builds from them itself: every
+/// combination of every dimension's labels (hierarchy levels and totals included, zeros where no record falls),
+/// the same column names and labels, in the same row order, and one count column.
+///
+/// Each record is joined to every label it counts towards in each dimension (its own, and the totals and
+/// subtotals above it), so one `GROUP BY` counts every cell at once; the labels of each dimension, crossed and
+/// joined to those counts, give the zeros. A record whose label is a total, or not a leaf of its hierarchy, stops
+/// the query, as it stops deid.
+public struct RecordsQuery {
+    public let dialect: SQLDialect
+    public let description: TableDescription
+
+    /// Refuses a description the query cannot build exactly.
+    public init(description: TableDescription, dialect: SQLDialect) throws(SQLError) {
+        guard description.input == .records else { throw .notRecords(at: SourceLocation(file: description.file)) }
+        try Self.refuseUnsupported(description)
+        self.description = description
+        self.dialect = dialect
+    }
+
+    /// The query over the records in `from` (see `SQLDialect.source`), without a closing semicolon, so that it
+    /// can be put inside `COPY (…) TO …` as it is.
+    public func text(from: String) -> String {
+        let dimensions = description.dimensions
+        var parts = ["WITH records AS (\n  SELECT " + dimensions.enumerated().map { d, spec in
+            "COALESCE(CAST(\(SQLText.identifier(spec.column)) AS VARCHAR), '') AS d\(d)"
+        }.joined(separator: ", ") + "\n  FROM \(dialect.source(from))\n)"]
+        for (d, spec) in dimensions.enumerated() { parts += labelTables(d, spec) }
+        parts.append(misfits(dimensions))
+        parts.append(counted(dimensions.count))
+        return parts.joined(separator: ",\n") + "\n" + cells(dimensions) + "\n"
+    }
+
+    /// `labels_d(label, label_rank, label_key)`: the dimension's labels, ordered by rank and then by their natural key;
+    /// `up_d(leaf, label)`: each record label with every label it counts towards, itself included.
+    private func labelTables(_ d: Int, _ spec: DimensionSpec) -> [String] {
+        let column = "d\(d)"
+        let observed = "SELECT DISTINCT \(column) AS leaf FROM records"
+        switch spec.structure {
+        case .none:
+            return [
+                "labels_\(d) AS (SELECT leaf AS label, 0 AS label_rank, \(dialect.naturalKey("leaf")) AS label_key FROM (\(observed)) AS seen)",
+                "up_\(d) AS (SELECT leaf, leaf AS label FROM (\(observed)) AS seen)",
+            ]
+        case .total(let total):
+            let t = SQLText.literal(total)
+            return [
+                "labels_\(d) AS (SELECT \(t) AS label, 0 AS label_rank, '' AS label_key UNION ALL SELECT leaf, 1, "
+                    + "\(dialect.naturalKey("leaf")) FROM (\(observed)) AS seen WHERE leaf <> \(t))",
+                "up_\(d) AS (SELECT leaf, leaf AS label FROM (\(observed)) AS seen UNION ALL SELECT leaf, \(t) FROM (\(observed)) AS seen)",
+            ]
+        case .hierarchy(let hierarchy):
+            let preorder = hierarchy.preorder
+            let parents = hierarchy.parents
+            let inner = Set(parents.values)
+            let labels = preorder.enumerated().map { "(\(SQLText.literal($1)), \($0), '')" }
+            let up = preorder.filter { !inner.contains($0) }.flatMap { leaf in
+                sequence(first: leaf) { parents[$0] }.map { "(\(SQLText.literal(leaf)), \(SQLText.literal($0)))" }
+            }
+            return [
+                "labels_\(d)(label, label_rank, label_key) AS (VALUES \(labels.joined(separator: ", ")))",
+                "up_\(d)(leaf, label) AS (VALUES \(up.joined(separator: ", ")))",
+            ]
+        }
+    }
+
+    /// How many records carry a label no cell holds (a total, or a label outside the hierarchy), and how many
+    /// records there are.
+    private func misfits(_ dimensions: [DimensionSpec]) -> String {
+        var conditions: [String] = []
+        for (d, spec) in dimensions.enumerated() {
+            switch spec.structure {
+            case .none: continue
+            case .total(let total): conditions.append("d\(d) = \(SQLText.literal(total))")
+            case .hierarchy: conditions.append("d\(d) NOT IN (SELECT leaf FROM up_\(d))")
+            }
+        }
+        let misfit = conditions.isEmpty ? "false" : conditions.joined(separator: " OR ")
+        return "misfits AS (SELECT count(*) FILTER (WHERE \(misfit)) AS misfit, count(*) AS people FROM records)"
+    }
+
+    private func counted(_ arity: Int) -> String {
+        let dims = 0..<arity
+        return "counted AS (\n  SELECT " + dims.map { "up_\($0).label AS d\($0)" }.joined(separator: ", ")
+            + ", count(*) AS people\n  FROM records\n"
+            + dims.map { "  JOIN up_\($0) ON up_\($0).leaf = records.d\($0)\n" }.joined()
+            + "  GROUP BY " + dims.map { "up_\($0).label" }.joined(separator: ", ") + "\n)"
+    }
+
+    private func cells(_ dimensions: [DimensionSpec]) -> String {
+        let dims = dimensions.indices
+        let columns = dimensions.enumerated().map { "labels_\($0).label AS \(SQLText.identifier($1.column))" }
+        let count = "COALESCE(counted.people, 0) AS \(SQLText.identifier(description.countColumn))"
+        let stop = dialect.failure(
+            "'deid: ' || CAST(misfits.misfit AS VARCHAR) || ' of ' || CAST(misfits.people AS VARCHAR) || ' records "
+                + "carry a total or a label outside their dimension''s hierarchy, or there are no records; "
+                + "deid release on the records names them'")
+        return "SELECT " + (columns + [count]).joined(separator: ", ") + "\n"
+            + "FROM " + dims.map { "labels_\($0)" }.joined(separator: " CROSS JOIN ") + "\n"
+            + "LEFT JOIN counted ON " + dims.map { "counted.d\($0) = labels_\($0).label" }.joined(separator: " AND ") + "\n"
+            + "CROSS JOIN misfits\n"
+            + "WHERE CASE WHEN misfits.misfit = 0 AND misfits.people > 0 THEN true ELSE \(stop) END\n"
+            + "ORDER BY " + dims.map { "labels_\($0).label_rank, labels_\($0).label_key, length(labels_\($0).label), labels_\($0).label" }
+            .joined(separator: ", ")
+    }
+}
+
+extension RecordsQuery {
+    /// What the query does not build. Most of these are refused for records input anyway; the rest (running
+    /// totals, tables released together) would need more than one query.
+    static func refuseUnsupported(_ description: TableDescription) throws(SQLError) {
+        let file = SourceLocation(file: description.file)
+        let tableKeys: [(String, Bool)] = [
+            ("stacked strata (`strata:`)", description.strata != nil),
+            ("running totals (`cumulative:`)", !description.cumulative.isEmpty),
+            ("declared bounds between counts (`count_bounds:`)", !description.countBounds.isEmpty),
+            ("more than one count", !description.moreCounts.isEmpty),
+            ("a denominator, derived or descriptive column",
+             description.denominator != nil || !description.derived.isEmpty || !description.descriptive.isEmpty),
+            ("survey estimates, rates or rounded percentages",
+             description.masking.sampleSize != nil || !description.masking.rates.isEmpty
+                || description.masking.percentages != nil),
+            ("a set of tables released together (`released_together:`)", !description.releasedTogether.isEmpty),
+        ]
+        if let feature = tableKeys.first(where: \.1)?.0 {
+            throw .unsupported(
+                feature: feature, at: file,
+                hint: "aggregate the records with deid itself (deid release RECORDS.csv) or write the query by hand")
+        }
+        for spec in description.dimensions where spec.remainder != nil || spec.stratum != nil {
+            throw .unsupported(
+                feature: "the dimension '\(spec.column)' (`remainder:` or `stratum:`)", at: spec.location,
+                hint: "aggregate the records with deid itself (deid release RECORDS.csv)")
+        }
+    }
+}

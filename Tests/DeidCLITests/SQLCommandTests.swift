@@ -1,0 +1,167 @@
+import Foundation
+import Testing
+
+/// `deid sql`: the query it prints, run by DuckDB on the records, gives the table deid builds from them itself, so
+/// releasing the query's output releases the same table.
+@Suite(.enabled(if: DuckDB.python != nil, "needs Python's duckdb (scripts/install-test-deps.sh installs it)"))
+struct SQLCommandTests {
+    /// Releases the records themselves, and the query's output under the description deid sql wrote for it, and
+    /// expects the same release and the same report but for the input it names.
+    func expectSameRelease(records: String, description: String, in scratch: Scratch) throws {
+        let query = try Deid.run(
+            ["sql", description, "--dialect", "duckdb", "--from", records, "--emit-description", "counts.deid.yaml"],
+            in: scratch.path)
+        #expect(query.status == 0, "\(query)")
+        try scratch.write("query.sql", query.stdout)
+        let engine = try DuckDB.copy(query: "query.sql", to: "counts.csv", in: scratch.path)
+        #expect(engine.status == 0, "\(engine.output)")
+
+        let fromQuery = try Deid.run(
+            ["release", "-q", "counts.csv", "--description", "counts.deid.yaml", "-o", "a.csv", "--report", "a.json"],
+            in: scratch.path)
+        #expect(fromQuery.status == 0, "\(fromQuery)")
+        let fromRecords = try Deid.run(
+            ["release", "-q", records, "--description", description, "-o", "b.csv", "--report", "b.json"], in: scratch.path)
+        #expect(fromRecords.status == 0, "\(fromRecords)")
+        #expect(try scratch.read("a.csv") == scratch.read("b.csv"))
+        #expect(try Self.reportWithoutInput(scratch.read("a.json")) == Self.reportWithoutInput(scratch.read("b.json")))
+    }
+
+    /// The report's JSON without what tells the two inputs apart: the input (file, kind and hash), the
+    /// description read, the release's name (its hash stays), each hidden cell's line in the input (records have
+    /// none) and the sentence saying where the numerator came from (a column, or people counted from records).
+    static func reportWithoutInput(_ text: String) throws -> NSDictionary {
+        var report = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        report["input"] = nil
+        report["rules"] = nil
+        var output = try #require(report["output"] as? [String: Any])
+        output["file"] = nil
+        report["output"] = output
+        let hidden = try #require(report["hidden_cells"] as? [[String: Any]])
+        report["hidden_cells"] = hidden.map { cell in cell.filter { $0.key != "line" } }
+        var assessment = try #require(report["assessment"] as? [String: Any])
+        var step2 = try #require(assessment["step2"] as? [String: Any])
+        var numerator = try #require(step2["numerator"] as? [String: Any])
+        #expect(numerator.removeValue(forKey: "source_description") != nil)
+        step2["numerator"] = numerator
+        assessment["step2"] = step2
+        report["assessment"] = assessment
+        return report as NSDictionary
+    }
+
+    @Test func theClinicRecordsGiveTheSameRelease() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        for file in ["clinic-visits.csv", "clinic-visits.deid.yaml"] {
+            try FileManager.default.copyItem(atPath: Repo.root + "/Samples/" + file, toPath: scratch.path + "/" + file)
+        }
+        try expectSameRelease(records: "clinic-visits.csv", description: "clinic-visits.deid.yaml", in: scratch)
+    }
+
+    /// Labels with commas, quotes and non-ASCII letters, a hierarchy whose leaves no record reaches, and a
+    /// dimension without a total whose labels sort as numbers.
+    @Test func awkwardLabelsGiveTheSameRelease() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("people.csv", Self.awkwardRecords())
+        try scratch.write("people.deid.yaml", Self.awkwardDescription)
+        try expectSameRelease(records: "people.csv", description: "people.deid.yaml", in: scratch)
+        let counts = try scratch.read("counts.csv")
+        #expect(counts.contains("\n\"Norte, \"\"Alto\"\"\",All,5-9,"), "\(counts)")
+        #expect(counts.contains("\nVale do Ribeirão,All,5-9,0\n"), "a leaf nobody reaches is a zero")
+        #expect(counts.contains("\nBrasil,All,5-9,100\nBrasil,All,10-14,"), "digit runs sort as numbers")
+    }
+
+    /// A record at a total stops the query, as it stops deid.
+    @Test func aRecordAtATotalStopsTheQuery() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("people.csv", Self.awkwardRecords() + "Sul,All,10-14\n")
+        try scratch.write("people.deid.yaml", Self.awkwardDescription)
+        let query = try Deid.run(["sql", "people.deid.yaml", "--dialect", "duckdb", "--from", "people.csv"], in: scratch.path)
+        #expect(query.status == 0, "\(query)")
+        try scratch.write("query.sql", query.stdout)
+        let engine = try DuckDB.copy(query: "query.sql", to: "counts.csv", in: scratch.path)
+        #expect(engine.status != 0)
+        #expect(engine.output.contains("deid: 1 of 301 records carry a total"), "\(engine.output)")
+        let deid = try Deid.run(["release", "people.csv", "-o", "out.csv"], in: scratch.path)
+        #expect(deid.status == 2, "\(deid)")
+    }
+
+    @Test func anAggregateDescriptionIsRefused() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try FileManager.default.copyItem(
+            atPath: Repo.root + "/Samples/county-age-sex.deid.yaml", toPath: scratch.path + "/county-age-sex.deid.yaml")
+        let run = try Deid.run(
+            ["sql", "county-age-sex.deid.yaml", "--dialect", "duckdb", "--from", "cases"], in: scratch.path)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("county-age-sex.deid.yaml: error: deid sql builds the cell table from person records"), "\(run)")
+        #expect(run.stdout.isEmpty)
+    }
+
+    static let awkwardDescription = """
+        version: 1
+        policy: calhhs-ddg-2.0
+        table:
+          input: records
+          personal_characteristics: true
+          period: year
+          dimensions:
+            - column: Region
+              role: other
+              hierarchy:
+                Brasil: [Norte, "Sul"]
+                Norte: ["Norte, \\"Alto\\"", "São Paulo d'Oeste"]
+                Sul: [Porto Alegre, Vale do Ribeirão]
+            - column: Group
+              role: other
+              total: All
+            - column: Age
+              role: age
+          count: People
+        """
+
+    /// 300 people; nobody in Vale do Ribeirão.
+    static func awkwardRecords() -> String {
+        let regions = ["\"Norte, \"\"Alto\"\"\"", "São Paulo d'Oeste", "Porto Alegre"]
+        let groups = ["Grupo 1", "Grupo 2", "Grupo 10"]
+        let ages = ["5-9", "10-14", "65+"]
+        var text = "Region,Group,Age\n"
+        for i in 0..<300 {
+            text += "\(regions[i % 3]),\(groups[(i / 3) % 3]),\(ages[(i * 7 / 5) % 3])\n"
+        }
+        return text
+    }
+}
+
+/// DuckDB, through Python's `duckdb` package: the test virtual environment's, else the system Python's.
+enum DuckDB {
+    static let python: String? = {
+        let candidates = [Repo.root + "/.build/test-venv/bin/python", "/usr/bin/python3"]
+        return candidates.first { path in
+            guard FileManager.default.isExecutableFile(atPath: path) else { return false }
+            return (try? runPython(path, ["-c", "import duckdb"], in: "/"))?.status == 0
+        }
+    }()
+
+    /// Runs the query in the file `query` and writes its rows, with a header, to the CSV file `output`.
+    static func copy(query: String, to output: String, in directory: String) throws -> (status: Int32, output: String) {
+        let script = "import duckdb, sys\nduckdb.sql(\"COPY (\" + open(sys.argv[1]).read() + \") TO '\" + sys.argv[2] + \"' (HEADER)\")\n"
+        return try runPython(python ?? "python3", ["-c", script, query, output], in: directory)
+    }
+
+    static func runPython(_ python: String, _ arguments: [String], in directory: String) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
