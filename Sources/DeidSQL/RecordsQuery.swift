@@ -5,8 +5,9 @@ import DeidDescription
 /// combination of every dimension's labels (hierarchy levels and totals included, zeros where no record falls),
 /// the same column names and labels, in the same row order, and one count column.
 ///
-/// Each record is joined to every label it counts towards in each dimension (its own, and the totals and
-/// subtotals above it), so one `GROUP BY` counts every cell at once; the labels of each dimension, crossed and
+/// The records are counted once per combination of their labels (one `GROUP BY`, the only pass over them);
+/// each combination is then joined to every label it counts towards in each dimension (its own, and the totals
+/// and subtotals above it) and counted again, which gives every cell; the labels of each dimension, crossed and
 /// joined to those counts, give the zeros. A record whose label is a total, or not a leaf of its hierarchy, stops
 /// the query, as it stops deid.
 public struct RecordsQuery {
@@ -28,6 +29,8 @@ public struct RecordsQuery {
         var parts = ["WITH records AS (\n  SELECT " + dimensions.enumerated().map { d, spec in
             "COALESCE(CAST(\(SQLText.identifier(spec.column)) AS VARCHAR), '') AS d\(d)"
         }.joined(separator: ", ") + "\n  FROM \(dialect.source(from))\n)"]
+        let leafColumns = dimensions.indices.map { "d\($0)" }.joined(separator: ", ")
+        parts.append("leaves AS (SELECT \(leafColumns), count(*) AS people FROM records GROUP BY \(leafColumns))")
         for (d, spec) in dimensions.enumerated() { parts += labelTables(d, spec) }
         parts.append(misfits(dimensions))
         parts.append(counted(dimensions.count))
@@ -38,7 +41,7 @@ public struct RecordsQuery {
     /// `up_d(leaf, label)`: each record label with every label it counts towards, itself included.
     private func labelTables(_ d: Int, _ spec: DimensionSpec) -> [String] {
         let column = "d\(d)"
-        let observed = "SELECT DISTINCT \(column) AS leaf FROM records"
+        let observed = "SELECT DISTINCT \(column) AS leaf FROM leaves"
         switch spec.structure {
         case .none:
             return [
@@ -79,14 +82,14 @@ public struct RecordsQuery {
             }
         }
         let misfit = conditions.isEmpty ? "false" : conditions.joined(separator: " OR ")
-        return "misfits AS (SELECT count(*) FILTER (WHERE \(misfit)) AS misfit, count(*) AS people FROM records)"
+        return "misfits AS (SELECT COALESCE(sum(people) FILTER (WHERE \(misfit)), 0) AS misfit, COALESCE(sum(people), 0) AS people FROM leaves)"
     }
 
     private func counted(_ arity: Int) -> String {
         let dims = 0..<arity
         return "counted AS (\n  SELECT " + dims.map { "up_\($0).label AS d\($0)" }.joined(separator: ", ")
-            + ", count(*) AS people\n  FROM records\n"
-            + dims.map { "  JOIN up_\($0) ON up_\($0).leaf = records.d\($0)\n" }.joined()
+            + ", sum(people) AS people\n  FROM leaves\n"
+            + dims.map { "  JOIN up_\($0) ON up_\($0).leaf = leaves.d\($0)\n" }.joined()
             + "  GROUP BY " + dims.map { "up_\($0).label" }.joined(separator: ", ") + "\n)"
     }
 
