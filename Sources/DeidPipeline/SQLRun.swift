@@ -5,10 +5,10 @@ import Foundation
 /// `deid sql DESCRIPTION --dialect D --from SOURCE`: the query that aggregates the records in a warehouse into
 /// the cell table deid releases, and (`--emit-description`) that table's description.
 public enum SQLRun {
-    /// The query; writes the aggregate's description to `emitDescription` first, if given.
+    /// The query; writes the aggregate's description to `emitDescription` too, if given, once the query is built.
     public static func run(descriptionFile: String, dialect: SQLDialect, from: String, emitDescription: String?) throws -> String {
         let description = try TableDescription.load(path: descriptionFile)
-        let query = try RecordsQuery(description: description, dialect: dialect)
+        let query = try RecordsQuery(description: description, dialect: dialect).text(from: from)
         if let target = emitDescription {
             let same = URL(fileURLWithPath: target).standardizedFileURL == URL(fileURLWithPath: descriptionFile).standardizedFileURL
             guard !same else {
@@ -23,6 +23,6 @@ public enum SQLRun {
                 throw SQLError.unwritable(path: target, reason: error.localizedDescription)
             }
         }
-        return query.text(from: from)
+        return query
     }
 }

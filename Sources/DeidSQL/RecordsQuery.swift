@@ -24,11 +24,11 @@ public struct RecordsQuery {
 
     /// The query over the records in `from` (see `SQLDialect.source`), without a closing semicolon, so that it
     /// can be put inside `COPY (…) TO …` as it is.
-    public func text(from: String) -> String {
+    public func text(from: String) throws(SQLError) -> String {
         let dimensions = description.dimensions
         var parts = ["WITH records AS (\n  SELECT " + dimensions.enumerated().map { d, spec in
             "COALESCE(CAST(\(SQLText.identifier(spec.column)) AS VARCHAR), '') AS d\(d)"
-        }.joined(separator: ", ") + "\n  FROM \(dialect.source(from))\n)"]
+        }.joined(separator: ", ") + "\n  FROM \(try dialect.source(from))\n)"]
         let leafColumns = dimensions.indices.map { "d\($0)" }.joined(separator: ", ")
         parts.append("leaves AS (SELECT \(leafColumns), count(*) AS people FROM records GROUP BY \(leafColumns))")
         for (d, spec) in dimensions.enumerated() { parts += labelTables(d, spec) }
@@ -105,8 +105,12 @@ public struct RecordsQuery {
             + "FROM " + dims.map { "labels_\($0)" }.joined(separator: " CROSS JOIN ") + "\n"
             + "LEFT JOIN counted ON " + dims.map { "counted.d\($0) = labels_\($0).label" }.joined(separator: " AND ") + "\n"
             + "CROSS JOIN misfits\n"
+            // CASE, not OR: only CASE promises not to evaluate the failure when the records fit.
             + "WHERE CASE WHEN misfits.misfit = 0 AND misfits.people > 0 THEN true ELSE \(stop) END\n"
-            + "ORDER BY " + dims.map { "labels_\($0).label_rank, labels_\($0).label_key, length(labels_\($0).label), labels_\($0).label" }
+            + "ORDER BY " + dims.map {
+                "labels_\($0).label_rank, \(dialect.bytewise("labels_\($0).label_key")), length(labels_\($0).label), "
+                    + dialect.bytewise("labels_\($0).label")
+            }
             .joined(separator: ", ")
     }
 }

@@ -16,15 +16,16 @@ extension Deid {
                 in deid's row order), so releasing its output releases the same table. A record whose label is \
                 a total or outside its hierarchy stops the query, as it stops deid.
 
-                SOURCE is a table name (or any SQL relation, used as written) or a file the engine reads: a path \
+                SOURCE is a table name (or any SQL relation, used as written). DuckDB also reads files: a path \
                 with a folder or a .csv/.csv.gz extension is read as CSV (comma-separated, with a header) with every column as text, a \
-                .parquet path with read_parquet.
+                .parquet path with read_parquet. PostgreSQL reads tables only (load a file with \\copy first).
 
                 Examples:
                   deid sql visits.deid.yaml --dialect duckdb --from visits.parquet \\
                       --emit-description counts.deid.yaml > counts.sql
                   duckdb -c "COPY ($(cat counts.sql)) TO 'counts.csv' (HEADER)"
                   deid release counts.csv --description counts.deid.yaml
+                  deid sql visits.deid.yaml --dialect postgres --from warehouse.visits > counts.sql
 
                 Exit codes: 0 query printed, 2 no query (the description cannot be built in SQL, or a file error).
                 """)

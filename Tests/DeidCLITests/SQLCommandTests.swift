@@ -1,20 +1,20 @@
 import Foundation
 import Testing
 
-/// `deid sql`: the query it prints, run by DuckDB on the records, gives the table deid builds from them itself, so
-/// releasing the query's output releases the same table.
+/// `deid sql`: the query it prints, run by a real engine on the records, gives the table deid builds from them
+/// itself, so releasing the query's output releases the same table.
 @Suite(.enabled(if: DuckDB.python != nil, "needs Python's duckdb (scripts/install-test-deps.sh installs it)"))
 struct SQLCommandTests {
-    /// Releases the records themselves, and the query's output under the description deid sql wrote for it, and
-    /// expects the same release and the same report but for the input it names.
-    func expectSameRelease(records: String, description: String, in scratch: Scratch) throws {
+    /// Releases the records themselves, and the engine's output of the query under the description deid sql wrote
+    /// for it, and expects the same release and the same report but for the input it names.
+    static func expectSameRelease(records: String, description: String, engine: SQLEngine, in scratch: Scratch) throws {
         let query = try Deid.run(
-            ["sql", description, "--dialect", "duckdb", "--from", records, "--emit-description", "counts.deid.yaml"],
+            ["sql", description, "--dialect", engine.dialect, "--from", engine.source(records), "--emit-description", "counts.deid.yaml"],
             in: scratch.path)
         #expect(query.status == 0, "\(query)")
         try scratch.write("query.sql", query.stdout)
-        let engine = try DuckDB.copy(query: "query.sql", to: "counts.csv", in: scratch.path)
-        #expect(engine.status == 0, "\(engine.output)")
+        let run = try engine.copy(records: records, query: "query.sql", to: "counts.csv", in: scratch.path)
+        #expect(run.status == 0, "\(run.output)")
 
         let fromQuery = try Deid.run(
             ["release", "-q", "counts.csv", "--description", "counts.deid.yaml", "-o", "a.csv", "--report", "a.json"],
@@ -25,6 +25,15 @@ struct SQLCommandTests {
         #expect(fromRecords.status == 0, "\(fromRecords)")
         #expect(try scratch.read("a.csv") == scratch.read("b.csv"))
         #expect(try Self.reportWithoutInput(scratch.read("a.json")) == Self.reportWithoutInput(scratch.read("b.json")))
+    }
+
+    /// The clinic sample in a scratch folder.
+    static func clinicSample() throws -> Scratch {
+        let scratch = try Scratch()
+        for file in ["clinic-visits.csv", "clinic-visits.deid.yaml"] {
+            try FileManager.default.copyItem(atPath: Repo.root + "/Samples/" + file, toPath: scratch.path + "/" + file)
+        }
+        return scratch
     }
 
     /// The report's JSON without what tells the two inputs apart: the input (file, kind and hash), the
@@ -50,26 +59,28 @@ struct SQLCommandTests {
     }
 
     @Test func theClinicRecordsGiveTheSameRelease() throws {
-        let scratch = try Scratch()
+        let scratch = try Self.clinicSample()
         defer { scratch.remove() }
-        for file in ["clinic-visits.csv", "clinic-visits.deid.yaml"] {
-            try FileManager.default.copyItem(atPath: Repo.root + "/Samples/" + file, toPath: scratch.path + "/" + file)
-        }
-        try expectSameRelease(records: "clinic-visits.csv", description: "clinic-visits.deid.yaml", in: scratch)
+        try Self.expectSameRelease(records: "clinic-visits.csv", description: "clinic-visits.deid.yaml", engine: .duckdb, in: scratch)
     }
 
     /// Labels with commas, quotes and non-ASCII letters, a hierarchy whose leaves no record reaches, and a
     /// dimension without a total whose labels sort as numbers.
     @Test func awkwardLabelsGiveTheSameRelease() throws {
-        let scratch = try Scratch()
+        let scratch = try Self.awkwardSample()
         defer { scratch.remove() }
-        try scratch.write("people.csv", Self.awkwardRecords())
-        try scratch.write("people.deid.yaml", Self.awkwardDescription)
-        try expectSameRelease(records: "people.csv", description: "people.deid.yaml", in: scratch)
+        try Self.expectSameRelease(records: "people.csv", description: "people.deid.yaml", engine: .duckdb, in: scratch)
         let counts = try scratch.read("counts.csv")
         #expect(counts.contains("\n\"Norte, \"\"Alto\"\"\",All,5-9,"), "\(counts)")
         #expect(counts.contains("\nVale do Ribeirão,All,5-9,0\n"), "a leaf nobody reaches is a zero")
         #expect(counts.contains("\nBrasil,All,5-9,100\nBrasil,All,10-14,"), "digit runs sort as numbers")
+    }
+
+    static func awkwardSample() throws -> Scratch {
+        let scratch = try Scratch()
+        try scratch.write("people.csv", Self.awkwardRecords())
+        try scratch.write("people.deid.yaml", Self.awkwardDescription)
+        return scratch
     }
 
     /// A record at a total stops the query, as it stops deid.
@@ -81,7 +92,7 @@ struct SQLCommandTests {
         let query = try Deid.run(["sql", "people.deid.yaml", "--dialect", "duckdb", "--from", "people.csv"], in: scratch.path)
         #expect(query.status == 0, "\(query)")
         try scratch.write("query.sql", query.stdout)
-        let engine = try DuckDB.copy(query: "query.sql", to: "counts.csv", in: scratch.path)
+        let engine = try SQLEngine.duckdb.copy(records: "people.csv", query: "query.sql", to: "counts.csv", in: scratch.path)
         #expect(engine.status != 0)
         #expect(engine.output.contains("deid: 1 of 301 records carry a total"), "\(engine.output)")
         let deid = try Deid.run(["release", "people.csv", "-o", "out.csv"], in: scratch.path)
@@ -135,25 +146,95 @@ struct SQLCommandTests {
     }
 }
 
-/// DuckDB, through Python's `duckdb` package: the test virtual environment's, else the system Python's.
+/// PostgreSQL from Debian, a server of its own per test (scripts/with-postgres.sh).
+@Suite(.enabled(if: SQLEngine.postgresInstalled, "needs Debian's postgresql (scripts/install-test-deps.sh installs it)"))
+struct PostgresSQLCommandTests {
+    @Test func theClinicRecordsGiveTheSameRelease() throws {
+        let scratch = try SQLCommandTests.clinicSample()
+        defer { scratch.remove() }
+        try SQLCommandTests.expectSameRelease(
+            records: "clinic-visits.csv", description: "clinic-visits.deid.yaml", engine: .postgres, in: scratch)
+    }
+
+    @Test func awkwardLabelsGiveTheSameRelease() throws {
+        let scratch = try SQLCommandTests.awkwardSample()
+        defer { scratch.remove() }
+        try SQLCommandTests.expectSameRelease(records: "people.csv", description: "people.deid.yaml", engine: .postgres, in: scratch)
+    }
+
+    @Test func aRecordAtATotalStopsTheQuery() throws {
+        let scratch = try SQLCommandTests.awkwardSample()
+        defer { scratch.remove() }
+        try scratch.write("people.csv", SQLCommandTests.awkwardRecords() + "Sul,All,10-14\n")
+        let query = try Deid.run(["sql", "people.deid.yaml", "--dialect", "postgres", "--from", "records"], in: scratch.path)
+        #expect(query.status == 0, "\(query)")
+        try scratch.write("query.sql", query.stdout)
+        let engine = try SQLEngine.postgres.copy(records: "people.csv", query: "query.sql", to: "counts.csv", in: scratch.path)
+        #expect(engine.status != 0)
+        #expect(engine.output.contains("deid: 1 of 301 records carry a total"), "\(engine.output)")
+    }
+
+    @Test func aFileIsNoSourceForPostgres() throws {
+        let scratch = try SQLCommandTests.clinicSample()
+        defer { scratch.remove() }
+        let run = try Deid.run(["sql", "clinic-visits.deid.yaml", "--dialect", "postgres", "--from", "clinic-visits.csv"], in: scratch.path)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("error: --from 'clinic-visits.csv' names a file, and postgres reads records from a table"), "\(run)")
+        #expect(run.stdout.isEmpty)
+    }
+}
+
+/// The engines the tests run the query on, each writing the query's rows with a header to a CSV file.
+enum SQLEngine {
+    /// DuckDB through Python's `duckdb` package, reading the records' CSV file itself.
+    case duckdb
+    /// PostgreSQL, the records loaded into a table `records` (every column text) first.
+    case postgres
+
+    var dialect: String {
+        switch self {
+        case .duckdb: "duckdb"
+        case .postgres: "postgres"
+        }
+    }
+
+    func source(_ records: String) -> String { self == .duckdb ? records : "records" }
+
+    static let postgresInstalled = FileManager.default.fileExists(atPath: "/usr/lib/postgresql")
+
+    func copy(records: String, query: String, to output: String, in directory: String) throws -> (status: Int32, output: String) {
+        switch self {
+        case .duckdb:
+            let script = "import duckdb, sys\nduckdb.sql(\"COPY (\" + open(sys.argv[1]).read() + \") TO '\" + sys.argv[2] + \"' (HEADER)\")\n"
+            return try DuckDB.run(DuckDB.python ?? "python3", ["-c", script, query, output], in: directory)
+        case .postgres:
+            let header = try String(contentsOfFile: directory + "/" + records, encoding: .utf8).prefix { $0 != "\n" }
+            let columns = header.split(separator: ",").map { "\"\($0)\" text" }.joined(separator: ", ")
+            let script = """
+                set -euo pipefail
+                psql -v ON_ERROR_STOP=1 -q -c 'CREATE TABLE records (\(columns))'
+                psql -v ON_ERROR_STOP=1 -q -c "\\copy records FROM '\(records)' CSV HEADER"
+                psql -v ON_ERROR_STOP=1 -q -c "COPY ($(cat \(query))) TO STDOUT WITH (FORMAT csv, HEADER)" > \(output)
+                """
+            return try DuckDB.run("/bin/bash", [Repo.root + "/scripts/with-postgres.sh", "bash", "-c", script], in: directory)
+        }
+    }
+}
+
+/// Python's `duckdb` package: the test virtual environment's, else the system Python's.
 enum DuckDB {
     static let python: String? = {
         let candidates = [Repo.root + "/.build/test-venv/bin/python", "/usr/bin/python3"]
         return candidates.first { path in
             guard FileManager.default.isExecutableFile(atPath: path) else { return false }
-            return (try? runPython(path, ["-c", "import duckdb"], in: "/"))?.status == 0
+            return (try? run(path, ["-c", "import duckdb"], in: "/"))?.status == 0
         }
     }()
 
-    /// Runs the query in the file `query` and writes its rows, with a header, to the CSV file `output`.
-    static func copy(query: String, to output: String, in directory: String) throws -> (status: Int32, output: String) {
-        let script = "import duckdb, sys\nduckdb.sql(\"COPY (\" + open(sys.argv[1]).read() + \") TO '\" + sys.argv[2] + \"' (HEADER)\")\n"
-        return try runPython(python ?? "python3", ["-c", script, query, output], in: directory)
-    }
-
-    static func runPython(_ python: String, _ arguments: [String], in directory: String) throws -> (status: Int32, output: String) {
+    /// Runs a program and returns its status and its standard output and error together.
+    static func run(_ program: String, _ arguments: [String], in directory: String) throws -> (status: Int32, output: String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
+        process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let pipe = Pipe()
