@@ -97,10 +97,10 @@ public struct RecordsQuery {
         let dims = dimensions.indices
         let columns = dimensions.enumerated().map { "labels_\($0).label AS \(SQLText.identifier($1.column))" }
         let count = "COALESCE(counted.people, 0) AS \(SQLText.identifier(description.countColumn))"
+        // The message gives no number: how many records are misfits may be a small count.
         let stop = dialect.failure(
-            "'deid: ' || CAST(misfits.misfit AS VARCHAR) || ' of ' || CAST(misfits.people AS VARCHAR) || ' records "
-                + "carry a total or a label outside their dimension''s hierarchy, or there are no records; "
-                + "deid release on the records names them'")
+            "CASE WHEN misfits.people = 0 THEN 'deid: there are no records' ELSE 'deid: some records carry a total or "
+                + "a label outside their dimension''s hierarchy; deid release on the records names the first' END")
         return "SELECT " + (columns + [count]).joined(separator: ", ") + "\n"
             + "FROM " + dims.map { "labels_\($0)" }.joined(separator: " CROSS JOIN ") + "\n"
             + "LEFT JOIN counted ON " + dims.map { "counted.d\($0) = labels_\($0).label" }.joined(separator: " AND ") + "\n"

@@ -94,7 +94,8 @@ struct SQLCommandTests {
         try scratch.write("query.sql", query.stdout)
         let run = try engine.copy(records: "people.csv", query: "query.sql", to: "counts.csv", in: scratch.path)
         #expect(run.status != 0)
-        #expect(run.output.contains("deid: 1 of 301 records carry a total"), "\(run.output)")
+        #expect(run.output.contains("deid: some records carry a total"), "\(run.output)")
+        #expect(!run.output.contains("1 of"), "no count of misfit records")
         let deid = try Deid.run(["release", "people.csv", "-o", "out.csv"], in: scratch.path)
         #expect(deid.status == 2, "\(deid)")
     }
