@@ -265,6 +265,12 @@ extension Hierarchy {
         return order
     }
 
+    /// The labels with no children, in pre-order: the values records carry.
+    public var leaves: [String] {
+        let inner = Set(entries.map(\.parent))
+        return preorder.filter { !inner.contains($0) }
+    }
+
     /// Each label's parent; the root has none.
     public var parents: [String: String] {
         var parent: [String: String] = [:]

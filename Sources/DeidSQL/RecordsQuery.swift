@@ -27,7 +27,7 @@ public struct RecordsQuery {
     public func text(from: String) throws(SQLError) -> String {
         let dimensions = description.dimensions
         var parts = ["WITH records AS (\n  SELECT " + dimensions.enumerated().map { d, spec in
-            "COALESCE(CAST(\(SQLText.identifier(spec.column)) AS VARCHAR), '') AS d\(d)"
+            "COALESCE(CAST(\(dialect.identifier(spec.column)) AS \(dialect.textType)), '') AS d\(d)"
         }.joined(separator: ", ") + "\n  FROM \(try dialect.source(from))\n)"]
         let leafColumns = dimensions.indices.map { "d\($0)" }.joined(separator: ", ")
         parts.append("leaves AS (SELECT \(leafColumns), count(*) AS people FROM records GROUP BY \(leafColumns))")
@@ -49,19 +49,17 @@ public struct RecordsQuery {
                 "up_\(d) AS (SELECT leaf, leaf AS label FROM (\(observed)) AS seen)",
             ]
         case .total(let total):
-            let t = SQLText.literal(total)
+            let t = dialect.literal(total)
             return [
                 "labels_\(d) AS (SELECT \(t) AS label, 0 AS label_rank, '' AS label_key UNION ALL SELECT leaf, 1, "
                     + "\(dialect.naturalKey("leaf")) FROM (\(observed)) AS seen WHERE leaf <> \(t))",
                 "up_\(d) AS (SELECT leaf, leaf AS label FROM (\(observed)) AS seen UNION ALL SELECT leaf, \(t) FROM (\(observed)) AS seen)",
             ]
         case .hierarchy(let hierarchy):
-            let preorder = hierarchy.preorder
             let parents = hierarchy.parents
-            let inner = Set(parents.values)
-            let labels = preorder.enumerated().map { "(\(SQLText.literal($1)), \($0), '')" }
-            let up = preorder.filter { !inner.contains($0) }.flatMap { leaf in
-                sequence(first: leaf) { parents[$0] }.map { "(\(SQLText.literal(leaf)), \(SQLText.literal($0)))" }
+            let labels = hierarchy.preorder.enumerated().map { "(\(dialect.literal($1)), \($0), '')" }
+            let up = hierarchy.leaves.flatMap { leaf in
+                sequence(first: leaf) { parents[$0] }.map { "(\(dialect.literal(leaf)), \(dialect.literal($0)))" }
             }
             return [
                 "labels_\(d)(label, label_rank, label_key) AS (VALUES \(labels.joined(separator: ", ")))",
@@ -77,8 +75,10 @@ public struct RecordsQuery {
         for (d, spec) in dimensions.enumerated() {
             switch spec.structure {
             case .none: continue
-            case .total(let total): conditions.append("d\(d) = \(SQLText.literal(total))")
-            case .hierarchy: conditions.append("d\(d) NOT IN (SELECT leaf FROM up_\(d))")
+            case .total(let total): conditions.append("d\(d) = \(dialect.literal(total))")
+            case .hierarchy(let hierarchy):
+                // The leaves as a list: not every engine takes a subquery inside an aggregate's filter.
+                conditions.append("d\(d) NOT IN (\(hierarchy.leaves.map(dialect.literal).joined(separator: ", ")))")
             }
         }
         let misfit = conditions.isEmpty ? "false" : conditions.joined(separator: " OR ")
@@ -95,8 +95,8 @@ public struct RecordsQuery {
 
     private func cells(_ dimensions: [DimensionSpec]) -> String {
         let dims = dimensions.indices
-        let columns = dimensions.enumerated().map { "labels_\($0).label AS \(SQLText.identifier($1.column))" }
-        let count = "COALESCE(counted.people, 0) AS \(SQLText.identifier(description.countColumn))"
+        let columns = dimensions.enumerated().map { "labels_\($0).label AS \(dialect.identifier($1.column))" }
+        let count = "COALESCE(counted.people, 0) AS \(dialect.identifier(description.countColumn))"
         // The message gives no number: how many records are misfits may be a small count.
         let stop = dialect.failure(
             "CASE WHEN misfits.people = 0 THEN 'deid: there are no records' ELSE 'deid: some records carry a total or "

@@ -18,7 +18,7 @@ extension Deid {
 
                 SOURCE is a table name (or any SQL relation, used as written). DuckDB also reads files: a path \
                 with a folder or a .csv/.csv.gz extension is read as CSV (comma-separated, with a header) with every column as text, a \
-                .parquet path with read_parquet. PostgreSQL reads tables only (load a file with \\copy first).
+                .parquet path with read_parquet. PostgreSQL and Spark read tables and views only (load or register a file first).
 
                 Examples:
                   deid sql visits.deid.yaml --dialect duckdb --from visits.parquet \\
@@ -26,6 +26,7 @@ extension Deid {
                   duckdb -c "COPY ($(cat counts.sql)) TO 'counts.csv' (HEADER)"
                   deid release counts.csv --description counts.deid.yaml
                   deid sql visits.deid.yaml --dialect postgres --from warehouse.visits > counts.sql
+                  deid sql visits.deid.yaml --dialect spark --from visits > counts.sql
 
                 Exit codes: 0 query printed, 2 no query (the description cannot be built in SQL, or a file error).
                 """)

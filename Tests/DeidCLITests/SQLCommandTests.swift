@@ -8,14 +8,23 @@ struct SQLCommandTests {
     /// Releases the records themselves, and the engine's output of the query under the description deid sql wrote
     /// for it, and expects the same release and the same report but for the input it names.
     static func expectSameRelease(records: String, description: String, engine: SQLEngine, in scratch: Scratch) throws {
+        try writeQuery(records: records, description: description, engine: engine, in: scratch)
+        let run = try engine.copy(records: records, query: "query.sql", to: "counts.csv", in: scratch.path)
+        #expect(run.status == 0, "\(run.output)")
+        try expectSameRelease(records: records, description: description, fromCountsIn: scratch)
+    }
+
+    /// Writes the query (`query.sql`) and the aggregate's description (`counts.deid.yaml`).
+    static func writeQuery(records: String, description: String, engine: SQLEngine, in scratch: Scratch) throws {
         let query = try Deid.run(
             ["sql", description, "--dialect", engine.dialect, "--from", engine.source(records), "--emit-description", "counts.deid.yaml"],
             in: scratch.path)
         #expect(query.status == 0, "\(query)")
         try scratch.write("query.sql", query.stdout)
-        let run = try engine.copy(records: records, query: "query.sql", to: "counts.csv", in: scratch.path)
-        #expect(run.status == 0, "\(run.output)")
+    }
 
+    /// Releases the engine's `counts.csv` and the records, and compares the two releases and their reports.
+    static func expectSameRelease(records: String, description: String, fromCountsIn scratch: Scratch) throws {
         let fromQuery = try Deid.run(
             ["release", "-q", "counts.csv", "--description", "counts.deid.yaml", "-o", "a.csv", "--report", "a.json"],
             in: scratch.path)
@@ -179,17 +188,43 @@ struct PostgresSQLCommandTests {
     }
 }
 
+/// Spark SQL in local mode, from PyPI's pyspark on Debian's JDK: one session for every case, since a session
+/// costs a JVM's start.
+@Suite(.enabled(if: SQLEngine.sparkPython != nil, "needs pyspark and a JDK (scripts/install-test-deps.sh installs them)"))
+struct SparkSQLCommandTests {
+    @Test func theClinicAndAwkwardLabelsGiveTheSameReleaseAndARecordAtATotalStops() throws {
+        let clinic = try SQLCommandTests.clinicSample()
+        let awkward = try SQLCommandTests.awkwardSample()
+        let misfit = try SQLCommandTests.awkwardSample()
+        defer { [clinic, awkward, misfit].forEach { $0.remove() } }
+        try misfit.write("people.csv", SQLCommandTests.awkwardRecords() + "Sul,All,10-14\n")
+        let cases = [(clinic, "clinic-visits"), (awkward, "people"), (misfit, "people")]
+        for (scratch, name) in cases {
+            try SQLCommandTests.writeQuery(records: name + ".csv", description: name + ".deid.yaml", engine: .spark, in: scratch)
+        }
+        let run = try SQLEngine.spark(cases.map { ($0.0.path, $0.1 + ".csv") })
+        #expect(run.status == 0, "\(run.output)")
+        try SQLCommandTests.expectSameRelease(records: "clinic-visits.csv", description: "clinic-visits.deid.yaml", fromCountsIn: clinic)
+        try SQLCommandTests.expectSameRelease(records: "people.csv", description: "people.deid.yaml", fromCountsIn: awkward)
+        #expect(!misfit.exists("counts.csv"))
+        #expect(try misfit.read("error.txt").contains("deid: some records carry a total"))
+    }
+}
+
 /// The engines the tests run the query on, each writing the query's rows with a header to a CSV file.
 enum SQLEngine {
     /// DuckDB through Python's `duckdb` package, reading the records' CSV file itself.
     case duckdb
     /// PostgreSQL, the records loaded into a table `records` (every column text) first.
     case postgres
+    /// Spark SQL in local mode, the records' CSV file registered as the view `records` (every column text).
+    case spark
 
     var dialect: String {
         switch self {
         case .duckdb: "duckdb"
         case .postgres: "postgres"
+        case .spark: "spark"
         }
     }
 
@@ -197,34 +232,39 @@ enum SQLEngine {
 
     static let postgresInstalled = FileManager.default.fileExists(atPath: "/usr/lib/postgresql")
 
-    func copy(records: String, query: String, to output: String, in directory: String) throws -> (status: Int32, output: String) {
-        switch self {
-        case .duckdb:
-            let script = "import duckdb, sys\nduckdb.sql(\"COPY (\" + open(sys.argv[1]).read() + \") TO '\" + sys.argv[2] + \"' (HEADER)\")\n"
-            return try DuckDB.run(DuckDB.python ?? "python3", ["-c", script, query, output], in: directory)
-        case .postgres:
-            let header = try String(contentsOfFile: directory + "/" + records, encoding: .utf8).prefix { $0 != "\n" }
-            let columns = header.split(separator: ",").map { "\"\($0)\" text" }.joined(separator: ", ")
-            let script = """
-                set -euo pipefail
-                psql -v ON_ERROR_STOP=1 -q -c 'CREATE TABLE records (\(columns))'
-                psql -v ON_ERROR_STOP=1 -q -c "\\copy records FROM '\(records)' CSV HEADER"
-                psql -v ON_ERROR_STOP=1 -q -c "COPY ($(cat \(query))) TO STDOUT WITH (FORMAT csv, HEADER)" > \(output)
-                """
-            return try DuckDB.run("/bin/bash", [Repo.root + "/scripts/with-postgres.sh", "bash", "-c", script], in: directory)
-        }
-    }
-}
-
-/// Python's `duckdb` package: the test virtual environment's, else the system Python's.
-enum DuckDB {
-    static let python: String? = {
-        let candidates = [Repo.root + "/.build/test-venv/bin/python", "/usr/bin/python3"]
-        return candidates.first { path in
-            guard FileManager.default.isExecutableFile(atPath: path) else { return false }
-            return (try? run(path, ["-c", "import duckdb"], in: "/"))?.status == 0
-        }
+    /// The test virtual environment's Python, when it has pyspark and a JDK is there to run it.
+    static let sparkPython: String? = {
+        let python = Repo.root + "/.build/test-venv/bin/python"
+        guard FileManager.default.isExecutableFile(atPath: python), FileManager.default.fileExists(atPath: "/usr/bin/java")
+        else { return nil }
+        return (try? SQLEngine.run(python, ["-c", "import pyspark"], in: "/"))?.status == 0 ? python : nil
     }()
+
+    /// Runs each folder's `query.sql` over its records, registered as the view `records`, in one local Spark
+    /// session, and writes the rows to the folder's `counts.csv` (with Python's csv module), or the error that
+    /// stopped the query to its `error.txt`.
+    static func spark(_ jobs: [(folder: String, records: String)]) throws -> (status: Int32, output: String) {
+        let script = """
+            import csv, os, sys
+            from pyspark.sql import SparkSession
+            spark = (SparkSession.builder.master("local[1]").config("spark.ui.enabled", "false")
+                     .config("spark.sql.shuffle.partitions", "2").getOrCreate())
+            spark.sparkContext.setLogLevel("ERROR")
+            for folder, records in zip(sys.argv[1::2], sys.argv[2::2]):
+                spark.read.csv(os.path.join(folder, records), header=True, escape='"').createOrReplaceTempView("records")
+                try:
+                    frame = spark.sql(open(os.path.join(folder, "query.sql")).read())
+                    rows = frame.collect()
+                except Exception as error:
+                    open(os.path.join(folder, "error.txt"), "w").write(str(error))
+                    continue
+                with open(os.path.join(folder, "counts.csv"), "w", newline="", encoding="utf-8") as out:
+                    writer = csv.writer(out, lineterminator="\\n")
+                    writer.writerow(frame.columns)
+                    writer.writerows([list(row) for row in rows])
+            """
+        return try run(sparkPython ?? "python3", ["-c", script] + jobs.flatMap { [$0.folder, $0.records] }, in: "/")
+    }
 
     /// Runs a program and returns its status and its standard output and error together.
     static func run(_ program: String, _ arguments: [String], in directory: String) throws -> (status: Int32, output: String) {
@@ -240,4 +280,36 @@ enum DuckDB {
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
+
+    func copy(records: String, query: String, to output: String, in directory: String) throws -> (status: Int32, output: String) {
+        switch self {
+        case .duckdb:
+            let script = "import duckdb, sys\nduckdb.sql(\"COPY (\" + open(sys.argv[1]).read() + \") TO '\" + sys.argv[2] + \"' (HEADER)\")\n"
+            return try SQLEngine.run(DuckDB.python ?? "python3", ["-c", script, query, output], in: directory)
+        case .postgres:
+            let header = try String(contentsOfFile: directory + "/" + records, encoding: .utf8).prefix { $0 != "\n" }
+            let columns = header.split(separator: ",").map { "\"\($0)\" text" }.joined(separator: ", ")
+            let script = """
+                set -euo pipefail
+                psql -v ON_ERROR_STOP=1 -q -c 'CREATE TABLE records (\(columns))'
+                psql -v ON_ERROR_STOP=1 -q -c "\\copy records FROM '\(records)' CSV HEADER"
+                psql -v ON_ERROR_STOP=1 -q -c "COPY ($(cat \(query))) TO STDOUT WITH (FORMAT csv, HEADER)" > \(output)
+                """
+            return try SQLEngine.run("/bin/bash", [Repo.root + "/scripts/with-postgres.sh", "bash", "-c", script], in: directory)
+        case .spark:
+            precondition(query == "query.sql" && output == "counts.csv", "the Spark job reads query.sql and writes counts.csv")
+            return try Self.spark([(directory, records)])
+        }
+    }
+}
+
+/// Python with the `duckdb` package: the test virtual environment's, else the system Python's.
+enum DuckDB {
+    static let python: String? = {
+        let candidates = [Repo.root + "/.build/test-venv/bin/python", "/usr/bin/python3"]
+        return candidates.first { path in
+            guard FileManager.default.isExecutableFile(atPath: path) else { return false }
+            return (try? SQLEngine.run(path, ["-c", "import duckdb"], in: "/"))?.status == 0
+        }
+    }()
 }
