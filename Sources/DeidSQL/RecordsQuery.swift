@@ -98,9 +98,11 @@ public struct RecordsQuery {
         let columns = dimensions.enumerated().map { "labels_\($0).label AS \(dialect.identifier($1.column))" }
         let count = "COALESCE(counted.people, 0) AS \(dialect.identifier(description.countColumn))"
         // The message gives no number: how many records are misfits may be a small count.
-        let stop = dialect.failure(
-            "CASE WHEN misfits.people = 0 THEN 'deid: there are no records' ELSE 'deid: some records carry a total or "
-                + "a label outside their dimension''s hierarchy; deid release on the records names the first' END")
+        let none = dialect.literal("deid: there are no records")
+        let misfit = dialect.literal(
+            "deid: some records carry a total or a label outside their dimension's hierarchy; deid release on the "
+                + "records names the first")
+        let stop = dialect.failure("CASE WHEN misfits.people = 0 THEN \(none) ELSE \(misfit) END")
         return "SELECT " + (columns + [count]).joined(separator: ", ") + "\n"
             + "FROM " + dims.map { "labels_\($0)" }.joined(separator: " CROSS JOIN ") + "\n"
             + "LEFT JOIN counted ON " + dims.map { "counted.d\($0) = labels_\($0).label" }.joined(separator: " AND ") + "\n"

@@ -25,7 +25,8 @@ public enum SQLDialect: String, Sendable, CaseIterable {
         case .spark where isFile:
             throw .fileSource(
                 path: from, dialect: rawValue,
-                hint: "register it as a view first (spark.read.csv(FILE, header=True).createOrReplaceTempView(NAME)) and name the view")
+                hint: "register it as a view first (spark.read.csv(FILE, header=True, escape='\"').createOrReplaceTempView(NAME)) "
+                    + "and name the view")
         case .duckdb, .postgres, .spark:
             return from
         }
