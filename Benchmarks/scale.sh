@@ -34,12 +34,8 @@ if [ "${ABLATION:-1}" = 1 ]; then
     build_patched Benchmarks/ablation/attacker-knows-no-floor.patch Benchmarks/out/ablation-src
 fi
 
-VENV=Benchmarks/.venv
-if [ "${MOD:-1}" = 1 ] && ! "$VENV/bin/python" -c 'import pytauargus, pandas' 2>/dev/null; then
-    echo "== venv: pip install pytauargus pandas"
-    python3 -m venv "$VENV"
-    "$VENV/bin/pip" install -q pytauargus pandas
-fi
+source Benchmarks/lib/venv.sh
+if [ "${MOD:-1}" = 1 ]; then benchmark_venv pytauargus pandas; fi
 
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(git rev-parse --short HEAD)"
 for name in "${TABLES[@]}"; do

@@ -38,12 +38,8 @@ echo "== build (swift build -c release)"
 swift build -c release 2>&1 | tail -n 1
 DEID=.build/release/deid
 
-VENV=Benchmarks/.venv
-if ! "$VENV/bin/python" -c 'import pytauargus, pandas' 2>/dev/null; then
-    echo "== venv: pip install pytauargus pandas"
-    python3 -m venv "$VENV"
-    "$VENV/bin/pip" install -q pytauargus pandas
-fi
+source Benchmarks/lib/venv.sh
+benchmark_venv pytauargus pandas
 echo "pytauargus $("$VENV/bin/python" -c 'import importlib.metadata as m; print(m.version("pytauargus"))')," \
      "engine $("$VENV/bin/python" -c 'from pytauargus.engine import Engine; print(Engine().version)' 2>/dev/null || echo '?')"
 

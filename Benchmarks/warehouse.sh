@@ -18,12 +18,8 @@ mkdir -p "$OUT"
 echo "== build (swift build -c release)"
 swift build -c release 2>&1 | tail -n 1
 DEID=.build/release/deid
-VENV=Benchmarks/.venv
-if ! "$VENV/bin/python" -c 'import duckdb' 2>/dev/null; then
-    echo "== venv: pip install duckdb"
-    [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
-    "$VENV/bin/pip" install -q duckdb
-fi
+source Benchmarks/lib/venv.sh
+benchmark_venv duckdb
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(git rev-parse --short HEAD), duckdb $("$VENV/bin/python" -c 'import duckdb; print(duckdb.__version__)')"
 
 timed() { /usr/bin/time -f '%e %M' -o "$1" "${@:2}"; }

@@ -87,34 +87,29 @@ import Testing
     static func compareBudgets(seed: UInt64, perProgram: Int, pool: Int) -> Int {
         var outerBounds = 0
         let (_, problem) = Self.table(seed: seed, dimensions: 4)
-        do {
-            let system = try ReducedSystem(problem, position: problem.validatedHiddenPositions())
-            for component in system.components where !component.rows.isEmpty {
-                var settings = SolveSettings(smallMax: problem.smallMax, minIntervalWidth: problem.minIntervalWidth)
-                let reference = try ComponentSolver.solve(component, settings)
-                settings.certainVerdictNodeBudget = perProgram
-                settings.certainVerdictNodePool = pool
-                let budgeted = try ComponentSolver.solve(component, settings)
-                for j in component.cells.indices {
-                    func judged(_ o: ComponentOutcome) -> Bool {
-                        CellInterval(
-                            cell: component.cells[j], lower: o.lower[j], upper: o.upper[j],
-                            label: component.labels[j], smallMax: problem.smallMax,
-                            minIntervalWidth: problem.minIntervalWidth
-                        ).protected
-                    }
-                    #expect(judged(reference) == judged(budgeted), "cell \(component.cells[j]), seed \(seed)")
-                    if budgeted.exact[j] && reference.exact[j] {
-                        #expect(budgeted.lower[j] == reference.lower[j] && budgeted.upper[j] == reference.upper[j])
-                    } else if !budgeted.exact[j] {
-                        outerBounds += 1
-                        #expect(budgeted.lower[j] <= reference.lower[j])
-                        #expect((reference.upper[j] ?? Int.max) <= (budgeted.upper[j] ?? Int.max))
-                    }
+        Self.eachComponent(of: problem) { component, settings in
+            var settings = settings
+            let reference = try ComponentSolver.solve(component, settings)
+            settings.certainVerdictNodeBudget = perProgram
+            settings.certainVerdictNodePool = pool
+            let budgeted = try ComponentSolver.solve(component, settings)
+            for j in component.cells.indices {
+                func judged(_ o: ComponentOutcome) -> Bool {
+                    CellInterval(
+                        cell: component.cells[j], lower: o.lower[j], upper: o.upper[j],
+                        label: component.labels[j], smallMax: problem.smallMax,
+                        minIntervalWidth: problem.minIntervalWidth
+                    ).protected
+                }
+                #expect(judged(reference) == judged(budgeted), "cell \(component.cells[j]), seed \(seed)")
+                if budgeted.exact[j] && reference.exact[j] {
+                    #expect(budgeted.lower[j] == reference.lower[j] && budgeted.upper[j] == reference.upper[j])
+                } else if !budgeted.exact[j] {
+                    outerBounds += 1
+                    #expect(budgeted.lower[j] <= reference.lower[j])
+                    #expect((reference.upper[j] ?? Int.max) <= (budgeted.upper[j] ?? Int.max))
                 }
             }
-        } catch {
-            Issue.record("audit failed on a table that has a completion: \(error)")
         }
         return outerBounds
     }
@@ -137,18 +132,26 @@ import Testing
     @Test func skippingNeverChangesAResult() async {
         await propertyCheck(count: 200, input: Gen.uint64(in: 0...UInt64.max)) { seed in
             let (_, problem) = Self.table(seed: seed)
-            do {
-                let system = try ReducedSystem(problem, position: problem.validatedHiddenPositions())
-                for component in system.components where !component.rows.isEmpty {
-                    var settings = SolveSettings(smallMax: problem.smallMax, minIntervalWidth: problem.minIntervalWidth)
-                    let skipping = try ComponentSolver.solve(component, settings)
-                    settings.skipsAttainedBounds = false
-                    let full = try ComponentSolver.solve(component, settings)
-                    #expect(skipping.lower == full.lower && skipping.upper == full.upper)
-                }
-            } catch {
-                Issue.record("audit failed on a table that has a completion: \(error)")
+            Self.eachComponent(of: problem) { component, settings in
+                var settings = settings
+                let skipping = try ComponentSolver.solve(component, settings)
+                settings.skipsAttainedBounds = false
+                let full = try ComponentSolver.solve(component, settings)
+                #expect(skipping.lower == full.lower && skipping.upper == full.upper)
             }
+        }
+    }
+
+    /// Runs `body` on every component of the table's reduced system that has equations, with the default
+    /// settings. Every table here has a completion, so an error is an issue.
+    static func eachComponent(of problem: AuditProblem, _ body: (Component, SolveSettings) throws -> Void) {
+        do {
+            let system = try ReducedSystem(problem, position: problem.validatedHiddenPositions())
+            for component in system.components where !component.rows.isEmpty {
+                try body(component, SolveSettings(smallMax: problem.smallMax, minIntervalWidth: problem.minIntervalWidth))
+            }
+        } catch {
+            Issue.record("audit failed on a table that has a completion: \(error)")
         }
     }
 }
