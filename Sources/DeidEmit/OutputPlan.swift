@@ -63,7 +63,7 @@ public struct OutputPlan: Sendable {
     public func stage() throws(EmitError) -> StagedOutputs {
         var files: [StagedFile] = []
         for (output, destination) in zip(outputs, destinations) {
-            files.append(try StagedFile(destination: destination, shownAs: output.path))
+            files.append(try StagedFile(destination: destination, shownAs: output.path, option: output.option))
         }
         return StagedOutputs(files: files)
     }
@@ -99,6 +99,11 @@ public struct OutputPlan: Sendable {
         return path
     }
 
+    /// The last component of `path`.
+    public static func fileName(of path: String) -> String {
+        path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+    }
+
     static func folder(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
@@ -107,7 +112,7 @@ public struct OutputPlan: Sendable {
     /// The absolute path with symlinks resolved; for a file that does not exist yet, its folder's plus its name.
     static func canonical(_ path: String) -> String {
         if let full = resolved(path) { return full }
-        let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+        let name = fileName(of: path)
         return (resolved(folder(of: path)) ?? folder(of: path)) + "/" + name
     }
 

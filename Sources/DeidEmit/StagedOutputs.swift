@@ -34,13 +34,16 @@ public final class StagedFile {
     public let destination: String
     /// The path as the user gave it, for messages.
     public let shownAs: String
+    /// The option that named the file (`--report`, `--bundle`, …).
+    public let option: String
     public let temporaryPath: String
     public let fileDescriptor: Int32
     private var open = true
 
-    init(destination: String, shownAs: String) throws(EmitError) {
+    init(destination: String, shownAs: String, option: String) throws(EmitError) {
         self.destination = destination
         self.shownAs = shownAs
+        self.option = option
         var template = Array((destination + ".deid-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw .cannotCreate(path: shownAs, reason: EmitError.errnoText()) }

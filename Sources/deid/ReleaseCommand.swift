@@ -8,7 +8,7 @@ extension Deid {
         static let configuration = CommandConfiguration(
             abstract: "Write a release-ready table and its audit report.",
             usage: "deid release <file> --output <file> --report <file> [--report-html <file>] [--previous <file>] "
-                + "[--description <file>] [--stdin-filename <name>] [--quiet]\n       deid release [--linked] <file> <file>... --output-dir <dir> "
+                + "[--description <file>] [--stdin-filename <name>] [--quiet]\n       deid release <file> --bundle <dir> --report <file> [--report-html <file>] [options]\n       deid release [--linked] <file> <file>... --output-dir <dir> "
                 + "[--report <file> [--report-html <file>]] [--html-reports] [--quiet]",
             discussion: """
                 Hides every small count, adds complementary suppressions, and writes the release only when the \
@@ -26,6 +26,7 @@ extension Deid {
                   deid release county-sex.csv county-age.csv --output-dir out --report out/audit.json --report-html out/report.html
                   deid release june.csv --previous may.release.csv -o june.release.csv --report june.audit.json
                   deid release published.csv -o repaired.csv --report repaired.audit.json
+                  deid release counts.csv --bundle portal/counts --report counts.audit.json
 
                 A table whose counts are partly blank is a published table: its blank cells stay hidden with \
                 their codes, deid hides what the audit over the published numbers still needs, and the report \
@@ -38,6 +39,13 @@ extension Deid {
                 written to the --output-dir folder under its input's name, with its JSON report beside it \
                 (NAME.audit.json) and, with --html-reports, its HTML report (NAME.report.html); --report and \
                 --report-html add one report of the whole set.
+
+                With --bundle DIR, the release is written into DIR (created if missing) under its input's name, \
+                with what the Open Data Portal takes beside it: datapackage.json (a Frictionless Data Package: the \
+                columns and their types, the empty field of a hidden value, the method, the annotation codes, and \
+                FILL-IN placeholders for the title, licence and source) and the data dictionary \
+                (data-dictionary.md, data-dictionary.csv). The audit reports are for reviewers and are written \
+                outside the bundle.
                 """)
 
         @Argument(help: ArgumentHelp(
@@ -75,6 +83,11 @@ extension Deid {
                 valueName: "file"))
         var reportHtml: String?
 
+        @Option(help: ArgumentHelp(
+            "Write a portal-ready folder: the release under its input's name, datapackage.json and the data dictionary.",
+            valueName: "dir"))
+        var bundle: String?
+
         @OptionGroup var tables: TableOptions
 
         @Flag(name: [.short, .long], help: "Do not print the summary or the progress line.")
@@ -92,11 +105,17 @@ extension Deid {
             guard outputDir == nil, !htmlReports else {
                 throw Self.usageError("--output-dir and --html-reports are for --linked; give -o/--output FILE")
             }
+            if let bundle { return try runBundle(file, into: bundle) }
             guard let output else { throw Self.usageError("give the release table's path with -o/--output FILE") }
             guard let report else { throw Self.usageError("give the JSON audit report's path with --report FILE") }
             var request = ReleaseRequest(
                 table: tables.tables([file]), output: output, report: report, reportHTML: reportHtml)
             request.previous = previous
+            try release(request)
+        }
+
+        /// Releases one table as `request` says, printing the summary unless quiet.
+        func release(_ request: ReleaseRequest) throws {
             try reportingErrors {
                 let outcome = try Releaser.release(request)
                 if !quiet { Console.error(outcome.summary) }
@@ -108,6 +127,7 @@ extension Deid {
             guard !files.contains("-") else { throw Self.usageError("--linked reads tables by name, not standard input") }
             guard Set(files).count == files.count else { throw Self.usageError("--linked: a table is named twice") }
             guard previous == nil else { throw Self.usageError("--previous releases one table; not with --linked") }
+            guard bundle == nil else { throw Self.usageError("--bundle packages one table; not with --linked") }
             guard output == nil else {
                 throw Self.usageError("with --linked, give --output-dir DIR (each release and report is named after its table)")
             }
@@ -131,7 +151,7 @@ extension Deid {
         }
 
         /// Runs `body`; an error is printed and exits 2.
-        private func reportingErrors(_ body: () throws -> Void) throws {
+        func reportingErrors(_ body: () throws -> Void) throws {
             do {
                 try body()
             } catch let error as any DiagnosticError {

@@ -79,7 +79,26 @@ extension ReleaseSteps {
             let html = HTMLReport.render(report, options: HTMLReport.Options(jsonReport: request.report))
             try htmlFile.write(Array(html.utf8))
         }
+        try writeBundle(verified, report: report, release: output, documents: staged.bundleDocuments)
         return StagedRelease(outputs: staged, outcome: ReleaseOutcome(report: report, summary: report.summaryLine))
+    }
+
+    /// The portal bundle's descriptor and dictionaries (`--bundle`), from the release written to `release`'s
+    /// temporary file and its report.
+    static func writeBundle(
+        _ verified: VerifiedRelease, report: AuditReport, release: StagedFile, documents: [StagedFile]
+    ) throws {
+        guard documents.count == PortalBundle.documentFiles.count else { return }
+        let context = verified.labelled.protected.assessed.recoded.read.described.context
+        let table = verified.release.table
+        let labels = Dictionary(
+            table.dimensions.map { ($0.column, $0.labels) }, uniquingKeysWith: { first, _ in first })
+        let bundle = try PortalBundle.make(
+            releasePath: release.temporaryPath, releaseFile: OutputPlan.fileName(of: release.shownAs), report: report,
+            description: context.description, policy: context.policy, dimensionLabels: labels)
+        try documents[0].write(Array(bundle.descriptorJSON.utf8))
+        try documents[1].write(Array(bundle.dictionaryMarkdown.utf8))
+        try bundle.writeDictionaryCSV(to: documents[2].fileDescriptor)
     }
 
     /// The JSON audit report of a verified release (the HTML report is rendered from it).

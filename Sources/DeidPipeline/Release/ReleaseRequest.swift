@@ -19,6 +19,9 @@ public struct ReleaseRequest: Sendable {
     public var limits = ProtectionLimits()
     /// The table's previous release (`--previous`), whose hidden cells stay hidden.
     public var previous: String?
+    /// The Open Data Portal folder (`--bundle`): `output` is in it, and the package descriptor and data
+    /// dictionary are written beside it.
+    public var bundle: String?
 
     public init(
         source: InputSource, displayName: String, descriptionFile: String?, output: String, report: String,
@@ -40,6 +43,9 @@ extension ReleaseRequest {
     var plannedOutputs: [PlannedOutput] {
         [PlannedOutput(path: report, option: "--report")]
             + (reportHTML.map { [PlannedOutput(path: $0, option: "--report-html")] } ?? [])
+            + (bundle.map { folder in
+                PortalBundle.documentFiles.map { PlannedOutput(path: folder + "/" + $0, option: "--bundle") }
+            } ?? [])
             + [PlannedOutput(path: output, option: "--output")]
     }
 }
@@ -47,7 +53,9 @@ extension ReleaseRequest {
 extension StagedOutputs {
     /// The files of a release's plan (`ReleaseRequest.plannedOutputs`), by what they hold.
     var report: StagedFile { files[0] }
-    var htmlReport: StagedFile? { files.count == 3 ? files[1] : nil }
+    var htmlReport: StagedFile? { files.first { $0.option == "--report-html" } }
+    /// The bundle's descriptor and dictionaries, in `PortalBundle.documentFiles` order; empty without `--bundle`.
+    var bundleDocuments: [StagedFile] { files.filter { $0.option == "--bundle" } }
     var release: StagedFile { files[files.count - 1] }
 }
 
