@@ -41,14 +41,15 @@ let package = Package(
         stage("DeidDescription", ["DeidSupport", "DeidRead", "DeidPresets", "Yams"]),  // table descriptions, policies, presets
         stage("DeidInit", ["DeidRead", "DeidDescription"]),  // `deid init`: a description drafted from a table
         stage("DeidSQL", ["DeidDescription", "Yams"]),  // `deid sql`: the records aggregated by a SQL engine
+        stage("DeidInventory", ["DeidRead", "DeidDescription"]),  // `deid inventory`: a record-level file's columns screened
         stage("DeidModel", ["DeidRead", "DeidDescription"]),  // cells, dimensions, relations, patterns
         stage("DeidRecode", ["DeidModel"]),  // DDG Step 4 aggregation of small categories
         stage("DeidAssess", ["DeidModel"]),  // DDG Steps 1–3
         stage("DeidAudit", ["DeidModel", "DeidSolver"]),  // the attacker: intervals of hidden cells
         stage("DeidProtect", ["DeidModel", "DeidSolver"]),  // the defender: primary and complementary suppression, labels
         stage("DeidVerify", ["DeidProtect", "DeidAudit", "DeidRecode", "DeidAssess"]),  // the release, its guarantees re-derived
-        stage("DeidEmit", ["DeidVerify"]),  // release CSV, reports, findings
-        stage("DeidPipeline", ["DeidEmit", "DeidInit", "DeidSQL"]),  // check, release and score as named steps
+        stage("DeidEmit", ["DeidVerify", "DeidInventory"]),  // release CSV, reports, findings
+        stage("DeidPipeline", ["DeidEmit", "DeidInit", "DeidSQL", "DeidInventory"]),  // check, release and score as named steps
         // The thin command-line front end.
         .executableTarget(
             name: "deid",

@@ -15,7 +15,7 @@ struct Deid: ParsableCommand {
             Exit codes: 0 clean, 1 findings, 2 deid could not do the job (a usage, description, policy, input or output error).
             """,
         version: DeidVersion.current,
-        subcommands: [Check.self, Release.self, Score.self, Init.self, SQL.self, Explain.self]
+        subcommands: [Check.self, Release.self, Score.self, Init.self, SQL.self, Inventory.self, Explain.self]
     )
 
     static func main() {

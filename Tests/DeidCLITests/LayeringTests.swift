@@ -8,7 +8,7 @@ import Testing
 @Suite struct LayeringTests {
     /// The stages in the order the data flows.
     static let stages = [
-        "DeidSupport", "DeidSolver", "DeidRead", "DeidPresets", "DeidDescription", "DeidInit", "DeidSQL", "DeidModel", "DeidRecode", "DeidAssess",
+        "DeidSupport", "DeidSolver", "DeidRead", "DeidPresets", "DeidDescription", "DeidInit", "DeidSQL", "DeidInventory", "DeidModel", "DeidRecode", "DeidAssess",
         "DeidAudit", "DeidProtect", "DeidVerify", "DeidEmit", "DeidPipeline",
     ]
 
