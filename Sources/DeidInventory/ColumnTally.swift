@@ -13,7 +13,8 @@ struct ColumnTally {
     /// First three digits of 3-digit, 5-digit and ZIP+4 values (at most 1,000).
     var zip3Areas: Set<String> = []
     /// The previous value and its shape: sorted or repetitive columns repeat it, and it is not classified again.
-    private var last: [UInt8]?
+    private var last: [UInt8] = []
+    private var hasLast = false
     private var lastShape: ValueShape = []
     private var lastAbove = false
 
@@ -22,7 +23,7 @@ struct ColumnTally {
     mutating func add(_ bytes: UnsafeRawBufferPointer) {
         guard !bytes.isEmpty else { empty += 1; return }
         nonEmpty += 1
-        if let last, last.elementsEqual(bytes) {
+        if hasLast, ByteText.same(last, bytes) {
             count(lastShape)
             if lastAbove { integersAbove += 1 }
             return
@@ -31,7 +32,7 @@ struct ColumnTally {
         count(shape)
         distinct.add(bytes)
         lastAbove = false
-        if shape.contains(.integer), let value = Int(String(decoding: bytes, as: UTF8.self)) {
+        if shape.contains(.integer), let value = ByteText(bytes).integerValue {
             largestInteger = max(largestInteger ?? value, value)
             lastAbove = value > integerLimit
             if lastAbove { integersAbove += 1 }
@@ -39,7 +40,9 @@ struct ColumnTally {
         if !shape.isDisjoint(with: [.zip3, .zip5, .zipPlus4]) {
             zip3Areas.insert(String(decoding: bytes.prefix(3), as: UTF8.self))
         }
-        last = Array(bytes)
+        last.removeAll(keepingCapacity: true)
+        last.append(contentsOf: bytes)
+        hasLast = true
         lastShape = shape
     }
 

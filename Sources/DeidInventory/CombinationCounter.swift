@@ -1,3 +1,5 @@
+import DeidRead
+
 /// Records per combination of the candidate quasi-identifiers' values, so that group sizes over any subset of
 /// them can be derived after the one pass (a subset's groups are sums of the full combination's). A column found
 /// to hold identifiers is dropped as soon as that is known, merging its groups, which keeps the table to the
@@ -8,30 +10,21 @@ struct CombinationCounter {
 
     /// Field indices tracked, in file order.
     private(set) var fields: [Int]
-    private var interned: [[[UInt8]: Int32]]
+    private var interned: [ByteInterner]
     private var counts: [[Int32]: Int] = [:]
     let limit: Int
     private(set) var overflowed = false
 
     init(fields: [Int], limit: Int = defaultLimit) {
         self.fields = fields
-        self.interned = Array(repeating: [:], count: fields.count)
+        self.interned = Array(repeating: ByteInterner(), count: fields.count)
         self.limit = limit
     }
 
     mutating func add(_ value: (Int) -> UnsafeRawBufferPointer) {
         guard !overflowed, !fields.isEmpty else { return }
         var key = [Int32](repeating: 0, count: fields.count)
-        for (slot, field) in fields.enumerated() {
-            let bytes = Array(value(field))
-            if let id = interned[slot][bytes] {
-                key[slot] = id
-            } else {
-                let id = Int32(interned[slot].count)
-                interned[slot][bytes] = id
-                key[slot] = id
-            }
-        }
+        for (slot, field) in fields.enumerated() { key[slot] = interned[slot].intern(value(field)) }
         counts[key, default: 0] += 1
         if counts.count > limit {
             overflowed = true

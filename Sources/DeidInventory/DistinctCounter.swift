@@ -1,3 +1,5 @@
+import DeidRead
+
 /// Distinct values of one column in bounded memory: exact up to `exactLimit` values, then a HyperLogLog
 /// estimate (16,384 registers, about 0.8 % standard error) seeded with the exact values. The hash is fixed
 /// (FNV-1a, then a SplitMix64 finaliser), so the same file gives the same estimate on every run.
@@ -5,7 +7,7 @@ struct DistinctCounter {
     static let exactLimit = 10_000
     static let registerBits = 14
 
-    private var exact: Set<[UInt8]> = []
+    private var exact = ByteInterner()
     private var registers: [UInt8] = []
 
     /// Whether the count is an estimate (more than `exactLimit` distinct values were seen).
@@ -13,7 +15,7 @@ struct DistinctCounter {
 
     mutating func add(_ bytes: UnsafeRawBufferPointer) {
         if registers.isEmpty {
-            exact.insert(Array(bytes))
+            _ = exact.intern(bytes)
             if exact.count > Self.exactLimit { switchToEstimate() }
         } else {
             addHash(Self.hash(bytes))
@@ -33,8 +35,8 @@ struct DistinctCounter {
 
     private mutating func switchToEstimate() {
         registers = Array(repeating: 0, count: 1 << Self.registerBits)
-        for value in exact { value.withUnsafeBytes { addHash(Self.hash($0)) } }
-        exact = []
+        for value in exact.labels { Array(value.utf8).withUnsafeBytes { addHash(Self.hash($0)) } }
+        exact = ByteInterner()
     }
 
     private mutating func addHash(_ hash: UInt64) {

@@ -55,6 +55,20 @@ public struct ValueShape: OptionSet, Sendable, Hashable {
     }
 }
 
+/// Templates grouped by length: a field's template is compared only with those of its own length, byte by byte
+/// (hashing every field's template cost more than the rest of the inventory).
+struct TemplateSet: Sendable {
+    private let byLength: [Int: [[UInt8]]]
+
+    init(_ templates: [String]) {
+        byLength = Dictionary(grouping: templates.map { Array($0.utf8) }, by: \.count)
+    }
+
+    func contains(_ template: [UInt8]) -> Bool {
+        byLength[template.count]?.contains(template) ?? false
+    }
+}
+
 /// Pattern tests on a field's bytes (ASCII only: anything else is text).
 struct ByteText {
     let bytes: UnsafeRawBufferPointer
@@ -76,6 +90,23 @@ struct ByteText {
         return !whole.isEmpty && !fraction.isEmpty && whole.allSatisfy(Self.isDigit) && fraction.allSatisfy(Self.isDigit)
     }
 
+    /// The value of an integer field (`-?[0-9]{1,18}`).
+    var integerValue: Int? {
+        guard isInteger else { return nil }
+        let negative = bytes.first == UInt8(ascii: "-")
+        let magnitude = bytes.dropFirst(negative ? 1 : 0).reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        return negative ? -magnitude : magnitude
+    }
+
+    /// Whether `stored` holds exactly `bytes`.
+    static func same(_ stored: [UInt8], _ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard stored.count == bytes.count else { return false }
+        return stored.withUnsafeBytes { stored in
+            guard let a = stored.baseAddress, let b = bytes.baseAddress else { return bytes.isEmpty }
+            return memcmp(a, b, bytes.count) == 0
+        }
+    }
+
     /// The value of an all-digit field of up to 18 digits.
     var digitsValue: Int? {
         guard allDigits, bytes.count <= 18 else { return nil }
@@ -93,20 +124,67 @@ struct ByteText {
     }
 
     var patternShapes: ValueShape {
-        let t = String(decoding: template, as: UTF8.self)
         var shape: ValueShape = []
-        if Self.dateTemplates.contains(where: { t == $0 || t.hasPrefix($0 + "a99:99") || t.hasPrefix($0 + " 99:99") }) {
-            shape.insert(.fullDate)
+        if bytes.contains(where: Self.isDigit) {
+            let t = template
+            if Self.dateTemplates.contains(t) || Self.isISODateTime(t) { shape.insert(.fullDate) }
+            if t.elementsEqual("9999-99".utf8) { shape.insert(.yearMonth) }
+            if t.elementsEqual("999-99-9999".utf8) { shape.insert(.ssn) }
+            if t.elementsEqual("99999-9999".utf8) { shape.insert(.zipPlus4) }
+            if Self.phoneTemplates.contains(t) { shape.insert(.phone) }
+            if isIPv4 { shape.insert(.ipv4) }
         }
-        if t == "9999-99" { shape.insert(.yearMonth) }
-        if t == "999-99-9999" { shape.insert(.ssn) }
-        if t == "99999-9999" { shape.insert(.zipPlus4) }
-        if Self.phoneTemplates.contains(t) { shape.insert(.phone) }
         if isEmail { shape.insert(.email) }
         if isURL { shape.insert(.url) }
-        if isIPv4 { shape.insert(.ipv4) }
         if shape.isEmpty && bytes.contains(UInt8(ascii: " ")) { shape = wordShapes }
         return shape
+    }
+
+    /// `2024-03-15T08:30…` or `2024-03-15 08:30…`.
+    static func isISODateTime(_ t: [UInt8]) -> Bool {
+        t.count >= 16 && t.prefix(10).elementsEqual("9999-99-99".utf8)
+            && (t[10] == UInt8(ascii: "a") || t[10] == UInt8(ascii: " ")) && t[11...15].elementsEqual("99:99".utf8)
+    }
+
+    static let dateTemplates = TemplateSet({
+        var templates = ["9999-99-99", "9999/99/99"]
+        for month in ["9", "99"] {
+            for day in ["9", "99"] {
+                for year in ["99", "9999"] {
+                    templates.append("\(month)/\(day)/\(year)")
+                    templates.append("\(month)-\(day)-\(year)")
+                }
+            }
+        }
+        return templates
+    }())
+
+    static let phoneTemplates = TemplateSet([
+        "(999) 999-9999", "(999)999-9999", "999-999-9999", "999.999.9999", "999 999 9999", "+9 999 999 9999",
+        "+9-999-999-9999", "+9 (999) 999-9999", "9-999-999-9999", "+99999999999",
+    ])
+
+    /// One `@` with text before it and a dotted domain after it, no spaces.
+    var isEmail: Bool {
+        guard let at = bytes.firstIndex(of: UInt8(ascii: "@")), at > 0 else { return false }
+        let domain = bytes[(at + 1)...]
+        guard !domain.contains(UInt8(ascii: "@")), !bytes.contains(UInt8(ascii: " ")),
+              let dot = domain.lastIndex(of: UInt8(ascii: ".")) else { return false }
+        return dot > at + 1 && dot < bytes.count - 2
+    }
+
+    var isURL: Bool {
+        guard let first = bytes.first, first | 0x20 == UInt8(ascii: "h") || first | 0x20 == UInt8(ascii: "w") else { return false }
+        let lower = String(decoding: bytes.prefix(8), as: UTF8.self).lowercased()
+        return lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.")
+    }
+
+    /// Four dot-separated numbers of 0–255.
+    var isIPv4: Bool {
+        let parts = bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        return parts.count == 4 && parts.allSatisfy { part in
+            (1...3).contains(part.count) && part.allSatisfy(Self.isDigit) && part.reduce(0) { $0 * 10 + Int($1 - 0x30) } <= 255
+        }
     }
 
     /// Free text: the identifying shapes of its words (an email address, a web address or an SSN written inside
@@ -121,48 +199,14 @@ struct ByteText {
             let text = ByteText(UnsafeRawBufferPointer(rebasing: word[word.startIndex..<end]))
             if text.isEmail { shape.insert(.email) }
             if text.isURL { shape.insert(.url) }
-            if String(decoding: text.template, as: UTF8.self) == "999-99-9999" { shape.insert(.ssn) }
+            if text.template.elementsEqual("999-99-9999".utf8) { shape.insert(.ssn) }
         }
         return shape
     }
-
-    static let dateTemplates: [String] = {
-        var templates = ["9999-99-99", "9999/99/99"]
-        for month in ["9", "99"] {
-            for day in ["9", "99"] {
-                for year in ["99", "9999"] {
-                    templates.append("\(month)/\(day)/\(year)")
-                    templates.append("\(month)-\(day)-\(year)")
-                }
-            }
-        }
-        return templates
-    }()
-
-    static let phoneTemplates: Set<String> = [
-        "(999) 999-9999", "(999)999-9999", "999-999-9999", "999.999.9999", "999 999 9999", "+9 999 999 9999",
-        "+9-999-999-9999", "+9 (999) 999-9999", "9-999-999-9999", "+99999999999",
-    ]
-
-    /// One `@` with text before it and a dotted domain after it, no spaces.
-    var isEmail: Bool {
-        guard let at = bytes.firstIndex(of: UInt8(ascii: "@")), at > 0 else { return false }
-        let domain = bytes[(at + 1)...]
-        guard !domain.contains(UInt8(ascii: "@")), !bytes.contains(UInt8(ascii: " ")),
-              let dot = domain.lastIndex(of: UInt8(ascii: ".")) else { return false }
-        return dot > at + 1 && dot < bytes.count - 2
-    }
-
-    var isURL: Bool {
-        let lower = String(decoding: bytes.prefix(8), as: UTF8.self).lowercased()
-        return lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.")
-    }
-
-    /// Four dot-separated numbers of 0–255.
-    var isIPv4: Bool {
-        let parts = bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        return parts.count == 4 && parts.allSatisfy { part in
-            (1...3).contains(part.count) && part.allSatisfy(Self.isDigit) && part.reduce(0) { $0 * 10 + Int($1 - 0x30) } <= 255
-        }
-    }
 }
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
