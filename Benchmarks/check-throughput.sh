@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Throughput and peak memory of `deid check` (foundation issue, item 12). Prints figures; asserts nothing.
+# Throughput and peak memory of `deid check` (foundation issue, item 12), and deid's records path side by side with
+# DuckDB's group-by and a raw single-core libcsv parse of the same files, in the same run. Prints figures; asserts
+# nothing.
 #
 #   Benchmarks/check-throughput.sh            # builds release, generates data if missing, measures
 #   RUNS=10 Benchmarks/check-throughput.sh    # more hyperfine runs (default 5, after 1 warm-up)
 #
 # Files (Benchmarks/data/, made by generate.py): aggregate-200mb.csv (aggregate table with every total, so the
-# model builds and validates ~4.6M relations) and records-{50,100,200}mb.csv (one row per person). `deid check`
+# model builds and validates ~4.6M relations), records-{50,100,200}mb.csv (one row per person, with a Person ID)
+# and records5-200mb.csv (the same people without the ID: every column a category). `deid check`
 # exits 1 on every one of them because each has visible small counts (findings); hyperfine runs with -i.
 # MB/s = 10^6 bytes / mean wall time. "CPU MB/s" uses user+system time instead, which stays meaningful when other
 # processes share the machine (wall time then includes time spent waiting for a core).
@@ -29,13 +32,14 @@ DEID=.build/release/deid
 echo "== data"
 python3 Benchmarks/generate.py aggregate
 python3 Benchmarks/generate.py records
+python3 Benchmarks/generate.py records5
 
 echo "== machine"
 echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), nproc $(nproc), $(free -g | awk '/Mem:/ {print $2 " GiB RAM"}')"
 echo "swift: $(swift --version 2>&1 | head -n 1)"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-FILES=(aggregate-200mb records-50mb records-100mb records-200mb)
+FILES=(aggregate-200mb records-50mb records-100mb records-200mb records5-200mb)
 
 echo "== throughput: hyperfine -N -i --warmup 1 --runs $RUNS"
 for name in "${FILES[@]}"; do
@@ -87,3 +91,41 @@ for format in text json sarif; do
         2>&1 >"$OUT/check-aggregate.$format" | grep -v '^Command exited' | sed 's/, output .*//'
     echo "  $format output: $(wc -c <"$OUT/check-aggregate.$format") bytes"
 done
+
+# deid's records path next to DuckDB's group-by (the same dimension columns, every column read as text, timed inside
+# Python: mean of RUNS runs after a warm-up) and a raw single-core libcsv parse (Benchmarks/rawparse.c, libcsv's
+# fastest options, callbacks that only count). deid's figure is the hyperfine mean above.
+echo
+echo "== records path side by side: deid check, DuckDB group-by, raw libcsv parse (one core)"
+source Benchmarks/lib/venv.sh
+benchmark_venv duckdb
+cc -O2 -o "$OUT/rawparse" Benchmarks/rawparse.c -lcsv
+for name in records-200mb records5-200mb; do
+    csv=Benchmarks/data/$name.csv
+    hyperfine -N --warmup 1 --runs "$RUNS" --style basic --output=null --export-json "$OUT/raw-$name.json" \
+        "$OUT/rawparse $csv" | grep -E 'Time' | sed 's/^/  raw libcsv: /'
+    "$VENV/bin/python" Benchmarks/duckdb_groupby.py "$csv" "$RUNS" County "Age Group" Sex Race/Ethnicity Year \
+        >"$OUT/duckdb-$name.txt"
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+python3 - "$OUT" records-200mb records5-200mb <<'PY'
+import json, os, re, sys
+out, names = sys.argv[1], sys.argv[2:]
+print()
+print(f"{'file':<15} {'MB':>6} {'rows':>10} {'deid s':>7} {'DuckDB s':>8} {'raw libcsv s':>12} "
+      f"{'deid/DuckDB':>11} {'deid/raw':>8} {'deid peak RSS MB':>16}")
+for name in names:
+    csv = f"Benchmarks/data/{name}.csv"
+    size = os.path.getsize(csv)
+    with open(csv, "rb") as f:
+        rows = sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b"")) - 1
+    deid = json.load(open(f"{out}/check-{name}.json"))["results"][0]["mean"]
+    raw = json.load(open(f"{out}/raw-{name}.json"))["results"][0]["mean"]
+    duck = float(open(f"{out}/duckdb-{name}.txt").read().split()[0])
+    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", open(f"{out}/check-{name}.time.txt").read())
+    print(f"{name:<15} {size / 1e6:>6.1f} {rows:>10,} {deid:>7.3f} {duck:>8.3f} {raw:>12.3f} "
+          f"{duck / deid:>10.2f}x {raw / deid:>7.2f}x {int(rss.group(1)) / 1024:>16.1f}")
+print()
+print("speed-ups are the other tool's time over deid's (above 1: deid is faster); targets: >= 1.5x DuckDB, "
+      ">= 1.0x raw libcsv, peak RSS <= 100 MB")
+PY

@@ -5,6 +5,7 @@ same bytes). Run from anywhere:
     python3 Benchmarks/generate.py all                 # everything below
     python3 Benchmarks/generate.py aggregate           # ~200 MB aggregate table + description
     python3 Benchmarks/generate.py records --mb 50     # record-level file of ~50 MB (also 100, 200)
+    python3 Benchmarks/generate.py records5            # ~200 MB of records without the Person ID column
     python3 Benchmarks/generate.py suppression         # tables (a) and (b) of the suppression benchmark
 
 Files go to Benchmarks/data/ (git-ignored), each CSV with its description NAME.deid.yaml beside it. Existing
@@ -239,8 +240,10 @@ def aggregate(target_mb, force):
 # ---------------------------------------------------------------------------------------------------------------
 # Record-level files: one row per person (ID, County, Age Group, Sex, Race/Ethnicity, Year).
 # ---------------------------------------------------------------------------------------------------------------
-def records(target_mb, force):
-    csv_path = os.path.join(DATA, f"records-{target_mb}mb.csv")
+def records(target_mb, force, with_id=True):
+    """One row per person; without the Person ID column (`records5-*`) every column is a category, so lines
+    repeat (a warehouse extract of just the columns a table needs)."""
+    csv_path = os.path.join(DATA, f"records{'' if with_id else '5'}-{target_mb}mb.csv")
     if os.path.exists(csv_path) and not force:
         print(f"kept {csv_path}")
         return
@@ -248,7 +251,7 @@ def records(target_mb, force):
     weights = [POPULATION[c] for c in COUNTIES]
     years = ["2019", "2020", "2021", "2022", "2023"]
     target = target_mb * 1_000_000
-    header = "Person ID,County,Age Group,Sex,Race/Ethnicity,Year\n"
+    header = ("Person ID," if with_id else "") + "County,Age Group,Sex,Race/Ethnicity,Year\n"
     written = len(header)
     person = 0
     tmp = csv_path + ".tmp"
@@ -263,7 +266,8 @@ def records(target_mb, force):
             chunk = []
             for i in range(n):
                 person += 1
-                chunk.append(f"P{person:09d},{counties[i]},{ages[i]},{SEXES[rng.getrandbits(1)]},{races[i]},"
+                identifier = f"P{person:09d}," if with_id else ""
+                chunk.append(f"{identifier}{counties[i]},{ages[i]},{SEXES[rng.getrandbits(1)]},{races[i]},"
                              f"{years[rng.randrange(5)]}\n")
                 written += len(chunk[-1])
                 if written >= target:
@@ -351,7 +355,7 @@ def suppression(force, seed=None):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("what", choices=["all", "aggregate", "records", "suppression"])
+    parser.add_argument("what", choices=["all", "aggregate", "records", "records5", "suppression"])
     parser.add_argument("--mb", type=int, help="target size in MB (aggregate: 200; records: 50, 100 and 200)")
     parser.add_argument("--force", action="store_true", help="rewrite files that already exist")
     parser.add_argument("--seed", type=int, help="suppression: table (b)'s shape with another seed")
@@ -362,6 +366,8 @@ def main():
     if args.what in ("all", "records"):
         for mb in ([args.mb] if args.mb else [50, 100, 200]):
             records(mb, args.force)
+    if args.what == "records5":
+        records(args.mb or 200, args.force, with_id=False)
     if args.what in ("all", "suppression"):
         suppression(args.force, args.seed)
 

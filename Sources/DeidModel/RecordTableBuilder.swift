@@ -17,6 +17,8 @@ struct RecordTableBuilder: Sendable {
     private var leaves: TupleTable
     private var leafCounts: [Int] = []
     private var key: [Int32]
+    /// Leaf of each remembered line (`CSVRow.lineMemo`), so a repeat of the line counts towards it unparsed.
+    private var leafOfMemo: [Int32] = []
 
     init(description: TableDescription, columns: ColumnMap, file: String) {
         self.description = description
@@ -36,6 +38,18 @@ struct RecordTableBuilder: Sendable {
         }
         let (id, inserted) = key.withUnsafeBufferPointer { leaves.insert($0) }
         if inserted { leafCounts.append(1) } else { leafCounts[id] += 1 }
+        if row.lineMemo >= 0 {
+            let memo = Int(row.lineMemo)
+            if memo >= leafOfMemo.count { leafOfMemo += Array(repeating: -1, count: memo + 1 - leafOfMemo.count) }
+            leafOfMemo[memo] = Int32(id)
+        }
+    }
+
+    mutating func addRepeated(memo: Int32) {
+        // The reader hands out memo ids only after the row that carried the id was added.
+        let leaf = Int(leafOfMemo[Int(memo)])
+        precondition(leaf >= 0, "a repeated line whose first occurrence was not counted")
+        leafCounts[leaf] += 1
     }
 
     /// Adds the people another builder counted in the next segment of the same file.

@@ -20,12 +20,22 @@ struct BuildContext: Sendable {
 protocol TableBuilding: Sendable {
     init(_ context: BuildContext)
     mutating func add(_ row: CSVRow) throws(ModelError)
+    /// Whether the builder takes a repeated line as a repeat of the row that carried its memo id
+    /// (`CSVReader.read(header:row:repeated:)`): true when a row's contribution depends on its fields alone.
+    static var takesRepeatedLines: Bool { get }
+    /// The row that carried memo id `memo` (`CSVRow.lineMemo`), once more.
+    mutating func addRepeated(memo: Int32)
     /// Takes in the rows another builder read from the next segment of the same file, as if read in sequence.
     mutating func append(_ other: Self, lineOffset: Int32)
     consuming func finish() throws(ModelError) -> Table
 }
 
 extension AggregateTableBuilder: TableBuilding {
+    /// Each row of an aggregate table is its own cell: a repeated line is a duplicate row, which only the
+    /// parse and the builder's own checks report.
+    static var takesRepeatedLines: Bool { false }
+    mutating func addRepeated(memo: Int32) {}
+
     init(_ context: BuildContext) {
         self.init(
             description: context.description, columns: context.columns, labelCodes: context.labelCodes,
@@ -35,6 +45,8 @@ extension AggregateTableBuilder: TableBuilding {
 }
 
 extension RecordTableBuilder: TableBuilding {
+    static var takesRepeatedLines: Bool { true }
+
     init(_ context: BuildContext) {
         self.init(description: context.description, columns: context.columns, file: context.file)
     }

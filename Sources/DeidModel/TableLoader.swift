@@ -95,12 +95,17 @@ public enum TableLoader {
         let reader = try CSVReader(source: request.source, displayName: request.displayName, options: options)
         var header: [String] = []
         var builder: Builder?
-        try reader.read(
-            header: { fields in
-                header = fields
-                builder = Builder(try request.context(header: fields))
-            },
-            row: { row in try builder?.add(row) })
+        let takeHeader: ([String]) throws -> Void = { fields in
+            header = fields
+            builder = Builder(try request.context(header: fields))
+        }
+        if Builder.takesRepeatedLines {
+            try reader.read(
+                header: takeHeader, row: { row in try builder?.add(row) },
+                repeated: { memo, _ in builder?.addRepeated(memo: memo) })
+        } else {
+            try reader.read(header: takeHeader, row: { row in try builder?.add(row) })
+        }
         guard let builder else { throw ModelError.emptyTable(file: request.displayName) }
         return LoadedTable(
             table: try builder.finish(), header: header, bytesRead: reader.bytesRead, sha256: reader.sha256Hex)
@@ -128,7 +133,13 @@ public enum TableLoader {
             let reader = try CSVReader(
                 path: path, displayName: request.displayName, options: options, segment: segments[i])
             var builder = Builder(context)
-            try reader.read(header: { _ in }, row: { row in try builder.add(row) })
+            if Builder.takesRepeatedLines {
+                try reader.read(
+                    header: { _ in }, row: { row in try builder.add(row) },
+                    repeated: { memo, _ in builder.addRepeated(memo: memo) })
+            } else {
+                try reader.read(header: { _ in }, row: { row in try builder.add(row) })
+            }
             return SegmentResult(builder: builder, nextLine: reader.nextLine, digest: nil)
         } }
         guard var merged = parts[0].builder, let second = parts[1].builder else { return nil }

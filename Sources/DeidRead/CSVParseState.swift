@@ -224,6 +224,15 @@ struct CSVParseState {
         oversizedField = CSVOversizedField(record: recordsCompleted + 1, line: line, column: column, quoted: quoted)
     }
 
+    /// Accounts for a line of one whole record that was not parsed (a repeat, see `LineMemo`): one more
+    /// record, and the next field starts after the line.
+    mutating func skipRepeatedLine(offset: Int, count: Int) {
+        recordsCompleted &+= 1
+        fieldStart = offset &+ count
+        fieldStartKnown = false
+        atRecordStart = true
+    }
+
     /// Called by libcsv at the end of each record.
     @inline(__always)
     mutating func endRecord() {

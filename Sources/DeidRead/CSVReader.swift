@@ -60,6 +60,25 @@ public final class CSVReader {
     /// a view that is valid only during the call. Every record must have as many fields as the header.
     /// Errors thrown by the closures propagate unchanged; parse problems throw `ReadError`.
     public func read(header: ([String]) throws -> Void, row: (borrowing CSVRow) throws -> Void) throws {
+        try read(header: header, row: row, repeatedLine: nil)
+    }
+
+    /// `read`, remembering lines that hold one whole record (`LineMemo`): a line equal to one remembered is not
+    /// parsed, and `repeated` gets the memo id the first occurrence's row carried (`CSVRow.lineMemo`) and the
+    /// line number. The consumer must treat it exactly as that row again.
+    public func read(
+        header: ([String]) throws -> Void, row: (borrowing CSVRow) throws -> Void,
+        repeated: (_ memo: Int32, _ line: Int) throws -> Void
+    ) throws {
+        try withoutActuallyEscaping(repeated) { repeated in
+            try read(header: header, row: row, repeatedLine: repeated)
+        }
+    }
+
+    private func read(
+        header: ([String]) throws -> Void, row: (borrowing CSVRow) throws -> Void,
+        repeatedLine: ((Int32, Int) throws -> Void)?
+    ) throws {
         if consumed { throw ReadError.alreadyRead(file: displayName) }
         consumed = true
         let delimiter = options.delimiter
@@ -68,6 +87,8 @@ public final class CSVReader {
             "the CSV delimiter cannot be a quote or a line end")
 
         var session = try ReadSession(options: options, file: displayName)
+        session.repeated = repeatedLine
+        session.memo = repeatedLine == nil ? nil : LineMemo()
         defer {
             bytesRead = session.bytesRead
             recordsRead = session.recordsRead
@@ -98,6 +119,11 @@ struct ReadSession {
     var headerNames: [String] = []
     var bytesRead = 0
     var recordsRead: Int { state.pointee.recordsCompleted }
+    /// Lines read as whole records, when the consumer takes repeats (`CSVReader.read(header:row:repeated:)`).
+    var memo: LineMemo?
+    var repeated: ((Int32, Int) throws -> Void)?
+    /// The memo id of the line whose row is being delivered, or -1.
+    var deliveringMemo: Int32 = -1
 
     init(options: CSVOptions, file: String) throws(ReadError) {
         self.file = file
@@ -256,6 +282,17 @@ struct ReadSession {
         _ piece: UnsafeMutablePointer<UInt8>, count: Int, offset: Int, endsLine: Bool,
         header: ([String]) throws -> Void, row: (borrowing CSVRow) throws -> Void
     ) throws {
+        // A line on its own, at a record start: a repeat of a remembered line needs no parse.
+        let wholeLine = endsLine && memo?.enabled == true && headerCount >= 0 && parser.pointee.pstate == 0
+            && state.pointee.rowsUsed == 0
+        if wholeLine, let repeated, let id = memo?.lookUp(UnsafeRawBufferPointer(start: piece, count: count)) {
+            let line = state.pointee.line
+            state.pointee.skipRepeatedLine(offset: offset, count: count)
+            state.pointee.line += 1
+            state.pointee.scalarsBeforePiece = 0
+            try repeated(id, line)
+            return
+        }
         state.pointee.setPiece(piece, count: count, offset: offset)
         let parsed = csv_parse(parser, piece, count, csvFieldCallback, csvRecordCallback, state)
         if parsed < count {
@@ -266,6 +303,13 @@ struct ReadSession {
         }
         state.pointee.resolveFieldStart()
         if let field = state.pointee.oversizedField { throw oversized(field) }
+        // Remembered only when the line was exactly one record, begun at the line's start and ended at its end.
+        if wholeLine, state.pointee.rowsUsed == 1, parser.pointee.pstate == 0, state.pointee.rows[0].column == 1,
+            state.pointee.rows[0].line == state.pointee.line
+        {
+            deliveringMemo = memo?.remember(UnsafeRawBufferPointer(start: piece, count: count)) ?? -1
+        }
+        defer { deliveringMemo = -1 }
         if state.pointee.rowsUsed > 0 { try deliverRows(header: header, row: row) }
         if state.pointee.outOfMemory { throw outOfMemory() }
         if parser.pointee.pstate != 0 { try checkRecordInProgress(end: offset + count, endsLine: endsLine) }
@@ -310,7 +354,8 @@ struct ReadSession {
             if mark.fieldCount != headerCount { throw fieldCountError(mark) }
             let view = CSVRow(
                 arena: s.pointee.arena, spans: s.pointee.fields + mark.firstField, count: mark.fieldCount,
-                quote: s.pointee.quote, name: name, record: mark.record, line: mark.line, column: mark.column)
+                quote: s.pointee.quote, name: name, record: mark.record, line: mark.line, column: mark.column,
+                lineMemo: deliveringMemo)
             try row(view)
         }
         s.pointee.discardCompletedRows()

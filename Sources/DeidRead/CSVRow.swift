@@ -21,11 +21,15 @@ public struct CSVRow {
     public let record: Int
     /// Number of fields.
     public let count: Int
+    /// The id under which the reader remembers this record's line (`CSVReader.read(header:row:repeated:)`);
+    /// a later line with the same bytes is reported by this id instead of being parsed. -1: not remembered.
+    public let lineMemo: Int32
 
     init(
         arena: UnsafePointer<UInt8>, spans: UnsafePointer<CSVFieldSpan>, count: Int, quote: UInt8,
-        name: CSVDisplayName, record: Int, line: Int, column: Int
+        name: CSVDisplayName, record: Int, line: Int, column: Int, lineMemo: Int32 = -1
     ) {
+        self.lineMemo = lineMemo
         self.arena = arena
         self.spans = spans
         self.count = count
