@@ -25,6 +25,8 @@ protocol TableBuilding: Sendable {
     static var takesRepeatedLines: Bool { get }
     /// The row that carried memo id `memo` (`CSVRow.lineMemo`), once more.
     mutating func addRepeated(memo: Int32)
+    /// Whether the builder reads field 0; when it does not, repeats may differ in it (a person identifier).
+    var readsFirstField: Bool { get }
     /// Takes in the rows another builder read from the next segment of the same file, as if read in sequence.
     mutating func append(_ other: Self, lineOffset: Int32)
     consuming func finish() throws(ModelError) -> Table
@@ -35,6 +37,7 @@ extension AggregateTableBuilder: TableBuilding {
     /// parse and the builder's own checks report.
     static var takesRepeatedLines: Bool { false }
     mutating func addRepeated(memo: Int32) {}
+    var readsFirstField: Bool { true }
 
     init(_ context: BuildContext) {
         self.init(
@@ -46,6 +49,7 @@ extension AggregateTableBuilder: TableBuilding {
 
 extension RecordTableBuilder: TableBuilding {
     static var takesRepeatedLines: Bool { true }
+    var readsFirstField: Bool { columns.dimensions.contains(0) }
 
     init(_ context: BuildContext) {
         self.init(description: context.description, columns: context.columns, file: context.file)

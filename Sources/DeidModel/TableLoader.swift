@@ -136,7 +136,7 @@ public enum TableLoader {
             if Builder.takesRepeatedLines {
                 try reader.read(
                     header: { _ in }, row: { row in try builder.add(row) },
-                    repeated: { memo, _ in builder.addRepeated(memo: memo) })
+                    repeated: { memo, _ in builder.addRepeated(memo: memo) }, ignoringFirstField: !builder.readsFirstField)
             } else {
                 try reader.read(header: { _ in }, row: { row in try builder.add(row) })
             }

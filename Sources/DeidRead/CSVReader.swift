@@ -66,18 +66,23 @@ public final class CSVReader {
     /// `read`, remembering lines that hold one whole record (`LineMemo`): a line equal to one remembered is not
     /// parsed, and `repeated` gets the memo id the first occurrence's row carried (`CSVRow.lineMemo`) and the
     /// line number. The consumer must treat it exactly as that row again.
+    ///
+    /// With `ignoringFirstField`, for a consumer that never reads field 0 (a person identifier): a line is
+    /// remembered by the bytes after its first field, when that field is unquoted (it then ends at the first
+    /// delimiter and holds no quote or carriage return, so it cannot change how the rest parses), and a repeat
+    /// is the same record except, possibly, field 0.
     public func read(
         header: ([String]) throws -> Void, row: (borrowing CSVRow) throws -> Void,
-        repeated: (_ memo: Int32, _ line: Int) throws -> Void
+        repeated: (_ memo: Int32, _ line: Int) throws -> Void, ignoringFirstField: Bool = false
     ) throws {
         try withoutActuallyEscaping(repeated) { repeated in
-            try read(header: header, row: row, repeatedLine: repeated)
+            try read(header: header, row: row, repeatedLine: repeated, ignoringFirstField: ignoringFirstField)
         }
     }
 
     private func read(
         header: ([String]) throws -> Void, row: (borrowing CSVRow) throws -> Void,
-        repeatedLine: ((Int32, Int) throws -> Void)?
+        repeatedLine: ((Int32, Int) throws -> Void)?, ignoringFirstField: Bool = false
     ) throws {
         if consumed { throw ReadError.alreadyRead(file: displayName) }
         consumed = true
@@ -89,6 +94,7 @@ public final class CSVReader {
         var session = try ReadSession(options: options, file: displayName)
         session.repeated = repeatedLine
         session.memo = repeatedLine == nil ? nil : LineMemo()
+        session.memoIgnoresFirstField = ignoringFirstField
         defer {
             bytesRead = session.bytesRead
             recordsRead = session.recordsRead
@@ -124,6 +130,8 @@ struct ReadSession {
     var repeated: ((Int32, Int) throws -> Void)?
     /// The memo id of the line whose row is being delivered, or -1.
     var deliveringMemo: Int32 = -1
+    /// Lines are remembered by what follows their first field (`CSVReader.read(…ignoringFirstField:)`).
+    var memoIgnoresFirstField = false
 
     init(options: CSVOptions, file: String) throws(ReadError) {
         self.file = file
@@ -285,7 +293,8 @@ struct ReadSession {
         // A line on its own, at a record start: a repeat of a remembered line needs no parse.
         let wholeLine = endsLine && memo?.enabled == true && headerCount >= 0 && parser.pointee.pstate == 0
             && state.pointee.rowsUsed == 0
-        if wholeLine, let repeated, let id = memo?.lookUp(UnsafeRawBufferPointer(start: piece, count: count)) {
+        let key = wholeLine ? memoKey(piece, count: count) : nil
+        if let key, let repeated, let id = memo?.lookUp(key) {
             let line = state.pointee.line
             state.pointee.skipRepeatedLine(offset: offset, count: count)
             state.pointee.line += 1
@@ -304,10 +313,10 @@ struct ReadSession {
         state.pointee.resolveFieldStart()
         if let field = state.pointee.oversizedField { throw oversized(field) }
         // Remembered only when the line was exactly one record, begun at the line's start and ended at its end.
-        if wholeLine, state.pointee.rowsUsed == 1, parser.pointee.pstate == 0, state.pointee.rows[0].column == 1,
+        if let key, state.pointee.rowsUsed == 1, parser.pointee.pstate == 0, state.pointee.rows[0].column == 1,
             state.pointee.rows[0].line == state.pointee.line
         {
-            deliveringMemo = memo?.remember(UnsafeRawBufferPointer(start: piece, count: count)) ?? -1
+            deliveringMemo = memo?.remember(key) ?? -1
         }
         defer { deliveringMemo = -1 }
         if state.pointee.rowsUsed > 0 { try deliverRows(header: header, row: row) }
@@ -319,6 +328,19 @@ struct ReadSession {
         } else {
             state.pointee.scalarsBeforePiece += countScalars(piece, count)
         }
+    }
+
+    /// The bytes a line is remembered by: all of it, or with `memoIgnoresFirstField` what follows its first field
+    /// and delimiter. Nil when the first field cannot be set aside unparsed: quoted, holding a quote or a carriage
+    /// return, longer than a field may be, or the line's only field.
+    private func memoKey(_ piece: UnsafeMutablePointer<UInt8>, count: Int) -> UnsafeRawBufferPointer? {
+        guard memoIgnoresFirstField else { return UnsafeRawBufferPointer(start: piece, count: count) }
+        let quote = state.pointee.quote
+        guard count > 0, piece[0] != quote, let cut = memchr(piece, Int32(options.delimiter), count) else { return nil }
+        let first = cut.assumingMemoryBound(to: UInt8.self) - piece
+        guard first <= options.maxFieldBytes, memchr(piece, Int32(quote), first) == nil, memchr(piece, 0x0D, first) == nil
+        else { return nil }
+        return UnsafeRawBufferPointer(start: piece + first + 1, count: count - first - 1)
     }
 
     /// End of input: let libcsv submit a last record that has no line end, or report an open quote.

@@ -9,8 +9,11 @@ import Testing
 /// delimiters, quotes and line breaks, spaces next to delimiters; and every buffer size. Errors are the same.
 extension ReadTests {
     @Suite struct LineMemoTests {
-        /// A plain read and a read with the memo, each repeat replaced by the fields its memo id stands for.
-        static func bothReads(_ bytes: [UInt8], bufferBytes: Int) throws -> (plain: ParsedTable, memo: ParsedTable) {
+        /// A plain read and a read with the memo, each repeat replaced by the fields its memo id stands for (with
+        /// `ignoringFirstField`, field 0 of a repeat is not known, and is compared as "?").
+        static func bothReads(
+            _ bytes: [UInt8], bufferBytes: Int, ignoringFirstField: Bool = false
+        ) throws -> (plain: ParsedTable, memo: ParsedTable) {
             var options = CSVOptions()
             options.bufferBytes = bufferBytes
             let plain = try parse(bytes, options: options)
@@ -28,10 +31,13 @@ extension ReadTests {
                         table.lines.append(row.line)
                     },
                     repeated: { memo, line in
-                        table.rows.append(remembered[memo] ?? ["memo \(memo) was never delivered"])
+                        var fields = remembered[memo] ?? ["memo \(memo) was never delivered"]
+                        if ignoringFirstField { fields[0] = "?" }
+                        table.rows.append(fields)
                         table.records.append((table.records.last ?? 1) + 1)
                         table.lines.append(line)
-                    })
+                    },
+                    ignoringFirstField: ignoringFirstField)
                 return table
             }
             return (plain, memo)
@@ -64,6 +70,46 @@ extension ReadTests {
                     let (plain, memo) = try Self.bothReads(Array(file.text.utf8), bufferBytes: size)
                     #expect(memo == plain, "buffer \(size)")
                 }
+            }
+        }
+
+        static let identifiers = ["P1", "P2", "P3", "\"P,4\"", "\"P\"\"5\"", "", " P6"]
+
+        /// Lines that start with an identifier field: unquoted, quoted (with a delimiter or a quote inside), empty.
+        static let identifiedFiles = Generator<File, Shrink.None<File>>(run: { rng in
+            let ending = Bool.random(using: &rng) ? "\r\n" : "\n"
+            var text = "ID,County,Sex" + ending
+            for _ in 0..<Int.random(in: 1...40, using: &rng) {
+                text += identifiers[Int.random(in: 0..<identifiers.count, using: &rng)] + ","
+                text += pieces[Int.random(in: 0..<pieces.count, using: &rng)] + ending
+            }
+            return File(text: text)
+        })
+
+        @Test func ignoringTheFirstFieldReadsTheRestAsAPlainReadDoes() async {
+            await propertyCheck(count: 200, input: Self.identifiedFiles) { file in
+                for size in [7, 1 << 20] {
+                    var (plain, memo) = try Self.bothReads(Array(file.text.utf8), bufferBytes: size, ignoringFirstField: true)
+                    for (i, row) in memo.rows.enumerated() where row.first == "?" { plain.rows[i][0] = "?" }
+                    #expect(memo == plain, "buffer \(size)")
+                }
+            }
+        }
+
+        @Test func aFirstFieldThatCannotBeSetAsideIsParsed() throws {
+            for bad in ["P1\"2", "P1\r2"] {
+                let text = "ID,County,Sex\nP0,North,Female\n\(bad),North,Female\n"
+                let error = try withTemporaryFile(Array(text.utf8)) { path -> ReadError? in
+                    let reader = try CSVReader(source: .file(path), displayName: "t.csv")
+                    do {
+                        try reader.read(header: { _ in }, row: { _ in }, repeated: { _, _ in }, ignoringFirstField: true)
+                    } catch let error as ReadError {
+                        return error
+                    }
+                    return nil
+                }
+                let plain = try readError(text)
+                #expect(error != nil && plain == error, "\(bad.debugDescription)")
             }
         }
 
