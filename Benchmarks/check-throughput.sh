@@ -56,28 +56,7 @@ for name in "${FILES[@]}"; do
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-python3 - "$OUT" "${FILES[@]}" <<'EOF'
-import json, os, re, sys
-out, names = sys.argv[1], sys.argv[2:]
-print()
-print(f"{'file':<17} {'MB':>6} {'rows':>10} {'wall s (mean ± σ)':>18} {'MB/s':>6} {'CPU s':>6} {'CPU MB/s':>8} "
-      f"{'peak RSS MB':>11} {'exit':>4} {'findings':>9}")
-for name in names:
-    csv = f"Benchmarks/data/{name}.csv"
-    size = os.path.getsize(csv)
-    with open(csv, "rb") as f:
-        rows = sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b"")) - 1
-    run = json.load(open(f"{out}/check-{name}.json"))["results"][0]
-    cpu = run["user"] + run["system"]
-    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", open(f"{out}/check-{name}.time.txt").read())
-    findings = sum(1 for _ in open(f"{out}/check-{name}.findings.txt"))
-    code = open(f"{out}/check-{name}.exit").read().strip()
-    print(f"{name:<17} {size / 1e6:>6.1f} {rows:>10,} {run['mean']:>9.3f} ± {run['stddev']:<6.3f} "
-          f"{size / 1e6 / run['mean']:>6.1f} {cpu:>6.2f} {size / 1e6 / cpu:>8.1f} "
-          f"{int(rss.group(1)) / 1024 if rss else float('nan'):>11.1f} {code:>4} {findings:>9,}")
-print()
-print("targets (2-core box): >= 250 MB/s on the aggregate file; peak RSS on record-level files <= 100 MB and flat")
-EOF
+python3 Benchmarks/throughput_summary.py checks "$OUT" "${FILES[@]}"
 
 # Every finding of the aggregate file (415,171) in each output format: what a CI job that uploads SARIF, or a
 # script that reads the JSON, pays. The text run lists them all too (--max-findings 0), for comparison.
@@ -108,24 +87,4 @@ for name in records-200mb records5-200mb; do
         >"$OUT/duckdb-$name.txt"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-python3 - "$OUT" records-200mb records5-200mb <<'PY'
-import json, os, re, sys
-out, names = sys.argv[1], sys.argv[2:]
-print()
-print(f"{'file':<15} {'MB':>6} {'rows':>10} {'deid s':>7} {'DuckDB s':>8} {'raw libcsv s':>12} "
-      f"{'deid/DuckDB':>11} {'deid/raw':>8} {'deid peak RSS MB':>16}")
-for name in names:
-    csv = f"Benchmarks/data/{name}.csv"
-    size = os.path.getsize(csv)
-    with open(csv, "rb") as f:
-        rows = sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b"")) - 1
-    deid = json.load(open(f"{out}/check-{name}.json"))["results"][0]["mean"]
-    raw = json.load(open(f"{out}/raw-{name}.json"))["results"][0]["mean"]
-    duck = float(open(f"{out}/duckdb-{name}.txt").read().split()[0])
-    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", open(f"{out}/check-{name}.time.txt").read())
-    print(f"{name:<15} {size / 1e6:>6.1f} {rows:>10,} {deid:>7.3f} {duck:>8.3f} {raw:>12.3f} "
-          f"{duck / deid:>10.2f}x {raw / deid:>7.2f}x {int(rss.group(1)) / 1024:>16.1f}")
-print()
-print("speed-ups are the other tool's time over deid's (above 1: deid is faster); targets: >= 1.5x DuckDB, "
-      ">= 1.0x raw libcsv, peak RSS <= 100 MB")
-PY
+python3 Benchmarks/throughput_summary.py side-by-side "$OUT" records-200mb records5-200mb
