@@ -332,8 +332,10 @@ struct ReadSession {
 
     /// The bytes a line is remembered by: all of it, or with `memoIgnoresFirstField` what follows its first field
     /// and delimiter. Nil when the first field cannot be set aside unparsed: quoted, holding a quote or a carriage
-    /// return, longer than a field may be, or the line's only field.
+    /// return, longer than a field may be, or the line's only field; and for any line longer than a record may
+    /// be (its first occurrence would have been refused).
     private func memoKey(_ piece: UnsafeMutablePointer<UInt8>, count: Int) -> UnsafeRawBufferPointer? {
+        guard count <= options.maxRecordBytes else { return nil }
         guard memoIgnoresFirstField else { return UnsafeRawBufferPointer(start: piece, count: count) }
         let quote = state.pointee.quote
         guard count > 0, piece[0] != quote, let cut = memchr(piece, Int32(options.delimiter), count) else { return nil }

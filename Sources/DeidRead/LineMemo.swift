@@ -4,7 +4,7 @@
 /// it: person records whose columns are all categories repeat a few thousand distinct lines millions of times.
 ///
 /// Memory is bounded by `capacity` lines, whatever the number of records. When the memo is full and fewer than
-/// half of the lines looked up were repeats (a file with an identifier column repeats nothing), lookups stop.
+/// half of the lines looked up were repeats (a file whose lines are all different), lookups stop.
 struct LineMemo {
     static let defaultCapacity = 1 << 16
 
