@@ -7,7 +7,8 @@ import Foundation
 /// What the fuzzer exercises, and the invariants that turn a wrong answer into a crash the fuzzer reports:
 ///
 /// * `csv`: the reader, twice — with its normal buffer and with a 7-byte one, so every record straddles buffer
-///   boundaries — must see the same fields or fail with the same error;
+///   boundaries — must see the same fields or fail with the same error; and with the line memo (repeated lines
+///   not parsed, with and without setting the first field aside) the same fields, field 0 of a repeat aside;
 /// * `table`: reading a table against a fixed description, for `release` and for `check`;
 /// * `description`: the table-description and policy loaders on arbitrary YAML;
 /// * `number`: the number parsers against the standard library's own conversions.
@@ -65,6 +66,50 @@ enum CSVTarget {
         let normal = read(scratch.path, CSVOptions())
         let chunked = read(scratch.path, tiny)
         require(normal == chunked, "the 7-byte buffer read differently: \(normal) vs \(chunked)")
+        for ignoringFirstField in [false, true] {
+            let memo = readWithMemo(scratch.path, tiny, ignoringFirstField: ignoringFirstField)
+            require(
+                memo == maskingRepeats(normal, like: memo), "the line memo read differently: \(normal) vs \(memo)")
+        }
+    }
+
+    /// Field 0 of a repeat read with the first field set aside is not known: "?" there, as in `memo`.
+    private static func maskingRepeats(_ outcome: Outcome, like memo: Outcome) -> Outcome {
+        guard case .records(var records) = outcome, case .records(let read) = memo, read.count == records.count
+        else { return outcome }
+        for (i, record) in read.enumerated() where record.first == repeatMark && !records[i].isEmpty {
+            records[i][0] = repeatMark
+        }
+        return .records(records)
+    }
+
+    private static let repeatMark = "\u{0}repeat"
+
+    /// `read` with the line memo: each repeat is the fields its memo id stands for.
+    private static func readWithMemo(_ path: String, _ options: CSVOptions, ignoringFirstField: Bool) -> Outcome {
+        var records: [[String]] = []
+        var remembered: [Int32: [String]] = [:]
+        do {
+            let reader = try CSVReader(source: .file(path), displayName: "fuzz.csv", options: options)
+            try reader.read(
+                header: { records.append($0) },
+                row: { row in
+                    let fields = (0..<row.count).map { row.string($0) }
+                    if row.lineMemo >= 0 { remembered[row.lineMemo] = fields }
+                    records.append(fields)
+                },
+                repeated: { memo, _ in
+                    var fields = remembered[memo] ?? []
+                    require(!fields.isEmpty, "a repeat of memo \(memo), which no row carried")
+                    if ignoringFirstField { fields[0] = repeatMark }
+                    records.append(fields)
+                },
+                ignoringFirstField: ignoringFirstField)
+            return .records(records)
+        } catch {
+            requireDiagnostic(error)
+            return .failed(String(describing: error))
+        }
     }
 
     /// Every field of every record, or the error's text.
