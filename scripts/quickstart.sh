@@ -26,4 +26,11 @@ echo
 echo "== deid release clinic-visits.csv (person records aggregated into counts)"
 deid release clinic-visits.csv -o clinic-visits.release.csv --report clinic-visits.audit.json
 echo
+echo "== deid release county-age-sex.csv --bundle portal (the folder to upload: release, datapackage.json, data dictionary)"
+deid release county-age-sex.csv --bundle portal --report portal.audit.json
+ls portal
+echo
+echo "== deid inventory clinic-visits.csv (the records' columns for a data-sharing request; exit 1: identifiers)"
+deid inventory clinic-visits.csv || true
+echo
 echo "Outputs are in $work"
