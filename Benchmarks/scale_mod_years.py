@@ -52,12 +52,15 @@ def protect_year(path, description, cache):
     if os.path.exists(result):
         print(f"   (MOD, {os.path.basename(path)}: cached, {result})", flush=True)
     else:
-        with open(os.path.join(cache, digest + ".log"), "w") as log:
-            subprocess.run(
+        log = os.path.join(cache, digest + ".log")
+        with open(log, "w") as out:
+            status = subprocess.run(
                 [sys.executable, os.path.join(HERE, "tauargus_compare.py"), "worker", "--method", "MOD",
                  "--table", path, "--description", description, "--workdir", os.path.join(cache, digest),
                  "--result", result, "--skip-audit", "--protection", "11"],
-                stdout=log, stderr=subprocess.STDOUT, check=True)
+                stdout=out, stderr=subprocess.STDOUT).returncode
+        if status != 0:
+            sys.exit(f"MOD failed on {path} (exit {status}); see {log}")
     return json.load(open(result))
 
 

@@ -46,5 +46,6 @@ def main():
           f"{deid_hidden / max(1, len(hidden)):.2f}x MOD's cells", end="")
     print(f", and is {seconds / deid_seconds:.1f}x faster end to end" if done == total else "")
 
+
 if __name__ == "__main__":
     main()
