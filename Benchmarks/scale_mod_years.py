@@ -24,15 +24,15 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def years_of(table):
-    """The header and, per year in file order, (year, first line number, lines)."""
+def years_of(table, split):
+    """The header and, per year in file order, (year, first line number, lines); one group "all" unless `split`."""
     with open(table, newline="") as f:
         header = f.readline()
         if header.split(",")[0].strip() != "Year":
             sys.exit(f"{table}: the first column is not Year")
         groups = []
         for n, line in enumerate(f):
-            year = line.split(",", 1)[0]
+            year = line.split(",", 1)[0] if split else "all"
             if not groups or groups[-1][0] != year:
                 if any(g[0] == year for g in groups):
                     sys.exit(f"{table}: the lines of {year} are not together")
@@ -72,9 +72,7 @@ def main():
     parser.add_argument("--years", type=int)
     args = parser.parse_args()
     description = args.table[:-4] + ".deid.yaml"
-    header, groups = years_of(args.table)
-    if year_has_total(description):
-        groups = [("all", 0, [line for _, _, lines in groups for line in lines])]
+    header, groups = years_of(args.table, split=not year_has_total(description))
     split = os.path.join(args.cache, "years")
     os.makedirs(split, exist_ok=True)
     base = os.path.basename(args.table)[:-4]
