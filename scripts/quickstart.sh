@@ -12,10 +12,16 @@ work=$(mktemp -d)
 cp "$repo"/Samples/county-age-sex.csv "$repo"/Samples/county-age-sex.deid.yaml \
   "$repo"/Samples/clinic-visits.csv "$repo"/Samples/clinic-visits.deid.yaml "$work"
 cd "$work"
+# Runs a command that should exit 1 (it reports findings); any other status, an error included, stops the script.
+expect_findings() {
+    local status=0
+    "$@" || status=$?
+    [ "$status" -eq 1 ] || { echo "quickstart: expected exit 1 (findings) from '$*', got $status" >&2; exit 1; }
+}
 echo
 echo "== in $work, with $deid"
 echo "== deid check county-age-sex.csv (a raw table: small counts are findings, exit 1)"
-deid check --max-findings 5 county-age-sex.csv || true
+expect_findings deid check --max-findings 5 county-age-sex.csv
 echo
 echo "== deid release county-age-sex.csv"
 deid release county-age-sex.csv -o county-age-sex.release.csv --report county-age-sex.audit.json
@@ -31,6 +37,6 @@ deid release county-age-sex.csv --bundle portal --report portal.audit.json
 ls portal
 echo
 echo "== deid inventory clinic-visits.csv (the records' columns for a data-sharing request; exit 1: identifiers)"
-deid inventory clinic-visits.csv || true
+expect_findings deid inventory clinic-visits.csv
 echo
 echo "Outputs are in $work"
